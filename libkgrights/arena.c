@@ -1,0 +1,158 @@
+/*
+ * arena.c - the per-document bump allocator.
+ */
+#include "arena.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+
+struct kgr_chunk {
+  kgr_chunk *next;
+  size_t size; /* bytes of the whole chunk, header included */
+};
+
+enum { KGR_ALIGN = 16, KGR_MIN_CHUNK = 64 * 1024 };
+
+/* Header padded so that chunk payloads keep KGR_ALIGN alignment. */
+#define KGR_CHUNK_HEADER \
+  ((sizeof(kgr_chunk) + KGR_ALIGN - 1) & ~(size_t)(KGR_ALIGN - 1))
+
+static void *default_malloc(void *ctx, size_t n) {
+  (void)ctx;
+  return malloc(n);
+}
+static void *default_realloc(void *ctx, void *p, size_t old, size_t n) {
+  (void)ctx;
+  (void)old;
+  return realloc(p, n);
+}
+static void default_free(void *ctx, void *p) {
+  (void)ctx;
+  free(p);
+}
+
+void kgr_arena_init(kgr_arena *a, const kgr_alloc *alc) {
+  memset(a, 0, sizeof *a);
+  if (alc && alc->malloc && alc->free) {
+    a->alc = *alc;
+  } else {
+    a->alc.malloc = default_malloc;
+    a->alc.realloc = default_realloc;
+    a->alc.free = default_free;
+  }
+}
+
+void kgr_arena_release(kgr_arena *a) {
+  kgr_chunk *c = a->head;
+  while (c) {
+    kgr_chunk *next = c->next;
+    a->alc.free(a->alc.ctx, c);
+    c = next;
+  }
+  a->head = NULL;
+  a->cur = a->end = NULL;
+  a->total = 0;
+}
+
+static _Noreturn void arena_fail(kgr_arena *a) {
+  if (a->oom)
+    longjmp(*a->oom, 1);
+  abort(); /* only reachable by a caller that set no recovery point */
+}
+
+void *kgr_arena_alloc(kgr_arena *a, size_t n) {
+  size_t need = (n + KGR_ALIGN - 1) & ~(size_t)(KGR_ALIGN - 1);
+  if (need < n)
+    arena_fail(a);
+  if ((size_t)(a->end - a->cur) >= need && a->cur) {
+    void *p = a->cur;
+    a->cur += need;
+    return p;
+  }
+  /* Chunks grow with the arena so that the number of chunks stays
+   * logarithmic in the document size. */
+  size_t size = a->total / 2;
+  if (size < KGR_MIN_CHUNK)
+    size = KGR_MIN_CHUNK;
+  if (size - KGR_CHUNK_HEADER < need) {
+    size = need + KGR_CHUNK_HEADER;
+    if (size < need)
+      arena_fail(a);
+  }
+  kgr_chunk *c = a->alc.malloc(a->alc.ctx, size);
+  a->allocations++;
+  if (!c)
+    arena_fail(a);
+  c->next = a->head;
+  c->size = size;
+  a->head = c;
+  a->total += size;
+  char *base = (char *)c + KGR_CHUNK_HEADER;
+  a->cur = base + need;
+  a->end = (char *)c + size;
+  return base;
+}
+
+void *kgr_arena_calloc(kgr_arena *a, size_t n) {
+  void *p = kgr_arena_alloc(a, n);
+  memset(p, 0, n);
+  return p;
+}
+
+kgr_str kgr_arena_str(kgr_arena *a, const char *s, size_t n) {
+  char *p = kgr_arena_alloc(a, n + 1);
+  if (n)
+    memcpy(p, s, n);
+  p[n] = '\0';
+  return (kgr_str){p, n};
+}
+
+kgr_str kgr_arena_cstr(kgr_arena *a, const char *s) {
+  if (!s)
+    return (kgr_str){NULL, 0};
+  return kgr_arena_str(a, s, strlen(s));
+}
+
+void *kgr_arena_grow(kgr_arena *a, void *items, size_t count, size_t *cap,
+                     size_t elem_size) {
+  size_t want = *cap ? *cap * 2 : 8;
+  if (want < *cap || want > SIZE_MAX / elem_size)
+    arena_fail(a);
+  void *p = kgr_arena_alloc(a, want * elem_size);
+  if (count)
+    memcpy(p, items, count * elem_size);
+  *cap = want;
+  return p;
+}
+
+void kgr_buf_append(kgr_arena *a, kgr_buf *b, const char *s, size_t n) {
+  if (b->len + n + 1 > b->cap || !b->data) {
+    size_t want = b->cap ? b->cap : 64;
+    while (want < b->len + n + 1) {
+      if (want > SIZE_MAX / 2)
+        arena_fail(a);
+      want *= 2;
+    }
+    char *p = kgr_arena_alloc(a, want);
+    if (b->len)
+      memcpy(p, b->data, b->len);
+    b->data = p;
+    b->cap = want;
+  }
+  if (n)
+    memcpy(b->data + b->len, s, n);
+  b->len += n;
+  b->data[b->len] = '\0';
+}
+
+void kgr_buf_putc(kgr_arena *a, kgr_buf *b, char c) {
+  kgr_buf_append(a, b, &c, 1);
+}
+
+kgr_str kgr_buf_str(kgr_arena *a, kgr_buf *b) {
+  kgr_str s = kgr_arena_str(a, b->data ? b->data : "", b->len);
+  b->len = 0;
+  if (b->data)
+    b->data[0] = '\0';
+  return s;
+}

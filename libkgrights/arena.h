@@ -1,0 +1,84 @@
+/*
+ * arena.h - the per-document bump allocator, and growable arrays in it.
+ *
+ * Every allocation of a parse comes from the document's arena and is
+ * released at once by kgr_arena_release(). Allocation never returns NULL:
+ * when the user's allocator fails, the arena jumps to the parse's recovery
+ * point (kgr_arena.oom), which reports KGR_ENOMEM. Because nothing lives
+ * outside the arena, the jump leaks nothing.
+ */
+#ifndef KGR_ARENA_H
+#define KGR_ARENA_H
+
+#include <setjmp.h>
+#include <stddef.h>
+#include <string.h>
+
+#include "kgrights/kgr_common.h"
+
+typedef struct kgr_chunk kgr_chunk;
+
+typedef struct kgr_arena {
+  kgr_alloc alc;      /* the user's allocator, or malloc wrappers */
+  kgr_chunk *head;    /* newest chunk first */
+  char *cur, *end;    /* free space in the newest chunk */
+  size_t total;       /* bytes obtained from the allocator */
+  size_t allocations; /* calls to the user's allocator */
+  jmp_buf *oom;       /* where to go when the allocator fails; NULL aborts */
+} kgr_arena;
+
+/* Set up an empty arena over `alc` (NULL for malloc). Allocates nothing. */
+void kgr_arena_init(kgr_arena *a, const kgr_alloc *alc);
+
+/* Release every chunk. The arena may be used again afterwards. */
+void kgr_arena_release(kgr_arena *a);
+
+/* `n` bytes aligned for any object, uninitialised. Never NULL. */
+void *kgr_arena_alloc(kgr_arena *a, size_t n);
+
+/* `n` zeroed bytes. Never NULL. */
+void *kgr_arena_calloc(kgr_arena *a, size_t n);
+
+/* A NUL-terminated copy of s[0, n) as a kgr_str. */
+kgr_str kgr_arena_str(kgr_arena *a, const char *s, size_t n);
+
+/* A NUL-terminated copy of the C string s (NULL gives a null kgr_str). */
+kgr_str kgr_arena_cstr(kgr_arena *a, const char *s);
+
+/*
+ * Grow an array to hold at least one more element: returns the new base
+ * (contents copied) and updates *cap. Doubling keeps the total copy cost
+ * linear.
+ */
+void *kgr_arena_grow(kgr_arena *a, void *items, size_t count, size_t *cap,
+                     size_t elem_size);
+
+/* A growable array of T in an arena: `KGR_VEC(int) v = {0};`. */
+#define KGR_VEC(T) \
+  struct {         \
+    T *items;      \
+    size_t count;  \
+    size_t cap;    \
+  }
+
+/* Append one zeroed element and return a pointer to it. */
+#define KGR_VEC_PUSH(arena, v)                                              \
+  ((v).count == (v).cap                                                     \
+       ? (void)((v).items = kgr_arena_grow((arena), (v).items, (v).count,   \
+                                           &(v).cap, sizeof *(v).items))    \
+       : (void)0,                                                           \
+   memset(&(v).items[(v).count], 0, sizeof *(v).items),                     \
+   &(v).items[(v).count++])
+
+/* A growable byte buffer in an arena, for building strings. */
+typedef struct kgr_buf {
+  char *data;
+  size_t len, cap;
+} kgr_buf;
+
+void kgr_buf_append(kgr_arena *a, kgr_buf *b, const char *s, size_t n);
+void kgr_buf_putc(kgr_arena *a, kgr_buf *b, char c);
+/* Finish the buffer as a NUL-terminated kgr_str (the buffer may be reused). */
+kgr_str kgr_buf_str(kgr_arena *a, kgr_buf *b);
+
+#endif /* KGR_ARENA_H */

@@ -1,0 +1,61 @@
+/*
+ * lexicon.h - phrase tables compiled from libkgrights/data/ at build time.
+ *
+ * Each data file lex_<name>.tsv becomes `const kgr_lexicon kgr_lex_<name>`.
+ * Matching is case-insensitive (ASCII, Latin-1 letters and Cyrillic are
+ * folded), whole-word at both ends, and longest-first. Curly quotes and
+ * apostrophes in the text match straight ones in the table, and any run of
+ * spaces or hyphens in the text matches one space or hyphen in the table.
+ */
+#ifndef KGR_LEXICON_H
+#define KGR_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#include "arena.h"
+
+typedef struct kgr_lex_entry {
+  const char *phrase; /* folded to lower case */
+  uint32_t phrase_len;
+  const char *tag;    /* second column of the data file */
+  const char *extra;  /* third column, or "" */
+} kgr_lex_entry;
+
+typedef struct kgr_lexicon {
+  const char *name;
+  const kgr_lex_entry *entries;
+  size_t count;
+  const void *index; /* private: the generator's lookup index */
+} kgr_lexicon;
+
+/* A match found by kgr_lex_scan(). */
+typedef struct kgr_lex_hit {
+  size_t start, end;          /* in the scanned text */
+  const kgr_lex_entry *entry;
+} kgr_lex_hit;
+typedef KGR_VEC(kgr_lex_hit) kgr_lex_hit_vec;
+
+/*
+ * The longest entry matching text at byte `pos`, which must start a word
+ * (the caller checks). Returns the number of text bytes matched (0: no
+ * match) and sets *out.
+ */
+size_t kgr_lex_match(const kgr_lexicon *lex, const char *text, size_t len,
+                     size_t pos, const kgr_lex_entry **out);
+
+/* Every non-overlapping longest match in text, left to right, appended to
+ * hits. Linear in len (times the longest phrase). */
+void kgr_lex_scan(const kgr_lexicon *lex, kgr_arena *a, const char *text,
+                  size_t len, kgr_lex_hit_vec *hits);
+
+/* Does the whole of text[0, len) equal an entry (folded)? */
+const kgr_lex_entry *kgr_lex_lookup(const kgr_lexicon *lex, const char *text,
+                                    size_t len);
+
+/* The generated tables (see libkgrights/data/README.md for each one's
+ * source and licence). */
+#include "kgr_lexicons.h" /* generated: extern const kgr_lexicon kgr_lex_<name>; */
+
+#endif /* KGR_LEXICON_H */

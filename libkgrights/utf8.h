@@ -1,0 +1,51 @@
+/*
+ * utf8.h - UTF-8 decoding and the few character classes the parsers need.
+ */
+#ifndef KGR_UTF8_H
+#define KGR_UTF8_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * Decode one code point at s[0, len). Returns its length in bytes (1-4) and
+ * sets *cp, or returns 0 for an invalid or truncated sequence (overlongs,
+ * surrogates and values past U+10FFFF are invalid).
+ */
+size_t kgr_utf8_decode(const char *s, size_t len, uint32_t *cp);
+
+/* Offset of the first invalid byte in s[0, len), or len if all valid. */
+size_t kgr_utf8_check(const char *s, size_t len);
+
+/* Is cp a letter (ASCII, Latin-1/Latin Extended, Greek, Cyrillic)? */
+bool kgr_is_letter(uint32_t cp);
+/* Is cp an upper-case letter in those scripts? */
+bool kgr_is_upper(uint32_t cp);
+/* Is cp a lower-case letter in those scripts? */
+bool kgr_is_lower(uint32_t cp);
+
+/* Is the code point at s[0, len) an upper-case letter? */
+bool kgr_utf8_starts_upper(const char *s, size_t len);
+
+/* Is the byte at s[i] inside a word (an ASCII letter or digit, or any byte
+ * of a multi-byte character)? Used for word boundaries. */
+static inline bool kgr_is_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+static inline bool kgr_is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static inline bool kgr_is_space(unsigned char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+static inline unsigned char kgr_ascii_lower(unsigned char c) {
+  return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+}
+
+/* Case-insensitive (ASCII) comparison of s[0, n) with the C string lit. */
+bool kgr_ascii_ieq(const char *s, size_t n, const char *lit);
+/* Does s[0, n) start with lit, case-insensitively (ASCII)? */
+bool kgr_ascii_istarts(const char *s, size_t n, const char *lit);
+
+#endif /* KGR_UTF8_H */

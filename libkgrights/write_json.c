@@ -1,0 +1,401 @@
+/*
+ * write_json.c - the document record as JSON (schema kgrights.document/1,
+ * OUTPUT.md), streamed through json_writer.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "document.h"
+#include "json_writer.h"
+#include "kgrights/kgr_write.h"
+
+static void str(kgr_jw *w, const char *key, kgr_str s) {
+  kgr_jw_key(w, key);
+  kgr_jw_string(w, s.ptr, s.len);
+}
+
+static void cstr(kgr_jw *w, const char *key, const char *s) {
+  kgr_jw_key(w, key);
+  kgr_jw_cstring(w, s);
+}
+
+static void span(kgr_jw *w, kgr_span sp) {
+  kgr_jw_key(w, "span");
+  kgr_jw_array(w);
+  kgr_jw_uint(w, sp.start);
+  kgr_jw_uint(w, sp.end);
+  kgr_jw_end_array(w);
+}
+
+static void str_list(kgr_jw *w, const char *key, const kgr_str *items, size_t n) {
+  kgr_jw_key(w, key);
+  kgr_jw_array(w);
+  for (size_t i = 0; i < n; i++)
+    kgr_jw_string(w, items[i].ptr, items[i].len);
+  kgr_jw_end_array(w);
+}
+
+static void int_list(kgr_jw *w, const char *key, const int *items, size_t n) {
+  kgr_jw_key(w, key);
+  kgr_jw_array(w);
+  for (size_t i = 0; i < n; i++)
+    kgr_jw_int(w, items[i]);
+  kgr_jw_end_array(w);
+}
+
+static void write_date(kgr_jw *w, const kgr_date *d) {
+  kgr_jw_object(w);
+  str(w, "start", d->start_iso);
+  str(w, "end", d->end_iso);
+  cstr(w, "precision", kgr_precision_name(d->precision));
+  cstr(w, "year_source", kgr_year_source_name(d->year_source));
+  str(w, "text", d->text);
+  span(w, d->span);
+  kgr_jw_end_object(w);
+}
+
+static void write_figure(kgr_jw *w, const kgr_figure *f) {
+  kgr_jw_object(w);
+  cstr(w, "kind", kgr_figure_kind_name(f->kind));
+  kgr_jw_key(w, "value");
+  kgr_jw_int(w, f->value);
+  cstr(w, "qualifier", kgr_qualifier_name(f->qualifier));
+  str(w, "unit_text", f->unit_text);
+  str(w, "date", f->date);
+  int_list(w, "sources", f->sources, f->source_count);
+  str(w, "text", f->text);
+  span(w, f->span);
+  kgr_jw_end_object(w);
+}
+
+static void write_place(kgr_jw *w, const kgr_place *p) {
+  kgr_jw_object(w);
+  str(w, "name", p->name);
+  str(w, "country", p->country);
+  str(w, "admin1", p->admin1);
+  kgr_jw_key(w, "lat");
+  if (p->has_coordinates)
+    kgr_jw_double(w, p->lat, 5);
+  else
+    kgr_jw_null(w);
+  kgr_jw_key(w, "lon");
+  if (p->has_coordinates)
+    kgr_jw_double(w, p->lon, 5);
+  else
+    kgr_jw_null(w);
+  span(w, p->span);
+  kgr_jw_end_object(w);
+}
+
+static void write_person(kgr_jw *w, const kgr_person *p) {
+  kgr_jw_object(w);
+  str(w, "name", p->name);
+  str_list(w, "roles", p->roles, p->role_count);
+  str(w, "affiliation", p->affiliation);
+  span(w, p->span);
+  kgr_jw_end_object(w);
+}
+
+static void write_event(kgr_jw *w, const kgr_event *e) {
+  kgr_jw_object(w);
+  cstr(w, "type", kgr_event_type_name(e->type));
+  kgr_jw_key(w, "date");
+  if (e->date)
+    write_date(w, e->date);
+  else
+    kgr_jw_null(w);
+  kgr_jw_key(w, "places");
+  kgr_jw_array(w);
+  for (size_t i = 0; i < e->place_count; i++)
+    write_place(w, &e->places[i]);
+  kgr_jw_end_array(w);
+  kgr_jw_key(w, "actors");
+  kgr_jw_array(w);
+  for (size_t i = 0; i < e->actor_count; i++) {
+    kgr_jw_object(w);
+    str(w, "name", e->actors[i].name);
+    cstr(w, "category", kgr_actor_category_name(e->actors[i].category));
+    kgr_jw_end_object(w);
+  }
+  kgr_jw_end_array(w);
+  kgr_jw_key(w, "victims");
+  kgr_jw_array(w);
+  for (size_t i = 0; i < e->victim_count; i++)
+    write_person(w, &e->victims[i]);
+  kgr_jw_end_array(w);
+  kgr_jw_key(w, "means");
+  kgr_jw_array(w);
+  for (size_t i = 0; i < e->means_count; i++)
+    kgr_jw_cstring(w, kgr_means_name(e->means[i]));
+  kgr_jw_end_array(w);
+  kgr_jw_key(w, "figures");
+  kgr_jw_array(w);
+  for (size_t i = 0; i < e->figure_count; i++)
+    write_figure(w, &e->figures[i]);
+  kgr_jw_end_array(w);
+  int_list(w, "sources", e->sources, e->source_count);
+  kgr_jw_key(w, "acled");
+  const char *sub = NULL;
+  const char *type = kgr_event_type_acled(e->type, &sub);
+  if (type) {
+    kgr_jw_object(w);
+    cstr(w, "event_type", type);
+    cstr(w, "sub_event_type", sub);
+    kgr_jw_end_object(w);
+  } else {
+    kgr_jw_null(w);
+  }
+  str(w, "text", e->text);
+  span(w, e->span);
+  kgr_jw_end_object(w);
+}
+
+static void write_doc(kgr_jw *w, const kgr_doc *d) {
+  kgr_jw_object(w);
+  cstr(w, "schema", "kgrights.document/1");
+  kgr_jw_key(w, "source");
+  kgr_jw_object(w);
+  str(w, "name", d->name);
+  kgr_jw_key(w, "bytes");
+  kgr_jw_uint(w, d->input_len);
+  str(w, "sha256", d->sha256);
+  kgr_jw_end_object(w);
+  cstr(w, "kind", kgr_kind_name(d->kind));
+  str(w, "title", d->title);
+  str(w, "date", d->date);
+  cstr(w, "date_source", kgr_date_source_name(d->date_source));
+  str(w, "country", d->country);
+  kgr_jw_key(w, "issuer");
+  if (d->has_issuer) {
+    kgr_jw_object(w);
+    str(w, "name", d->issuer.name);
+    str(w, "acronym", d->issuer.acronym);
+    span(w, d->issuer.span);
+    kgr_jw_end_object(w);
+  } else {
+    kgr_jw_null(w);
+  }
+  kgr_jw_key(w, "addressees");
+  kgr_jw_array(w);
+  for (size_t i = 0; i < d->addressees.count; i++)
+    kgr_jw_string(w, d->addressees.items[i].text.ptr, d->addressees.items[i].text.len);
+  kgr_jw_end_array(w);
+
+  kgr_jw_key(w, "demands");
+  kgr_jw_array(w);
+  for (size_t i = 0; i < d->demands.count; i++) {
+    const kgr_demand *x = &d->demands.items[i];
+    kgr_jw_object(w);
+    str(w, "text", x->text);
+    str(w, "addressee", x->addressee);
+    kgr_jw_key(w, "themes");
+    kgr_jw_array(w);
+    for (size_t k = 0; k < x->theme_count; k++)
+      kgr_jw_cstring(w, kgr_theme_name(x->themes[k]));
+    kgr_jw_end_array(w);
+    span(w, x->span);
+    kgr_jw_end_object(w);
+  }
+  kgr_jw_end_array(w);
+
+  kgr_jw_key(w, "signatories");
+  kgr_jw_array(w);
+  for (size_t i = 0; i < d->signatories.count; i++) {
+    const kgr_signatory *x = &d->signatories.items[i];
+    kgr_jw_object(w);
+    kgr_jw_key(w, "position");
+    if (x->position > 0)
+      kgr_jw_int(w, x->position);
+    else
+      kgr_jw_null(w);
+    str(w, "name", x->name);
+    str(w, "acronym", x->acronym);
+    str_list(w, "countries", x->countries, x->country_count);
+    cstr(w, "countries_source", kgr_countries_source_name(x->countries_source));
+    span(w, x->span);
+    kgr_jw_end_object(w);
+  }
+  kgr_jw_end_array(w);
+
+  kgr_jw_key(w, "events");
+  kgr_jw_array(w);
+  for (size_t i = 0; i < d->events.count; i++)
+    write_event(w, &d->events.items[i]);
+  kgr_jw_end_array(w);
+
+  kgr_jw_key(w, "figures");
+  kgr_jw_array(w);
+  for (size_t i = 0; i < d->figures.count; i++)
+    write_figure(w, &d->figures.items[i]);
+  kgr_jw_end_array(w);
+
+  kgr_jw_key(w, "persons");
+  kgr_jw_array(w);
+  for (size_t i = 0; i < d->persons.count; i++)
+    write_person(w, &d->persons.items[i]);
+  kgr_jw_end_array(w);
+
+  kgr_jw_key(w, "organizations");
+  kgr_jw_array(w);
+  for (size_t i = 0; i < d->organizations.count; i++) {
+    const kgr_organization *x = &d->organizations.items[i];
+    kgr_jw_object(w);
+    str(w, "name", x->name);
+    str(w, "acronym", x->acronym);
+    str(w, "country", x->country);
+    span(w, x->span);
+    kgr_jw_end_object(w);
+  }
+  kgr_jw_end_array(w);
+
+  kgr_jw_key(w, "places");
+  kgr_jw_array(w);
+  for (size_t i = 0; i < d->places.count; i++)
+    write_place(w, &d->places.items[i]);
+  kgr_jw_end_array(w);
+
+  kgr_jw_key(w, "footnotes");
+  kgr_jw_array(w);
+  for (size_t i = 0; i < d->footnotes.count; i++) {
+    const kgr_footnote *x = &d->footnotes.items[i];
+    kgr_jw_object(w);
+    kgr_jw_key(w, "number");
+    kgr_jw_int(w, x->number);
+    str(w, "text", x->text);
+    str_list(w, "urls", x->urls, x->url_count);
+    span(w, x->span);
+    kgr_jw_end_object(w);
+  }
+  kgr_jw_end_array(w);
+
+  kgr_jw_key(w, "links");
+  kgr_jw_array(w);
+  for (size_t i = 0; i < d->links.count; i++) {
+    const kgr_link *x = &d->links.items[i];
+    kgr_jw_object(w);
+    str(w, "text", x->text);
+    str(w, "target", x->target);
+    span(w, x->span);
+    kgr_jw_end_object(w);
+  }
+  kgr_jw_end_array(w);
+
+  kgr_jw_key(w, "instruments");
+  kgr_jw_array(w);
+  for (size_t i = 0; i < d->instruments.count; i++)
+    kgr_jw_string(w, d->instruments.items[i].text.ptr, d->instruments.items[i].text.len);
+  kgr_jw_end_array(w);
+
+  kgr_jw_key(w, "rights");
+  kgr_jw_array(w);
+  for (size_t i = 0; i < d->rights.count; i++)
+    kgr_jw_cstring(w, kgr_right_name(d->rights.items[i]));
+  kgr_jw_end_array(w);
+
+  kgr_jw_key(w, "sections");
+  kgr_jw_array(w);
+  for (size_t i = 0; i < d->sections.count; i++) {
+    kgr_jw_object(w);
+    str(w, "heading", d->sections.items[i].heading);
+    span(w, d->sections.items[i].span);
+    kgr_jw_end_object(w);
+  }
+  kgr_jw_end_array(w);
+
+  kgr_jw_key(w, "diagnostics");
+  kgr_jw_array(w);
+  for (size_t i = 0; i < d->diagnostics.count; i++) {
+    const kgr_diagnostic *x = &d->diagnostics.items[i];
+    kgr_jw_object(w);
+    cstr(w, "severity", kgr_severity_name(x->severity));
+    str(w, "code", x->code);
+    str(w, "message", x->message);
+    span(w, x->span);
+    kgr_jw_end_object(w);
+  }
+  kgr_jw_end_array(w);
+
+  /* Extra keys (the contract allows additions): spans of the header items. */
+  kgr_jw_key(w, "title_span");
+  if (d->title.ptr) {
+    kgr_jw_array(w);
+    kgr_jw_uint(w, d->title_span.start);
+    kgr_jw_uint(w, d->title_span.end);
+    kgr_jw_end_array(w);
+  } else {
+    kgr_jw_null(w);
+  }
+  kgr_jw_key(w, "addressee_spans");
+  kgr_jw_array(w);
+  for (size_t i = 0; i < d->addressees.count; i++) {
+    kgr_jw_array(w);
+    kgr_jw_uint(w, d->addressees.items[i].span.start);
+    kgr_jw_uint(w, d->addressees.items[i].span.end);
+    kgr_jw_end_array(w);
+  }
+  kgr_jw_end_array(w);
+  kgr_jw_end_object(w);
+}
+
+kgr_status kgr_doc_write_json(const kgr_doc *doc, uint32_t flags,
+                              kgr_write_fn fn, void *ctx) {
+  if (!doc || !fn || (flags & ~KGR_JSON_ALL))
+    return KGR_EINVAL;
+  kgr_jw w;
+  kgr_jw_init(&w, flags, fn, ctx);
+  write_doc(&w, doc);
+  return kgr_jw_finish(&w) ? KGR_OK : KGR_EIO;
+}
+
+static int file_sink(void *ctx, const char *data, size_t len) {
+  return fwrite(data, 1, len, (FILE *)ctx) == len ? 0 : -1;
+}
+
+kgr_status kgr_doc_write_json_file(const kgr_doc *doc, uint32_t flags, FILE *fp) {
+  if (!fp)
+    return KGR_EINVAL;
+  kgr_status st = kgr_doc_write_json(doc, flags, file_sink, fp);
+  if (st == KGR_OK && fputc('\n', fp) == EOF)
+    st = KGR_EIO;
+  return st;
+}
+
+typedef struct {
+  char *data;
+  size_t len, cap;
+  bool oom;
+} mem_sink;
+
+static int memory_sink(void *ctx, const char *data, size_t len) {
+  mem_sink *m = ctx;
+  if (m->len + len + 1 > m->cap) {
+    size_t cap = m->cap ? m->cap : 4096;
+    while (cap < m->len + len + 1)
+      cap *= 2;
+    char *p = realloc(m->data, cap);
+    if (!p) {
+      m->oom = true;
+      return -1;
+    }
+    m->data = p;
+    m->cap = cap;
+  }
+  memcpy(m->data + m->len, data, len);
+  m->len += len;
+  return 0;
+}
+
+char *kgr_doc_to_json(const kgr_doc *doc, uint32_t flags, size_t *len) {
+  mem_sink m = {0};
+  if (kgr_doc_write_json(doc, flags, memory_sink, &m) != KGR_OK || !m.data) {
+    free(m.data);
+    return NULL;
+  }
+  m.data[m.len] = '\0';
+  if (len)
+    *len = m.len;
+  return m.data;
+}
+
+void kgr_free(void *ptr) { free(ptr); }
