@@ -130,7 +130,8 @@ kgr_doc *kgr_parse_opts(const char *buf, size_t len, const kgr_options *opts,
   kgr_read_signatories(d, lay);
   kgr_read_demands(d, lay);
   kgr_read_rights(d, lay);
-  kgr_read_events(d, lay);
+  const kgr_entities *ents = kgr_read_entities(d, lay);
+  kgr_read_events(d, lay, ents);
   kgr_classify(d, lay);
 
   d->arena.oom = NULL; /* the recovery point dies with this frame */
