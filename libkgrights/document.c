@@ -93,6 +93,11 @@ kgr_right kgr_doc_right(const kgr_doc *doc, size_t i) {
   return doc && i < doc->rights.count ? doc->rights.items[i] : KGR_RIGHT_OTHER;
 }
 
+size_t kgr_doc_means_count(const kgr_doc *doc) { return doc ? doc->means.count : 0; }
+kgr_means kgr_doc_means(const kgr_doc *doc, size_t i) {
+  return doc && i < doc->means.count ? doc->means.items[i] : KGR_MEANS_OTHER;
+}
+
 bool kgr_doc_locate(const kgr_doc *doc, size_t offset, size_t *line,
                     size_t *column) {
   if (!doc || offset > doc->input_len)

@@ -21,6 +21,7 @@ typedef KGR_VEC(kgr_link) kgr_link_vec;
 typedef KGR_VEC(kgr_section) kgr_section_vec;
 typedef KGR_VEC(kgr_diagnostic) kgr_diagnostic_vec;
 typedef KGR_VEC(kgr_right) kgr_right_vec;
+typedef KGR_VEC(kgr_means) kgr_means_vec;
 typedef KGR_VEC(kgr_str) kgr_str_vec;
 typedef KGR_VEC(int) kgr_int_vec;
 
@@ -55,6 +56,7 @@ struct kgr_doc {
   kgr_link_vec links;
   kgr_mention_vec instruments;
   kgr_right_vec rights;
+  kgr_means_vec means; /* union of the events' means, in order of first use */
   kgr_section_vec sections;
   kgr_diagnostic_vec diagnostics;
 };

@@ -293,6 +293,12 @@ static void write_doc(kgr_jw *w, const kgr_doc *d) {
     kgr_jw_cstring(w, kgr_right_name(d->rights.items[i]));
   kgr_jw_end_array(w);
 
+  kgr_jw_key(w, "means");
+  kgr_jw_array(w);
+  for (size_t i = 0; i < d->means.count; i++)
+    kgr_jw_cstring(w, kgr_means_name(d->means.items[i]));
+  kgr_jw_end_array(w);
+
   kgr_jw_key(w, "sections");
   kgr_jw_array(w);
   for (size_t i = 0; i < d->sections.count; i++) {

@@ -146,6 +146,10 @@ KGR_EXPORT const kgr_mention *kgr_doc_instrument(const kgr_doc *doc, size_t i);
 KGR_EXPORT size_t kgr_doc_right_count(const kgr_doc *doc);
 /** The i-th right invoked, or KGR_RIGHT_OTHER when out of range. */
 KGR_EXPORT kgr_right kgr_doc_right(const kgr_doc *doc, size_t i);
+/** Means of force used in the document's events, each once, in order of first use. */
+KGR_EXPORT size_t kgr_doc_means_count(const kgr_doc *doc);
+/** The i-th means, or KGR_MEANS_OTHER when out of range. */
+KGR_EXPORT kgr_means kgr_doc_means(const kgr_doc *doc, size_t i);
 KGR_EXPORT size_t kgr_doc_section_count(const kgr_doc *doc);
 KGR_EXPORT const kgr_section *kgr_doc_section(const kgr_doc *doc, size_t i);
 KGR_EXPORT size_t kgr_doc_diagnostic_count(const kgr_doc *doc);
