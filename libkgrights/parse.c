@@ -54,6 +54,42 @@ static bool parse_iso_day(const char *s, kgr_ymd *out) {
   return true;
 }
 
+/* Copy the input into the document and run every stage. Returns false when
+ * the allocator failed: every allocation comes from the arena, which jumps
+ * back here, so the caller only has to free the document. Kept apart from
+ * kgr_parse_opts() so that no local changes between setjmp and longjmp. */
+static bool parse_into(kgr_doc *d, const char *buf, size_t len, const char *name) {
+  jmp_buf oom;
+  if (setjmp(oom)) {
+    d->arena.oom = NULL;
+    return false;
+  }
+  d->arena.oom = &oom;
+
+  char *copy = kgr_arena_alloc(&d->arena, len + 1);
+  if (len)
+    memcpy(copy, buf, len);
+  copy[len] = '\0';
+  d->input = copy;
+  d->input_len = len;
+  char digest[65];
+  kgr_sha256_hex(copy, len, digest);
+  d->sha256 = kgr_arena_str(&d->arena, digest, 64);
+  d->name = kgr_arena_cstr(&d->arena, name);
+
+  const kgr_layout *lay = kgr_layout_build(d);
+  kgr_read_header(d, lay);
+  kgr_read_signatories(d, lay);
+  kgr_read_demands(d, lay);
+  kgr_read_rights(d, lay);
+  const kgr_entities *ents = kgr_read_entities(d, lay);
+  kgr_read_events(d, lay, ents);
+  kgr_classify(d, lay);
+
+  d->arena.oom = NULL; /* the recovery point dies with this frame */
+  return true;
+}
+
 kgr_doc *kgr_parse_opts(const char *buf, size_t len, const kgr_options *opts,
                         kgr_error *err) {
   kgr_options defaults = {0};
@@ -92,8 +128,8 @@ kgr_doc *kgr_parse_opts(const char *buf, size_t len, const kgr_options *opts,
     }
   }
 
-  /* The document struct comes straight from the allocator, before the
-   * recovery point, so that the jump below changes no local variable. */
+  /* The document struct comes straight from the allocator: the arena lives
+   * inside it, and kgr_doc_free() releases both. */
   kgr_arena arena;
   kgr_arena_init(&arena, opts->alloc);
   kgr_doc *d = arena.alc.malloc(arena.alc.ctx, sizeof *d);
@@ -103,38 +139,12 @@ kgr_doc *kgr_parse_opts(const char *buf, size_t len, const kgr_options *opts,
   }
   memset(d, 0, sizeof *d);
   d->arena = arena;
-  jmp_buf oom;
-  /* Every allocation below comes from the arena; when the allocator fails
-   * it jumps here, and releasing the arena releases everything. */
-  if (setjmp(oom)) {
+  d->reference = reference;
+  if (!parse_into(d, buf, len, opts->name)) {
     kgr_doc_free(d);
     set_error(err, KGR_ENOMEM, 0, "out of memory");
     return NULL;
   }
-  d->arena.oom = &oom;
-
-  char *copy = kgr_arena_alloc(&d->arena, len + 1);
-  if (len)
-    memcpy(copy, buf, len);
-  copy[len] = '\0';
-  d->input = copy;
-  d->input_len = len;
-  char digest[65];
-  kgr_sha256_hex(copy, len, digest);
-  d->sha256 = kgr_arena_str(&d->arena, digest, 64);
-  d->name = kgr_arena_cstr(&d->arena, opts->name);
-  d->reference = reference;
-
-  const kgr_layout *lay = kgr_layout_build(d);
-  kgr_read_header(d, lay);
-  kgr_read_signatories(d, lay);
-  kgr_read_demands(d, lay);
-  kgr_read_rights(d, lay);
-  const kgr_entities *ents = kgr_read_entities(d, lay);
-  kgr_read_events(d, lay, ents);
-  kgr_classify(d, lay);
-
-  d->arena.oom = NULL; /* the recovery point dies with this frame */
   return d;
 }
 

@@ -1,0 +1,75 @@
+/*
+ * tables_internal.h - the layout of the tables that data/gen_tables.py
+ * generates (generated/kgr_tables.c), shared by lexicon.c and gazetteer.c.
+ * Private to the library. Everything here is const: the tables are safe to
+ * read from any number of threads.
+ */
+#ifndef KGR_TABLES_INTERNAL_H
+#define KGR_TABLES_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#include "gazetteer.h"
+#include "lexicon.h"
+
+/*
+ * A sorted set of folded keys: the index behind every phrase table. A key
+ * is a phrase folded as kgr_keyset_match() folds text (lower case, straight
+ * quotes, every run of spaces or hyphens as one space), NUL-terminated.
+ * Keys are sorted bytewise, so the keys sharing a prefix form one run of
+ * the array, and matching narrows that run by binary search, byte by byte.
+ */
+typedef struct kgr_keyset {
+  const char *pool;    /* the keys' bytes */
+  const uint32_t *off; /* key i starts at pool + off[i] */
+  uint32_t count;
+  uint32_t first[257]; /* keys whose first byte is b: [first[b], first[b+1]) */
+} kgr_keyset;
+
+/*
+ * The longest key matching text at byte pos and ending at a word boundary.
+ * Returns the text bytes matched (0: none) and sets *idx to the key.
+ * `accept` (may be NULL) can veto a candidate key; the match then falls
+ * back to the next shorter one. Allocates nothing; O(longest key x log n).
+ */
+typedef bool (*kgr_key_filter)(const void *ctx, uint32_t idx, const char *text, size_t start,
+                               size_t end);
+size_t kgr_keyset_match(const kgr_keyset *ks, const char *text, size_t len, size_t pos,
+                        kgr_key_filter accept, const void *ctx, uint32_t *idx);
+
+/* The lower-case form of cp: ASCII, Latin-1, Latin Extended-A, the
+ * Romanian and Azerbaijani letters of Extended-B, Cyrillic; cp if none.
+ * gen_tables.py folds the tables' phrases with the same mapping. */
+uint32_t kgr_lex_fold(uint32_t cp);
+/* Is cp part of a word (a letter or digit) for the boundary rule? */
+bool kgr_lex_is_word(uint32_t cp);
+
+/* Countries: kgr_countries is sorted by alpha2. */
+extern const kgr_country kgr_countries[];
+extern const size_t kgr_country_count;
+
+/* What a country phrase is. Kinds up to KGR_CKIND_RU name the country. */
+enum {
+  KGR_CKIND_NAME = 0,
+  KGR_CKIND_OFFICIAL,
+  KGR_CKIND_ABBREV, /* "USA", "UK": matches only when written in capitals */
+  KGR_CKIND_RU,
+  KGR_CKIND_ADJECTIVE,
+  KGR_CKIND_DEMONYM
+};
+extern const kgr_keyset kgr_country_keys;
+extern const uint8_t kgr_country_key_country[]; /* index into kgr_countries */
+extern const uint8_t kgr_country_key_kind[];    /* KGR_CKIND_* */
+
+/* Places: cities, then regions, then countries. A key's entries are
+ * kgr_gaz_post[kgr_gaz_post_start[k] .. kgr_gaz_post_start[k + 1]), ranked
+ * best first (countries, then by population, cities before regions). */
+extern const kgr_gaz_entry kgr_gaz_entries[];
+extern const size_t kgr_gaz_entry_count;
+extern const kgr_keyset kgr_gaz_keys;
+extern const uint32_t kgr_gaz_post_start[];
+extern const uint32_t kgr_gaz_post[];
+
+#endif /* KGR_TABLES_INTERNAL_H */

@@ -1,0 +1,238 @@
+/*
+ * test_lexicon.c - phrase matching (lexicon.c) over the generated tables,
+ * mostly through the fixture data/lex_test_fixture.tsv.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <string.h>
+
+#include "lexicon.h"
+#include "tables_internal.h"
+
+static const kgr_lexicon *fx = &kgr_lex_test_fixture;
+
+/* Bytes matched at the start of s, and the entry's tag there. */
+static size_t match_at(const char *s, size_t pos, const char **tag) {
+  const kgr_lex_entry *e = NULL;
+  size_t n = kgr_lex_match(fx, s, strlen(s), pos, &e);
+  *tag = e ? e->tag : NULL;
+  assert_true((n == 0) == (e == NULL));
+  return n;
+}
+
+static void test_longest_match(void **state) {
+  (void)state;
+  const char *tag;
+  assert_int_equal(match_at("tear gas canisters", 0, &tag), 8);
+  assert_string_equal(tag, "tear_gas");
+  assert_int_equal(match_at("tear down", 0, &tag), 4);
+  assert_string_equal(tag, "tear");
+  assert_int_equal(match_at("water cannons were used", 0, &tag), 13);
+  assert_string_equal(tag, "water_cannon");
+  const kgr_lex_entry *e;
+  assert_int_equal(kgr_lex_match(fx, "water cannon.", 13, 0, &e), 12);
+  assert_string_equal(e->phrase, "water cannon"); /* folded by the generator */
+  assert_int_equal(e->phrase_len, 12);
+  assert_string_equal(e->extra, "");
+  assert_int_equal(kgr_lex_match(fx, "use tear gas", 12, 4, &e), 8);
+  assert_string_equal(e->extra, "two words");
+}
+
+static void test_word_boundary(void **state) {
+  (void)state;
+  const char *tag;
+  /* Any run of spaces, hyphens or en dashes matches one space or hyphen. */
+  assert_int_equal(match_at("tear-gas, then", 0, &tag), 8);
+  assert_string_equal(tag, "tear_gas");
+  assert_int_equal(match_at("tear  gas", 0, &tag), 9);
+  assert_int_equal(match_at("tear \n- gas", 0, &tag), 11);
+  assert_int_equal(match_at("tear\xE2\x80\x93gas", 0, &tag), 10); /* en dash */
+  assert_int_equal(match_at("rubber bullets", 0, &tag), 14);
+  assert_string_equal(tag, "rubber_bullets");
+  assert_int_equal(match_at("teargas", 0, &tag), 7);
+  assert_string_equal(tag, "tear_gas");
+  /* Whole words only. */
+  assert_int_equal(match_at("teargasx", 0, &tag), 0);
+  assert_int_equal(match_at("tearing", 0, &tag), 0);
+  assert_int_equal(match_at("tear gas2", 0, &tag), 4);       /* falls back to "tear" */
+  assert_int_equal(match_at("teargas\xC3\xA9", 0, &tag), 0); /* é is a letter */
+  /* A curly apostrophe or an em dash ends a word. */
+  assert_int_equal(match_at("teargas\xE2\x80\x99s use", 0, &tag), 7);
+  assert_int_equal(match_at("teargas\xE2\x80\x94"
+                            "and",
+                            0, &tag),
+                   7);
+  /* Spaces alone never start a match, and trailing ones are not taken. */
+  assert_int_equal(match_at("  tear", 0, &tag), 0);
+  assert_int_equal(match_at("tear   ", 0, &tag), 4);
+}
+
+static void test_case_and_quotes(void **state) {
+  (void)state;
+  const char *tag;
+  assert_int_equal(match_at("TEAR GAS", 0, &tag), 8);
+  assert_int_equal(match_at("Water Cannon", 0, &tag), 12);
+  /* Curly apostrophe and quotes in the text match straight ones. */
+  assert_int_equal(match_at("Citizens\xE2\x80\x99 Assembly", 0, &tag), 20);
+  assert_string_equal(tag, "assembly");
+  assert_int_equal(match_at("citizens' assembly", 0, &tag), 18);
+  assert_int_equal(match_at("\xE2\x80\x9C"
+                            "Dignity\xE2\x80\x9D (Kazakhstan)",
+                            0, &tag),
+                   13);
+  assert_string_equal(tag, "quoted");
+  /* Cyrillic: upper and lower case both match the folded phrase. */
+  assert_int_equal(match_at("\xD0\xA1\xD0\x9B\xD0\x95\xD0\x97\xD0\x9E\xD0\xA2\xD0\x9E\xD0\xA7"
+                            "\xD0\x98\xD0\x92\xD0\xAB\xD0\x99 \xD0\x93\xD0\x90\xD0\x97",
+                            0, &tag),
+                   31); /* СЛЕЗОТОЧИВЫЙ ГАЗ */
+  assert_int_equal(match_at("\xD1\x81\xD0\xBB\xD0\xB5\xD0\xB7\xD0\xBE\xD1\x82\xD0\xBE\xD1\x87"
+                            "\xD0\xB8\xD0\xB2\xD1\x8B\xD0\xB9 \xD0\xB3\xD0\xB0\xD0\xB7.",
+                            0, &tag),
+                   31); /* слезоточивый газ. */
+  assert_string_equal(tag, "tear_gas");
+  /* Latin-1: É and é. */
+  assert_int_equal(match_at("\xC3\x89LAN VITAL", 0, &tag), 11);
+  assert_int_equal(match_at("\xC3\xA9lan vital", 0, &tag), 11);
+  assert_string_equal(tag, "latin1");
+}
+
+static void test_lookup(void **state) {
+  (void)state;
+  const kgr_lex_entry *e = kgr_lex_lookup(fx, "Tear Gas", 8);
+  assert_non_null(e);
+  assert_string_equal(e->phrase, "tear gas");
+  assert_null(kgr_lex_lookup(fx, "tear gas ", 9));
+  assert_null(kgr_lex_lookup(fx, "tea", 3));
+  assert_null(kgr_lex_lookup(fx, "", 0));
+  assert_non_null(kgr_lex_lookup(fx, "tear", 4));
+  /* Every entry finds itself: the C folding agrees with the generator's. */
+  for (size_t i = 0; i < fx->count; i++)
+    assert_ptr_equal(kgr_lex_lookup(fx, fx->entries[i].phrase, fx->entries[i].phrase_len),
+                     &fx->entries[i]);
+}
+
+static void test_scan(void **state) {
+  (void)state;
+  static const char text[] =
+      "Police used tear gas, TEARGAS and water cannons; tear-gas\xE2\x80\x99s smell. "
+      "Bullets: rubber-bullets. Tearing down.";
+  kgr_arena a;
+  kgr_arena_init(&a, NULL);
+  kgr_lex_hit_vec hits = {0};
+  kgr_lex_scan(fx, &a, text, sizeof text - 1, &hits);
+  static const struct {
+    const char *text, *tag;
+  } want[] = {{"tear gas", "tear_gas"},
+              {"TEARGAS", "tear_gas"},
+              {"water cannons", "water_cannon"},
+              {"tear-gas", "tear_gas"},
+              {"rubber-bullets", "rubber_bullets"}};
+  assert_int_equal(hits.count, sizeof want / sizeof want[0]);
+  size_t prev_end = 0;
+  for (size_t i = 0; i < hits.count; i++) {
+    const kgr_lex_hit *h = &hits.items[i];
+    assert_true(h->start >= prev_end); /* left to right, no overlap */
+    assert_int_equal(h->end - h->start, strlen(want[i].text));
+    assert_memory_equal(text + h->start, want[i].text, h->end - h->start);
+    assert_string_equal(h->entry->tag, want[i].tag);
+    prev_end = h->end;
+  }
+  /* No match inside a word: "gas" alone is no phrase, and "tear" in
+   * "Tearing" is not a word. */
+  kgr_lex_hit_vec none = {0};
+  kgr_lex_scan(fx, &a, "untear gasket tearing", 21, &none);
+  assert_int_equal(none.count, 0);
+  kgr_arena_release(&a);
+}
+
+static void test_inval(void **state) {
+  (void)state;
+  const kgr_lex_entry *e = fx->entries;
+  assert_int_equal(kgr_lex_match(NULL, "tear", 4, 0, &e), 0);
+  assert_null(e);
+  assert_int_equal(kgr_lex_match(fx, NULL, 4, 0, NULL), 0);
+  assert_int_equal(kgr_lex_match(fx, "tear", 4, 4, NULL), 0); /* pos at the end */
+  assert_int_equal(kgr_lex_match(fx, "tear", 4, 9, NULL), 0);
+  /* Invalid UTF-8 stops a match but is read safely. */
+  assert_int_equal(kgr_lex_match(fx, "tear\xFFgas", 8, 0, NULL), 4);
+  assert_int_equal(kgr_lex_match(fx, "tear \xC3", 6, 0, NULL), 4);
+  assert_int_equal(kgr_lex_match(fx, "tear\0gas", 8, 0, NULL), 4); /* NUL ends a word */
+  assert_int_equal(kgr_lex_match(fx, "tear \0gas", 9, 0, NULL), 4);
+  assert_null(kgr_lex_lookup(NULL, "tear", 4));
+  kgr_arena a;
+  kgr_arena_init(&a, NULL);
+  kgr_lex_hit_vec hits = {0};
+  kgr_lex_scan(fx, &a, "\xFF\xFEtear\xC3", 7, &hits);
+  assert_int_equal(hits.count, 1);
+  assert_int_equal(hits.items[0].start, 2);
+  kgr_lex_scan(NULL, &a, "tear", 4, &hits);
+  kgr_lex_scan(fx, &a, NULL, 4, &hits);
+  assert_int_equal(hits.count, 1);
+  kgr_arena_release(&a);
+}
+
+/* Every generated key set is sorted, as the binary searches need, and its
+ * first-byte index agrees with it. */
+static void check_keyset(const kgr_keyset *ks) {
+  for (uint32_t i = 1; i < ks->count; i++)
+    assert_true(strcmp(ks->pool + ks->off[i - 1], ks->pool + ks->off[i]) < 0);
+  assert_int_equal(ks->first[256], ks->count);
+  for (unsigned b = 0; b < 256; b++)
+    for (uint32_t i = ks->first[b]; i < ks->first[b + 1]; i++)
+      assert_int_equal((unsigned char)ks->pool[ks->off[i]], b);
+}
+
+static void test_tables_sorted(void **state) {
+  (void)state;
+  check_keyset(fx->index);
+  check_keyset(&kgr_country_keys);
+  check_keyset(&kgr_gaz_keys);
+  /* And each key matches itself in full. */
+  const kgr_keyset *sets[] = {&kgr_country_keys, &kgr_gaz_keys};
+  for (size_t s = 0; s < 2; s++) {
+    for (uint32_t i = 0; i < sets[s]->count; i++) {
+      const char *k = sets[s]->pool + sets[s]->off[i];
+      uint32_t idx = UINT32_MAX;
+      assert_int_equal(kgr_keyset_match(sets[s], k, strlen(k), 0, NULL, NULL, &idx), strlen(k));
+      assert_int_equal(idx, i);
+    }
+  }
+}
+
+static void test_fold(void **state) {
+  (void)state;
+  assert_int_equal(kgr_lex_fold('Q'), 'q');
+  assert_int_equal(kgr_lex_fold(0xC9), 0xE9);   /* É */
+  assert_int_equal(kgr_lex_fold(0xD7), 0xD7);   /* × */
+  assert_int_equal(kgr_lex_fold(0x410), 0x430); /* А */
+  assert_int_equal(kgr_lex_fold(0x401), 0x451); /* Ё */
+  assert_int_equal(kgr_lex_fold(0x406), 0x456); /* І */
+  assert_int_equal(kgr_lex_fold(0x4AE), 0x4AF); /* Ү (Kyrgyz) */
+  assert_int_equal(kgr_lex_fold(0x4E8), 0x4E9); /* Ө */
+  assert_int_equal(kgr_lex_fold(0x218), 0x219); /* Ș */
+  assert_int_equal(kgr_lex_fold(0x141), 0x142); /* Ł */
+  assert_int_equal(kgr_lex_fold(0x15E), 0x15F); /* Ş */
+  assert_int_equal(kgr_lex_fold(0x2019), 0x2019);
+  assert_true(kgr_lex_is_word(0x439));
+  assert_false(kgr_lex_is_word(0x2019));
+  assert_false(kgr_lex_is_word(0xA0));
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_longest_match),
+      cmocka_unit_test(test_word_boundary),
+      cmocka_unit_test(test_case_and_quotes),
+      cmocka_unit_test(test_lookup),
+      cmocka_unit_test(test_scan),
+      cmocka_unit_test(test_inval),
+      cmocka_unit_test(test_tables_sorted),
+      cmocka_unit_test(test_fold),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
