@@ -15,6 +15,15 @@
 #include "arena.h"
 #include "kgrights/kgr_record.h"
 
+/* Part of the day named before a date ("the night of 5 - 6 October"). */
+typedef enum kgr_day_part {
+  KGR_DAY_PART_NONE = 0,
+  KGR_DAY_PART_MORNING,
+  KGR_DAY_PART_AFTERNOON,
+  KGR_DAY_PART_EVENING,
+  KGR_DAY_PART_NIGHT
+} kgr_day_part;
+
 typedef struct kgr_date_hit {
   size_t start, end;       /* the date expression in the text */
   kgr_ymd from, to;        /* year 0 when the text leaves it out; `to`
@@ -22,10 +31,22 @@ typedef struct kgr_date_hit {
   kgr_precision precision; /* day, month or year */
   bool year_written;
   bool numeric;            /* written all in digits (09.10.2020) */
+  /* The words that introduce the date, which start/end leave out: "On",
+   * "since", "During the night of" (lex_date_context.tsv). */
+  size_t lead_start;       /* where they start; == start when there are none */
+  const char *lead;        /* "on", "in", "since", "until", "by", "from",
+                              "between", "during", "before", "after"; NULL */
+  kgr_day_part part;       /* from "the night of", "the evening of" */
 } kgr_date_hit;
 typedef KGR_VEC(kgr_date_hit) kgr_date_hit_vec;
 
-/* Every date in text[0, len), left to right, appended to hits. Linear. */
+/*
+ * Every date in text[0, len), left to right, non-overlapping, appended to
+ * hits. Linear. A bare month ("in June") or a bare year ("in 2019", 1900 to
+ * 2100) counts only after a preposition; numeric dates are day.month.year
+ * with dots and month/day/year with slashes (day/month/year when the first
+ * number is over 12). Days are validated (31 April is no date).
+ */
 void kgr_dates_find(kgr_arena *a, const char *text, size_t len,
                     kgr_date_hit_vec *hits);
 
@@ -40,7 +61,8 @@ bool kgr_date_line(const char *text, size_t len, kgr_ymd *out);
  * at text[0, len) ("Oct", "October", "октября"), or 0. */
 int kgr_month_from_name(const char *text, size_t len);
 
-/* Days in a month (handles leap years). */
+/* Days in a month (handles leap years; year 0, unknown, counts as leap so
+ * that 29 February stays possible); 0 for a month outside 1-12. */
 int kgr_days_in_month(int year, int month);
 
 #endif /* KGR_DATES_H */

@@ -24,7 +24,18 @@ typedef struct kgr_figure_hit {
 } kgr_figure_hit;
 typedef KGR_VEC(kgr_figure_hit) kgr_figure_hit_vec;
 
-/* Every figure in one sentence of normalised text, left to right. */
+/*
+ * Every figure in one sentence of normalised text, left to right,
+ * non-overlapping. A number counts when a people noun ("686 people"), a
+ * counted kind noun ("six incidents", "53 cases") or a kind word right
+ * beside it ("3 killed", "injuring 40", "the death toll rose to 12")
+ * says what it counts; a people count with no casualty word is kind
+ * "other". The kind is the nearest in the clause, casualty words (killed
+ * ... missing) before participants, incidents and cases. start/end cover
+ * the qualifier, the number and the counted noun ("over 600 people");
+ * unit_start == unit_end when there is no noun. Approximate plurals follow
+ * kgr_number_parse_ex ("dozens detained": 24, about).
+ */
 void kgr_figures_find(kgr_arena *a, const char *text, size_t len,
                       kgr_figure_hit_vec *hits);
 
@@ -34,5 +45,25 @@ void kgr_figures_find(kgr_arena *a, const char *text, size_t len,
  * (0 if none) and sets *value.
  */
 size_t kgr_number_parse(const char *text, size_t len, size_t pos, int64_t *value);
+
+/*
+ * kgr_number_parse, also saying whether the number is an approximate
+ * plural. Policy: "dozens", "hundreds", "thousands" (and "tens of
+ * thousands", "hundreds of thousands") are twice their unit, the least the
+ * plural can mean: 24, 200, 2000, 20000, 200000, with *approx set; a figure
+ * built on one gets the qualifier "about" unless a qualifier is written.
+ * Digits group by commas or spaces in threes ("1,200", "1 200"); a decimal
+ * counts only before a scale word ("1.5 million"); "several", "many" and
+ * "a number of" are not numbers. approx may be NULL.
+ */
+size_t kgr_number_parse_ex(const char *text, size_t len, size_t pos,
+                           int64_t *value, bool *approx);
+
+/* Character classes shared by numbers.c and figures.c: is the character at
+ * text[i] part of a word (a letter or digit of any script; punctuation,
+ * symbols and invalid bytes are not) / a space (ASCII, no-break and
+ * typographic spaces)? *n (may be NULL) receives its length in bytes. */
+bool kgr_word_char_at(const char *text, size_t len, size_t i, size_t *n);
+bool kgr_space_char_at(const char *text, size_t len, size_t i, size_t *n);
 
 #endif /* KGR_FIGURES_H */
