@@ -1,0 +1,105 @@
+/*
+ * event_types.h - what happened in a sentence: event triggers, typed from
+ * the trigger lexicon (data/lex_event_triggers.tsv).
+ *
+ * A sentence is split into clauses; in each clause, direct triggers
+ * ("annulled", "clashes") give a type, and an act together with an object
+ * of the same clause gives a composite one ("confiscated" + "correspondent"
+ * is an attack on a journalist, "stormed" + "building" a seizure). Cues
+ * take triggers away: norms and demands ("must", "we urge"), generalities
+ * ("over the years"), hypotheticals ("may"), intentions and calls ("calls
+ * for his resignation"), negation ("did not disperse").
+ * kgr_event_select() then picks the happenings a sentence reports.
+ */
+#ifndef KGR_EVENT_TYPES_H
+#define KGR_EVENT_TYPES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "arena.h"
+#include "kgrights/kgr_record.h"
+
+/* A range of block text. */
+typedef struct kgr_range {
+  size_t start, end;
+} kgr_range;
+
+/* A clause of a sentence. Asides (relative clauses, parentheses) are
+ * clauses of their own. */
+typedef struct kgr_clause {
+  size_t start, end; /* block text */
+  bool aside;
+} kgr_clause;
+
+typedef struct kgr_trigger {
+  kgr_event_type type;
+  size_t start, end; /* the trigger (the act of a composite) in block text */
+  size_t clause;     /* index into the scan's clauses */
+  bool strong;       /* asserts a happening (weak: a noun that may refer) */
+  bool passive;      /* "was detained": the victim stands before it */
+} kgr_trigger;
+
+typedef struct kgr_event_scan {
+  bool general;  /* a norm, a demand or a generality: it reports nothing */
+  bool later;    /* "subsequently": it takes no date from the sentence before */
+  size_t denied; /* triggers a cue took away ("could be annulled") */
+  /* "the next day" (+1), "the day before" (-1), "later that day" (0, and
+   * same_day): the sentence's day counted from the carried one */
+  int day_shift;
+  bool same_day;
+  kgr_range shift_cue; /* where that phrase stands; empty when none */
+  const kgr_clause *clauses;
+  size_t clause_count;
+  const kgr_trigger *triggers; /* in text order; denied ones left out */
+  size_t trigger_count;
+  const kgr_range *means; /* lex_means hits, in text order */
+  const kgr_means *means_ids;
+  size_t means_count;
+} kgr_event_scan;
+
+/*
+ * Read block text [start, end) (one sentence of `text`). `skip` lists
+ * ranges (dates, in block text, in order) where no trigger may stand: "in
+ * March" is no march. Everything is allocated in `a`.
+ */
+void kgr_event_scan_sentence(kgr_arena *a, const char *text, size_t start, size_t end,
+                             const kgr_range *skip, size_t skip_count, kgr_event_scan *out);
+
+/*
+ * The happenings the sentence reports, as indices into scan->triggers in
+ * text order, at most one per type; returns how many were written to out
+ * (room for KGR_EVENT_TYPE_COUNT). Every strong trigger counts; a weak one
+ * counts when it has its own date (bound[i]: "the 4 October election") and
+ * no stronger type in the sentence makes it context, or when the sentence
+ * has nothing else, unless a cue took a trigger away: then the sentence is
+ * about what did not happen. Statements count only alone.
+ */
+size_t kgr_event_select(const kgr_event_scan *scan, const bool *bound, size_t *out);
+
+/* How much a type outranks others when one sentence holds several. */
+int kgr_event_priority(kgr_event_type t);
+
+/* Does the type have victims (attacks, arrests, killings, torture)? */
+bool kgr_event_has_victims(kgr_event_type t);
+
+/* Is text[0, len) a word for a journalist ("reporter", "correspondent")?
+ * For persons' roles. */
+bool kgr_event_journalist_word(const char *text, size_t len);
+
+/*
+ * Is the word run text[start, end) made only of words that may stand
+ * between a happening and its date ("held in Kyrgyzstan on"): linking words
+ * of the lexicon (@link) and capitalised names, at most `max_words`, no
+ * punctuation?
+ */
+bool kgr_event_date_link(const char *text, size_t start, size_t end, size_t max_words);
+
+/* The index of the clause of scan that holds block text offset pos (the
+ * last clause starting at or before it); 0 when there are none. */
+size_t kgr_event_clause_at(const kgr_event_scan *scan, size_t pos);
+
+/* Words in text[start, end). */
+size_t kgr_count_words(const char *text, size_t start, size_t end);
+
+#endif /* KGR_EVENT_TYPES_H */

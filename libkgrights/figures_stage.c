@@ -1,0 +1,49 @@
+/*
+ * figures_stage.c - figure hits of a sentence turned into the document's
+ * figure records. The event stage (events.c) calls it for every body
+ * sentence, because a figure's date and sources are the sentence's.
+ */
+#include "figures_stage.h"
+
+#include <string.h>
+
+void kgr_figures_in_sentence(kgr_arena *a, const kgr_block *b, size_t start, size_t end,
+                             kgr_figure_hit_vec *hits) {
+  hits->count = 0;
+  if (end <= start)
+    return;
+  kgr_figures_find(a, b->text + start, end - start, hits);
+  for (size_t i = 0; i < hits->count; i++) {
+    kgr_figure_hit *h = &hits->items[i];
+    h->start += start;
+    h->end += start;
+    if (h->unit_end > h->unit_start) {
+      h->unit_start += start;
+      h->unit_end += start;
+    } else {
+      h->unit_start = h->unit_end = 0;
+    }
+  }
+}
+
+size_t kgr_figure_add(kgr_doc *doc, const kgr_block *b, const kgr_figure_hit *h,
+                      const kgr_date *date, const int *sources, size_t source_count) {
+  kgr_arena *a = &doc->arena;
+  kgr_figure *f = KGR_VEC_PUSH(a, doc->figures);
+  f->kind = h->kind;
+  f->value = h->value;
+  f->qualifier = h->qualifier;
+  if (h->unit_end > h->unit_start)
+    f->unit_text = kgr_arena_str(a, b->text + h->unit_start, h->unit_end - h->unit_start);
+  if (date)
+    f->date = date->start_iso;
+  if (source_count) {
+    int *src = kgr_arena_alloc(a, source_count * sizeof *src);
+    memcpy(src, sources, source_count * sizeof *src);
+    f->sources = src;
+    f->source_count = source_count;
+  }
+  f->text = kgr_arena_str(a, b->text + h->start, h->end - h->start);
+  f->span = kgr_block_span(b, h->start, h->end);
+  return doc->figures.count - 1;
+}

@@ -1,0 +1,234 @@
+/*
+ * test_event_dates.c - the dates of events (event_dates.c): each form of
+ * date, each source of a missing year (a stated date nearby, the date line,
+ * a cited URL, the caller's reference date, none), the cap that keeps a
+ * date from following the document's date, and the carrying of dates from
+ * sentence to sentence inside a paragraph. Documents are written for the
+ * test and run through the whole parser.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "document.h"
+#include "event_dates.h"
+#include "kgrights/kgrights.h"
+
+static kgr_doc *parse(const char *text, const char *reference) {
+  kgr_options o = {0};
+  o.reference_date = reference;
+  kgr_error err;
+  kgr_doc *d = kgr_parse_opts(text, strlen(text), &o, &err);
+  if (!d)
+    fail_msg("parse failed: %s", err.message);
+  return d;
+}
+
+/* The nth event of the type. */
+static const kgr_event *event_of(const kgr_doc *d, kgr_event_type t, size_t nth) {
+  for (size_t i = 0; i < d->events.count; i++)
+    if (d->events.items[i].type == t && nth-- == 0)
+      return &d->events.items[i];
+  fail_msg("no event %s number %zu among %zu events", kgr_event_type_name(t), nth, d->events.count);
+  return NULL;
+}
+
+static bool str_is(kgr_str s, const char *want) {
+  if (!want)
+    return s.ptr == NULL;
+  return s.ptr && s.len == strlen(want) && memcmp(s.ptr, want, s.len) == 0;
+}
+
+static void expect_date(const kgr_date *d, const char *start, const char *end, kgr_precision p,
+                        kgr_year_source src) {
+  if (!d)
+    fail_msg("no date, want %s", start ? start : "(unresolved)");
+  if (!str_is(d->start_iso, start) || !str_is(d->end_iso, end))
+    fail_msg("date \"%s\" is %s..%s, want %s..%s", d->text.ptr,
+             d->start_iso.ptr ? d->start_iso.ptr : "null", d->end_iso.ptr ? d->end_iso.ptr : "null",
+             start ? start : "null", end ? end : "null");
+  assert_int_equal(d->precision, p);
+  assert_int_equal(d->year_source, src);
+}
+
+static void test_url_year(void **state) {
+  (void)state;
+  int m;
+  const char *u = "https://example.org/2020/10/police-disperse-rally/";
+  assert_int_equal(kgr_url_year(u, strlen(u), &m), 2020);
+  assert_int_equal(m, 10);
+  u = "https://example.org/news/2019/";
+  assert_int_equal(kgr_url_year(u, strlen(u), &m), 2019);
+  assert_int_equal(m, 0);
+  u = "https://example.org/2021/13/x";
+  assert_int_equal(kgr_url_year(u, strlen(u), &m), 2021);
+  assert_int_equal(m, 0);
+  u = "https://24.kg/society/167895_unrest_in_the_city/";
+  assert_int_equal(kgr_url_year(u, strlen(u), &m), 0);
+  u = "https://example.org/1899/05/x";
+  assert_int_equal(kgr_url_year(u, strlen(u), &m), 0);
+  u = "https://example.org/20201/x";
+  assert_int_equal(kgr_url_year(u, strlen(u), &m), 0);
+}
+
+static void test_year_cap(void **state) {
+  (void)state;
+  kgr_ymd dec20 = {0, 12, 20}, oct4 = {0, 10, 4};
+  kgr_ymd jan10 = {2021, 1, 10}, oct9 = {2020, 10, 9}, none = {0, 0, 0};
+  assert_int_equal(kgr_year_capped(2021, dec20, jan10), 2020);
+  assert_int_equal(kgr_year_capped(2020, oct4, oct9), 2020);
+  assert_int_equal(kgr_year_capped(2020, dec20, none), 2020);
+  assert_int_equal(kgr_year_capped(0, oct4, oct9), 0);
+}
+
+static void test_forms(void **state) {
+  (void)state;
+  kgr_doc *d = parse("Events in the capital\n\n"
+                     "In June 2021, police detained dozens of activists.\n\n"
+                     "During the night of 9 - 10 August 2020, riot police dispersed the "
+                     "protesters.\n\n"
+                     "In the evening of 4 October 2020, demonstrators stormed the city hall.\n",
+                     NULL);
+  expect_date(event_of(d, KGR_EVENT_ARREST, 0)->date, "2021-06-01", "2021-06-30",
+              KGR_PRECISION_MONTH, KGR_YEAR_STATED);
+  expect_date(event_of(d, KGR_EVENT_FORCE_AGAINST_PROTESTERS, 0)->date, "2020-08-09", "2020-08-10",
+              KGR_PRECISION_DAY, KGR_YEAR_STATED);
+  expect_date(event_of(d, KGR_EVENT_SEIZURE_OF_BUILDING, 0)->date, "2020-10-04", "2020-10-04",
+              KGR_PRECISION_DAY, KGR_YEAR_STATED);
+  kgr_doc_free(d);
+}
+
+static void test_year_from_document(void **state) {
+  (void)state;
+  /* a year stated earlier in the paragraph */
+  kgr_doc *d = parse("Events in the capital\n\n"
+                     "On 3 May 2021, police arrested 30 protesters. On 4 May, officers "
+                     "stormed the offices of the opposition party.\n",
+                     NULL);
+  expect_date(event_of(d, KGR_EVENT_SEIZURE_OF_BUILDING, 0)->date, "2021-05-04", "2021-05-04",
+              KGR_PRECISION_DAY, KGR_YEAR_DOCUMENT);
+  kgr_doc_free(d);
+  /* the date line; December in a January document is the December before */
+  d = parse("Events in the capital\n\n10 January 2022\n\n"
+            "On 5 January, the government declared a state of emergency.\n\n"
+            "On 20 December, police arrested 12 activists.\n",
+            NULL);
+  expect_date(event_of(d, KGR_EVENT_STATE_OF_EMERGENCY, 0)->date, "2022-01-05", "2022-01-05",
+              KGR_PRECISION_DAY, KGR_YEAR_DOCUMENT);
+  expect_date(event_of(d, KGR_EVENT_ARREST, 0)->date, "2021-12-20", "2021-12-20", KGR_PRECISION_DAY,
+              KGR_YEAR_DOCUMENT);
+  kgr_doc_free(d);
+}
+
+static void test_year_from_url(void **state) {
+  (void)state;
+  kgr_doc *d = parse("Events in the capital\n\n"
+                     "On 3 May, police arrested 30 protesters in Minsk.1\n\n"
+                     "1 https://example.org/2021/05/arrests-in-minsk/\n",
+                     "2023-01-01");
+  const kgr_event *e = event_of(d, KGR_EVENT_ARREST, 0);
+  expect_date(e->date, "2021-05-03", "2021-05-03", KGR_PRECISION_DAY, KGR_YEAR_URL);
+  kgr_doc_free(d);
+}
+
+static void test_year_from_reference(void **state) {
+  (void)state;
+  kgr_doc *d = parse("Events in the capital\n\n"
+                     "On 3 May, police arrested 30 protesters.\n\n"
+                     "On 20 December, the authorities freed 14 political prisoners.\n",
+                     "2021-06-01");
+  expect_date(event_of(d, KGR_EVENT_ARREST, 0)->date, "2021-05-03", "2021-05-03", KGR_PRECISION_DAY,
+              KGR_YEAR_REFERENCE);
+  expect_date(event_of(d, KGR_EVENT_PRISONER_RELEASE, 0)->date, "2020-12-20", "2020-12-20",
+              KGR_PRECISION_DAY, KGR_YEAR_REFERENCE);
+  kgr_doc_free(d);
+}
+
+static void test_year_unresolved(void **state) {
+  (void)state;
+  kgr_doc *d = parse("Events in the capital\n\n"
+                     "On 3 May, police arrested 30 protesters.\n",
+                     NULL);
+  const kgr_date *dt = event_of(d, KGR_EVENT_ARREST, 0)->date;
+  expect_date(dt, NULL, NULL, KGR_PRECISION_DAY, KGR_YEAR_NONE);
+  assert_int_equal(dt->start.month, 5);
+  assert_int_equal(dt->start.day, 3);
+  assert_true(str_is(dt->text, "3 May"));
+  /* no day: the document's date is not inferred from it */
+  assert_null(d->date.ptr);
+  kgr_doc_free(d);
+}
+
+static void test_street_is_no_date(void **state) {
+  (void)state;
+  kgr_doc *d = parse("Events in the capital\n\n"
+                     "Police arrested 30 protesters on 4 October Street.\n",
+                     "2021-06-01");
+  assert_null(event_of(d, KGR_EVENT_ARREST, 0)->date);
+  kgr_doc_free(d);
+}
+
+static void test_carry_forward(void **state) {
+  (void)state;
+  kgr_doc *d = parse("Events in the capital\n\n"
+                     "On 3 May 2021, police beat a reporter for the Daily Courier near the "
+                     "court. The scene was filmed by passers-by. Officers later detained 40 "
+                     "protesters.\n\n"
+                     "Several activists were arrested at the station.\n",
+                     NULL);
+  /* the follow-up joins the attack; the arrest takes the paragraph's date */
+  const kgr_event *j = event_of(d, KGR_EVENT_ATTACK_ON_JOURNALIST, 0);
+  expect_date(j->date, "2021-05-03", "2021-05-03", KGR_PRECISION_DAY, KGR_YEAR_STATED);
+  assert_non_null(strstr(j->text.ptr, "passers-by"));
+  assert_null(strstr(j->text.ptr, "detained"));
+  /* "later": no date is carried */
+  assert_null(event_of(d, KGR_EVENT_ARREST, 0)->date);
+  /* not across paragraphs */
+  assert_null(event_of(d, KGR_EVENT_ARREST, 1)->date);
+  kgr_doc_free(d);
+
+  d = parse("Events in the capital\n\n"
+            "On 3 May 2021, police arrested 30 protesters. Officers also detained two "
+            "opposition leaders. Since 6 May 2021, dozens more people have been arrested.\n",
+            NULL);
+  /* the same happening told twice merges; "Since" gives its own date */
+  const kgr_event *a = event_of(d, KGR_EVENT_ARREST, 0);
+  expect_date(a->date, "2021-05-03", "2021-05-03", KGR_PRECISION_DAY, KGR_YEAR_STATED);
+  assert_non_null(strstr(a->text.ptr, "opposition leaders"));
+  expect_date(event_of(d, KGR_EVENT_ARREST, 1)->date, "2021-05-06", "2021-05-06", KGR_PRECISION_DAY,
+              KGR_YEAR_STATED);
+  kgr_doc_free(d);
+}
+
+static void test_date_bound_to_noun(void **state) {
+  (void)state;
+  /* the election keeps its own date; the protest takes the sentence's */
+  kgr_doc *d = parse("Events in the capital\n\n"
+                     "On 5 May 2021, after the 2 May parliamentary elections, thousands of "
+                     "people took to the streets.\n",
+                     NULL);
+  expect_date(event_of(d, KGR_EVENT_ELECTION, 0)->date, "2021-05-02", "2021-05-02",
+              KGR_PRECISION_DAY, KGR_YEAR_DOCUMENT);
+  expect_date(event_of(d, KGR_EVENT_PROTEST, 0)->date, "2021-05-05", "2021-05-05",
+              KGR_PRECISION_DAY, KGR_YEAR_STATED);
+  /* no date line: the latest event day is the document's date */
+  assert_true(str_is(d->date, "2021-05-05"));
+  assert_int_equal(d->date_source, KGR_DATE_SOURCE_INFERRED);
+  kgr_doc_free(d);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_url_year),        cmocka_unit_test(test_year_cap),
+      cmocka_unit_test(test_forms),           cmocka_unit_test(test_year_from_document),
+      cmocka_unit_test(test_year_from_url),   cmocka_unit_test(test_year_from_reference),
+      cmocka_unit_test(test_year_unresolved), cmocka_unit_test(test_street_is_no_date),
+      cmocka_unit_test(test_carry_forward),   cmocka_unit_test(test_date_bound_to_noun),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

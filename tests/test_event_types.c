@@ -1,0 +1,216 @@
+/*
+ * test_event_types.c - trigger typing of single sentences (event_types.c):
+ * clauses, acts paired with objects of their own clause, the cues that take
+ * triggers away (norms, generalities, hypotheticals, calls, negation),
+ * passives, and the choice of happenings when a sentence holds several.
+ * Every sentence here is written for the test.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+
+#include "event_types.h"
+
+static int setup(void **state) {
+  kgr_arena *a = test_malloc(sizeof *a);
+  kgr_arena_init(a, NULL);
+  *state = a;
+  return 0;
+}
+
+static int teardown(void **state) {
+  kgr_arena_release(*state);
+  test_free(*state);
+  return 0;
+}
+
+#define KGR_TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+
+static kgr_event_scan scan(void **state, const char *s) {
+  kgr_event_scan sc;
+  kgr_event_scan_sentence(*state, s, 0, strlen(s), NULL, 0, &sc);
+  return sc;
+}
+
+/* The selected types of s, as a space-separated list of names. */
+static const char *selected(void **state, const char *s) {
+  static char buf[512];
+  kgr_event_scan sc = scan(state, s);
+  size_t out[KGR_EVENT_TYPE_COUNT];
+  size_t n = kgr_event_select(&sc, NULL, out);
+  buf[0] = '\0';
+  for (size_t i = 0; i < n; i++) {
+    if (i)
+      strcat(buf, " ");
+    strcat(buf, kgr_event_type_name(sc.triggers[out[i]].type));
+  }
+  return buf;
+}
+
+static void expect_types(void **state, const char *s, const char *want) {
+  const char *got = selected(state, s);
+  if (strcmp(got, want) != 0)
+    fail_msg("\"%s\": got [%s], want [%s]", s, got, want);
+}
+
+static void test_each_type(void **state) {
+  expect_types(state, "Presidential elections were held across the country.", "election");
+  expect_types(state, "Thousands of people took to the streets of the capital.", "protest");
+  expect_types(state, "Riot police dispersed the demonstrators with batons.",
+               "force_against_protesters");
+  expect_types(state, "Clashes between rival groups of supporters left dozens hurt.", "clash");
+  expect_types(state, "Police beat a camera crew outside the court.", "attack_on_journalist");
+  expect_types(state, "Unknown assailants attacked an ambulance near the square.",
+               "attack_on_health_workers");
+  expect_types(state, "Demonstrators occupied the mayor's office.", "seizure_of_building");
+  expect_types(state, "The authorities freed forty political prisoners.", "prisoner_release");
+  expect_types(state, "The interior minister resigned.", "resignation");
+  expect_types(state, "The Supreme Court annulled the results.", "annulment");
+  expect_types(state, "The government declared a state of emergency in the province.",
+               "state_of_emergency");
+  expect_types(state, "Shops were looted in the city centre.", "looting");
+  expect_types(state, "Police arrested 25 activists near the station.", "arrest");
+  expect_types(state, "Two men were shot dead near the border.", "killing");
+  expect_types(state, "Several detainees were tortured in custody.", "torture");
+  expect_types(state, "The prosecutor general announced an investigation.", "statement");
+}
+
+static void test_hard_negatives(void **state) {
+  /* calls, intentions and rights are not happenings */
+  expect_types(state, "Crowds renewed their calls for his resignation.", "");
+  expect_types(state, "He announced his readiness to step down.", "");
+  expect_types(state, "Everyone has the right to protest peacefully.", "");
+  /* norms and generalities report nothing */
+  kgr_event_scan sc = scan(state, "Water cannon must never be used to disperse peaceful protests.");
+  assert_true(sc.general);
+  sc = scan(state, "Over the years, police have dispersed peaceful rallies.");
+  assert_true(sc.general);
+  /* hypotheticals and negation */
+  expect_types(state, "The results of the vote could be annulled.", "");
+  expect_types(state, "Officers did not disperse the rally.", "");
+  /* words that contain a trigger but are none */
+  expect_types(state, "Riot police stood outside the polling station.", "");
+  expect_types(state, "The Central Election Commission annulled the vote.", "annulment");
+  expect_types(state, "The ministry issued a press release.", "");
+  /* an attempt is not a seizure */
+  expect_types(state, "There was an attempt by some youths to break into the parliament building.",
+               "");
+  /* "May" inside a sentence is a name, not a modal */
+  sc = scan(state, "Officer May arrested the man.");
+  assert_int_equal(sc.trigger_count, 1);
+  assert_int_equal(sc.triggers[0].type, KGR_EVENT_ARREST);
+}
+
+static void test_clauses_pair_acts(void **state) {
+  /* detaining a reporter is an attack on a journalist; detaining protesters
+   * in another clause, while a journalist only films, is an arrest */
+  expect_types(state, "Police detained a reporter, and protesters stormed the parliament building.",
+               "attack_on_journalist seizure_of_building");
+  expect_types(state, "Police detained several protesters, and a journalist filmed the scene.",
+               "arrest");
+  kgr_event_scan sc =
+      scan(state, "The man, who was arrested last year, was freed; the crowd left (as planned).");
+  /* [The man, ][who ... year][, was freed;][ the crowd left ][(as planned)][.] */
+  assert_int_equal(sc.clause_count, 6);
+  assert_false(sc.clauses[0].aside);
+  assert_true(sc.clauses[1].aside);
+  assert_false(sc.clauses[2].aside);
+  assert_true(sc.clauses[4].aside);
+}
+
+static void test_passive(void **state) {
+  const char *s = "A reporter was deliberately targeted by officers.";
+  kgr_event_scan sc = scan(state, s);
+  assert_int_equal(sc.trigger_count, 1);
+  assert_int_equal(sc.triggers[0].type, KGR_EVENT_ATTACK_ON_JOURNALIST);
+  assert_true(sc.triggers[0].passive);
+  sc = scan(state, "Officers targeted a reporter.");
+  assert_false(sc.triggers[0].passive);
+}
+
+static void test_several_happenings(void **state) {
+  /* force and the clashes it caused are one happening; protests are
+   * context */
+  expect_types(state,
+               "The protests were calm, but clashes broke out when police dispersed the crowd "
+               "with tear gas.",
+               "force_against_protesters");
+  /* two asserted happenings stay two */
+  expect_types(state, "Protesters stormed the city hall, and several prisoners were freed.",
+               "seizure_of_building prisoner_release");
+  /* a statement counts only alone */
+  expect_types(state, "The minister said that officers had arrested ten people.", "arrest");
+  /* the strongest reading of a weak-only sentence */
+  expect_types(state, "There were reports of attacks on journalists during the election.",
+               "attack_on_journalist");
+}
+
+static void test_means(void **state) {
+  kgr_event_scan sc = scan(state, "Police used flash-bangs, stun grenades, teargas and tear gas "
+                                  "against the protesters.");
+  assert_int_equal(sc.means_count, 4);
+  assert_int_equal(sc.means_ids[0], KGR_MEANS_STUN_GRENADES);
+  assert_int_equal(sc.means_ids[1], KGR_MEANS_STUN_GRENADES);
+  assert_int_equal(sc.means_ids[2], KGR_MEANS_TEAR_GAS);
+  assert_int_equal(sc.means_ids[3], KGR_MEANS_TEAR_GAS);
+  expect_types(state, "Police used flash grenades against the protesters.",
+               "force_against_protesters");
+}
+
+static void test_dates_are_skipped(void **state) {
+  const char *s = "In March the army withdrew.";
+  kgr_range skip = {3, 8}; /* "March" */
+  kgr_event_scan sc;
+  kgr_event_scan_sentence(*state, s, 0, strlen(s), &skip, 1, &sc);
+  assert_int_equal(sc.trigger_count, 0);
+  sc = scan(state, "Thousands joined the march.");
+  assert_int_equal(sc.trigger_count, 1);
+}
+
+static void test_helpers(void **state) {
+  (void)state;
+  assert_true(kgr_event_journalist_word("correspondent", 13));
+  assert_true(kgr_event_journalist_word("Reporter", 8));
+  assert_false(kgr_event_journalist_word("president", 9));
+  const char *t = "elections held in Kyrgyzstan on 4 October";
+  assert_true(kgr_event_date_link(t, 9, 32, 6));
+  const char *u = "elections, which observers criticised, on 4 October";
+  assert_false(kgr_event_date_link(u, 9, 42, 6));
+  assert_int_equal(kgr_count_words("it's a  test", 0, 12), 3);
+  assert_true(kgr_event_priority(KGR_EVENT_FORCE_AGAINST_PROTESTERS) >
+              kgr_event_priority(KGR_EVENT_PROTEST));
+  assert_true(kgr_event_has_victims(KGR_EVENT_ARREST));
+  assert_false(kgr_event_has_victims(KGR_EVENT_PRISONER_RELEASE));
+}
+
+/* Linear time: a very long sentence of triggers and clauses. */
+static void test_long_sentence(void **state) {
+  size_t reps = 20000;
+  const char *piece = "police detained a reporter, and crowds protested; ";
+  size_t plen = strlen(piece);
+  char *s = test_malloc(reps * plen + 1);
+  for (size_t i = 0; i < reps; i++)
+    memcpy(s + i * plen, piece, plen);
+  s[reps * plen - 1] = '\0'; /* no trailing space */
+  kgr_event_scan sc = scan(state, s);
+  assert_int_equal(sc.clause_count, 2 * reps);
+  size_t out[KGR_EVENT_TYPE_COUNT];
+  assert_int_equal(kgr_event_select(&sc, NULL, out), 2);
+  test_free(s);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      KGR_TEST(test_each_type),          KGR_TEST(test_hard_negatives),
+      KGR_TEST(test_clauses_pair_acts),  KGR_TEST(test_passive),
+      KGR_TEST(test_several_happenings), KGR_TEST(test_means),
+      KGR_TEST(test_dates_are_skipped),  KGR_TEST(test_helpers),
+      KGR_TEST(test_long_sentence),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
