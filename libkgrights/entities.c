@@ -1,8 +1,645 @@
-/* entities.c - stage stub: replaced by the real stage. */
+/*
+ * entities.c - the entities stage: runs the person, organisation and place
+ * recognizers over every sentence, keeps the registry they record into,
+ * de-duplicates what they found and fills doc->persons, doc->organizations
+ * and doc->places, each in order of first mention.
+ *
+ * Two passes: the first finds entities by evidence (a role before a name, a
+ * gazetteer city, an organisation word); the second finds the later (and
+ * earlier) bare mentions of the names the first pass learnt ("Atambayev",
+ * "CPJ"). Sentences inside signatory lists and footnotes are skipped: the
+ * one lists signatories, the other URLs.
+ */
 #include "entities.h"
 
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "entity_scan.h"
+#include "organizations.h"
+#include "persons.h"
+#include "places.h"
+#include "utf8.h"
+
+#define FOLD_MAX 256
+#define AMBIGUOUS (SIZE_MAX - 1)
+
+/* --- A string -> index map (open addressing, in the arena) -------------- */
+
+typedef struct ent_map {
+  kgr_str *keys;
+  size_t *vals;
+  size_t cap, count;
+} ent_map;
+
+static uint64_t hash_bytes(const char *s, size_t n) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+  return h;
+}
+
+static size_t map_get(const ent_map *m, const char *k, size_t n) {
+  if (!m->cap)
+    return SIZE_MAX;
+  size_t i = (size_t)hash_bytes(k, n) & (m->cap - 1);
+  while (m->keys[i].ptr) {
+    if (m->keys[i].len == n && memcmp(m->keys[i].ptr, k, n) == 0)
+      return m->vals[i];
+    i = (i + 1) & (m->cap - 1);
+  }
+  return SIZE_MAX;
+}
+
+static void map_put(kgr_arena *a, ent_map *m, kgr_str key, size_t v);
+
+static void map_grow(kgr_arena *a, ent_map *m) {
+  ent_map old = *m;
+  m->cap = old.cap ? old.cap * 2 : 64;
+  m->count = 0;
+  m->keys = kgr_arena_calloc(a, m->cap * sizeof *m->keys);
+  m->vals = kgr_arena_calloc(a, m->cap * sizeof *m->vals);
+  for (size_t i = 0; i < old.cap; i++)
+    if (old.keys[i].ptr)
+      map_put(a, m, old.keys[i], old.vals[i]);
+}
+
+/* Insert or overwrite. */
+static void map_put(kgr_arena *a, ent_map *m, kgr_str key, size_t v) {
+  if ((m->count + 1) * 2 > m->cap)
+    map_grow(a, m);
+  size_t i = (size_t)hash_bytes(key.ptr, key.len) & (m->cap - 1);
+  while (m->keys[i].ptr) {
+    if (m->keys[i].len == key.len && memcmp(m->keys[i].ptr, key.ptr, key.len) == 0) {
+      m->vals[i] = v;
+      return;
+    }
+    i = (i + 1) & (m->cap - 1);
+  }
+  m->keys[i] = key;
+  m->vals[i] = v;
+  m->count++;
+}
+
+/* Fold text[0, n) as kgr_ent_fold() does, into buf; SIZE_MAX if too long. */
+static size_t fold_into(char *buf, const char *text, size_t n) {
+  size_t len = 0, i = 0;
+  if (n > 4 && kgr_ascii_istarts(text, n, "the "))
+    i = 4;
+  bool space = false;
+  for (; i < n; i++) {
+    unsigned char ch = (unsigned char)text[i];
+    if (kgr_is_space(ch)) {
+      space = true;
+      continue;
+    }
+    if (len + 2 >= FOLD_MAX)
+      return SIZE_MAX;
+    if (space && len)
+      buf[len++] = ' ';
+    space = false;
+    if (ch == 0xE2 && i + 2 < n && (unsigned char)text[i + 1] == 0x80 &&
+        ((unsigned char)text[i + 2] == 0x98 || (unsigned char)text[i + 2] == 0x99)) {
+      buf[len++] = '\'';
+      i += 2;
+      continue;
+    }
+    buf[len++] = (char)kgr_ascii_lower(ch);
+  }
+  return len;
+}
+
+static size_t map_get_text(const ent_map *m, const char *text, size_t n) {
+  char buf[FOLD_MAX];
+  size_t len = fold_into(buf, text, n);
+  return len == SIZE_MAX ? SIZE_MAX : map_get(m, buf, len);
+}
+
+/* --- The registry -------------------------------------------------------- */
+
+typedef struct ent_person {
+  kgr_str name;
+  kgr_str_vec roles;
+  kgr_str affiliation;
+  size_t words;
+  size_t merged; /* SIZE_MAX, or the person this one turned out to be */
+} ent_person;
+
+typedef struct ent_org {
+  kgr_str name, acronym, country;
+} ent_org;
+
+typedef struct ent_place {
+  kgr_str name;
+  const kgr_gaz_entry *entry;
+  kgr_str country;
+} ent_place;
+
+struct kgr_ent_registry {
+  kgr_arena *a;
+  KGR_VEC(kgr_entity_mention) mentions;
+  KGR_VEC(ent_person) persons;
+  KGR_VEC(ent_org) orgs;
+  KGR_VEC(ent_place) places;
+  ent_map person_names, surnames, org_names, excluded, place_keys, lower_words;
+  /* Text read without a mention (acronyms, the issuer's name), kept for
+   * the second pass. */
+  KGR_VEC(kgr_entity_mention) held;
+  bool holding;
+  /* The current sentence: which of its bytes are inside a mention. */
+  uint8_t *taken;
+  size_t taken_base, taken_len;
+};
+
+static void mark(kgr_ent_registry *r, size_t start, size_t end) {
+  for (size_t i = start; i < end; i++)
+    if (i >= r->taken_base && i - r->taken_base < r->taken_len)
+      r->taken[i - r->taken_base] = 1;
+}
+
+void kgr_ent_take(kgr_ent_ctx *c, size_t start, size_t end) {
+  kgr_ent_registry *r = c->reg;
+  mark(r, start, end);
+  if (r->holding) {
+    kgr_entity_mention *h = KGR_VEC_PUSH(r->a, r->held);
+    h->sentence = c->s.index;
+    h->start = start;
+    h->end = end;
+  }
+}
+
+bool kgr_ent_free(const kgr_ent_ctx *c, size_t start, size_t end) {
+  const kgr_ent_registry *r = c->reg;
+  for (size_t i = start; i < end; i++)
+    if (i >= r->taken_base && i - r->taken_base < r->taken_len && r->taken[i - r->taken_base])
+      return false;
+  return true;
+}
+
+static void add_mention(kgr_ent_ctx *c, kgr_entity_type type, size_t index, size_t start,
+                        size_t end) {
+  kgr_entity_mention *m = KGR_VEC_PUSH(c->reg->a, c->reg->mentions);
+  m->type = type;
+  m->sentence = c->s.index;
+  m->start = start;
+  m->end = end;
+  m->index = index;
+  mark(c->reg, start, end);
+}
+
+bool kgr_ent_common_word(const kgr_ent_ctx *c, size_t i) {
+  const kgr_etok *t = &c->s.tok[i];
+  return map_get_text(&c->reg->lower_words, c->s.text + t->start, t->end - t->start) != SIZE_MAX;
+}
+
+/* The last word of a name: its surname. */
+static kgr_str last_word(kgr_str name, size_t *words) {
+  size_t i = name.len, n = 1;
+  while (i > 0 && name.ptr[i - 1] != ' ')
+    i--;
+  for (size_t k = 0; k < name.len; k++)
+    n += name.ptr[k] == ' ';
+  *words = n;
+  return (kgr_str){name.ptr + i, name.len - i};
+}
+
+static size_t resolve(const kgr_ent_registry *r, size_t p) {
+  while (r->persons.items[p].merged != SIZE_MAX)
+    p = r->persons.items[p].merged;
+  return p;
+}
+
+static void add_role(kgr_arena *a, ent_person *p, const char *role) {
+  if (!role || !*role)
+    return;
+  for (size_t i = 0; i < p->roles.count; i++)
+    if (strcmp(p->roles.items[i].ptr, role) == 0)
+      return;
+  *KGR_VEC_PUSH(a, p->roles) = kgr_arena_cstr(a, role);
+}
+
+static void register_surname(kgr_ent_registry *r, size_t p) {
+  ent_person *x = &r->persons.items[p];
+  if (x->words < 2)
+    return;
+  size_t words;
+  kgr_str surname = last_word(x->name, &words);
+  kgr_str key = kgr_ent_fold(r->a, surname.ptr, surname.len);
+  size_t have = map_get(&r->surnames, key.ptr, key.len);
+  if (have == SIZE_MAX || have == p)
+    map_put(r->a, &r->surnames, key, p);
+  else if (have != AMBIGUOUS && resolve(r, have) != p)
+    map_put(r->a, &r->surnames, key, AMBIGUOUS);
+}
+
+size_t kgr_ent_add_person(kgr_ent_ctx *c, size_t start, size_t end, const char *role,
+                          size_t aff_start, size_t aff_end) {
+  kgr_ent_registry *r = c->reg;
+  const char *text = c->s.text + start;
+  size_t p = map_get_text(&r->person_names, text, end - start);
+  if (p == SIZE_MAX) {
+    /* A surname alone names the one person known by it. */
+    bool single = memchr(text, ' ', end - start) == NULL;
+    size_t sp = single ? map_get_text(&r->surnames, text, end - start) : SIZE_MAX;
+    if (sp != SIZE_MAX && sp != AMBIGUOUS) {
+      p = resolve(r, sp);
+    } else {
+      p = r->persons.count;
+      ent_person *x = KGR_VEC_PUSH(r->a, r->persons);
+      x->name = kgr_arena_str(r->a, text, end - start);
+      x->merged = SIZE_MAX;
+      size_t words;
+      last_word(x->name, &words);
+      x->words = words;
+      map_put(r->a, &r->person_names, kgr_ent_fold(r->a, text, end - start), p);
+      register_surname(r, p);
+    }
+  }
+  p = resolve(r, p);
+  ent_person *x = &r->persons.items[p];
+  add_role(r->a, x, role);
+  if (aff_end > aff_start && !x->affiliation.ptr)
+    x->affiliation = kgr_arena_str(r->a, c->s.text + aff_start, aff_end - aff_start);
+  add_mention(c, KGR_ENTITY_PERSON, p, start, end);
+  return p;
+}
+
+void kgr_ent_person_info(kgr_ent_ctx *c, size_t person, const char *role, size_t aff_start,
+                         size_t aff_end) {
+  kgr_ent_registry *r = c->reg;
+  ent_person *x = &r->persons.items[resolve(r, person)];
+  add_role(r->a, x, role);
+  if (aff_end > aff_start && !x->affiliation.ptr)
+    x->affiliation = kgr_arena_str(r->a, c->s.text + aff_start, aff_end - aff_start);
+}
+
+size_t kgr_ent_find_person(const kgr_ent_ctx *c, size_t i, size_t j) {
+  const kgr_ent_registry *r = c->reg;
+  if (i >= j || j > c->s.n)
+    return SIZE_MAX;
+  const char *text = c->s.text + c->s.tok[i].start;
+  size_t len = c->s.tok[j - 1].end - c->s.tok[i].start;
+  size_t p = map_get_text(&r->person_names, text, len);
+  if (p == SIZE_MAX && j - i == 1) {
+    p = map_get_text(&r->surnames, text, len);
+    if (p == AMBIGUOUS)
+      p = SIZE_MAX;
+  }
+  return p == SIZE_MAX ? p : resolve(r, p);
+}
+
+void kgr_ent_person_mention(kgr_ent_ctx *c, size_t person, size_t start, size_t end) {
+  add_mention(c, KGR_ENTITY_PERSON, resolve(c->reg, person), start, end);
+}
+
+size_t kgr_ent_add_org(kgr_ent_ctx *c, size_t start, size_t end, const char *acronym,
+                       size_t acronym_len, const char *country) {
+  kgr_ent_registry *r = c->reg;
+  const char *text = c->s.text + start;
+  if (map_get_text(&r->excluded, text, end - start) != SIZE_MAX ||
+      (acronym && map_get_text(&r->excluded, acronym, acronym_len) != SIZE_MAX)) {
+    kgr_ent_take(c, start, end);
+    return SIZE_MAX;
+  }
+  size_t o = map_get_text(&r->org_names, text, end - start);
+  if (o == SIZE_MAX) {
+    o = r->orgs.count;
+    ent_org *x = KGR_VEC_PUSH(r->a, r->orgs);
+    x->name = kgr_arena_str(r->a, text, end - start);
+    x->country = kgr_arena_cstr(r->a, country);
+    map_put(r->a, &r->org_names, kgr_ent_fold(r->a, text, end - start), o);
+  }
+  ent_org *x = &r->orgs.items[o];
+  if (acronym && !x->acronym.ptr) {
+    x->acronym = kgr_arena_str(r->a, acronym, acronym_len);
+    if (map_get_text(&r->org_names, acronym, acronym_len) == SIZE_MAX)
+      map_put(r->a, &r->org_names, kgr_ent_fold(r->a, acronym, acronym_len), o);
+  }
+  add_mention(c, KGR_ENTITY_ORGANIZATION, o, start, end);
+  return o;
+}
+
+size_t kgr_ent_find_org(const kgr_ent_ctx *c, size_t i, size_t j) {
+  if (i >= j || j > c->s.n)
+    return SIZE_MAX;
+  return map_get_text(&c->reg->org_names, c->s.text + c->s.tok[i].start,
+                      c->s.tok[j - 1].end - c->s.tok[i].start);
+}
+
+void kgr_ent_org_mention(kgr_ent_ctx *c, size_t org, size_t start, size_t end) {
+  add_mention(c, KGR_ENTITY_ORGANIZATION, org, start, end);
+}
+
+size_t kgr_ent_add_place(kgr_ent_ctx *c, size_t start, size_t end, const kgr_gaz_entry *entry,
+                         const char *country) {
+  kgr_ent_registry *r = c->reg;
+  const char *text = c->s.text + start;
+  /* One gazetteer entry is one place, however it is spelt; a named place
+   * is its name in its country. */
+  kgr_buf key = {0};
+  if (entry) {
+    char id[48];
+    int n = snprintf(id, sizeof id, "g:%p", (const void *)entry);
+    kgr_buf_append(r->a, &key, id, n > 0 ? (size_t)n : 0);
+  } else {
+    char buf[FOLD_MAX];
+    size_t len = fold_into(buf, text, end - start);
+    if (len == SIZE_MAX)
+      len = FOLD_MAX - 2;
+    kgr_buf_append(r->a, &key, "n:", 2);
+    kgr_buf_append(r->a, &key, country ? country : "-", country ? strlen(country) : 1);
+    kgr_buf_append(r->a, &key, ":", 1);
+    kgr_buf_append(r->a, &key, buf, len);
+  }
+  kgr_str k = kgr_buf_str(r->a, &key);
+  size_t p = map_get(&r->place_keys, k.ptr, k.len);
+  if (p == SIZE_MAX) {
+    p = r->places.count;
+    ent_place *x = KGR_VEC_PUSH(r->a, r->places);
+    x->name = kgr_arena_str(r->a, text, end - start);
+    x->entry = entry;
+    x->country = kgr_arena_cstr(r->a, country);
+    map_put(r->a, &r->place_keys, k, p);
+  }
+  add_mention(c, KGR_ENTITY_PLACE, p, start, end);
+  return p;
+}
+
+/* --- The stage ------------------------------------------------------------ */
+
+typedef struct sent_tokens {
+  size_t first, count; /* into the token array */
+  bool skip;
+} sent_tokens;
+
+/* Does the sentence overlap a signatory? Signatories are in document
+ * order, so one cursor walks them once. */
+static bool in_signatories(const kgr_doc *doc, kgr_span sp, size_t *cursor) {
+  const kgr_signatory_vec *v = &doc->signatories;
+  while (*cursor < v->count && v->items[*cursor].span.end <= sp.start)
+    (*cursor)++;
+  for (size_t i = *cursor; i < v->count && v->items[i].span.start < sp.end; i++)
+    if (v->items[i].span.end > sp.start)
+      return true;
+  return false;
+}
+
+static void set_sentence(kgr_ent_ctx *c, size_t si, const kgr_etok *tok, size_t n) {
+  const kgr_sentence *s = &c->lay->sentences[si];
+  const kgr_block *b = &c->lay->blocks[s->block];
+  c->s.index = si;
+  c->s.text = b->text;
+  c->s.start = s->start;
+  c->s.end = s->end;
+  c->s.tok = tok;
+  c->s.n = n;
+  c->s.all_caps = b->all_caps;
+  size_t words = 0, caps = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (tok[i].kind != KGR_ETOK_WORD)
+      continue;
+    words++;
+    caps += tok[i].cap;
+  }
+  /* Headings and titles ("Kyrgyzstan: Civil Society Appeals for ..."):
+   * mostly capitalised words and no full stop, unlike a sentence that
+   * merely names many people. */
+  bool stop = n > 0 && tok[n - 1].kind == KGR_ETOK_PUNCT && tok[n - 1].cp == '.';
+  c->s.title_case = b->kind == KGR_BLOCK_HEADING || (words >= 4 && caps * 4 >= words * 3 && !stop);
+  kgr_ent_registry *r = c->reg;
+  r->taken_base = s->start;
+  r->taken_len = s->end - s->start;
+  memset(r->taken, 0, r->taken_len);
+}
+
+static void exclude(kgr_ent_registry *r, kgr_str name) {
+  if (name.ptr && name.len)
+    map_put(r->a, &r->excluded, kgr_ent_fold(r->a, name.ptr, name.len), 1);
+}
+
+/* The country mentioned most often, as a hint for ambiguous place names
+ * when the header stage found no country. */
+static const char *most_mentioned_country(kgr_ent_ctx *c, const sent_tokens *st,
+                                          const kgr_etok *tok) {
+  ent_map counts = {0};
+  const char *best = NULL;
+  size_t best_n = 0;
+  for (size_t si = 0; si < c->lay->sentence_count; si++) {
+    if (st[si].skip)
+      continue;
+    set_sentence(c, si, tok + st[si].first, st[si].count);
+    for (size_t i = 0; i < c->s.n; i++) {
+      if (!c->s.tok[i].cap)
+        continue;
+      const kgr_country *co = NULL;
+      bool is_name;
+      if (!kgr_country_match(c->s.text, c->s.end, c->s.tok[i].start, &co, &is_name) || !co)
+        continue;
+      size_t n = map_get(&counts, co->alpha2, 2);
+      n = n == SIZE_MAX ? 1 : n + 1;
+      map_put(c->reg->a, &counts, (kgr_str){co->alpha2, 2}, n);
+      if (n > best_n) {
+        best_n = n;
+        best = co->alpha2;
+      }
+    }
+  }
+  return best;
+}
+
+static int cmp_mention(const void *pa, const void *pb) {
+  const kgr_entity_mention *a = pa, *b = pb;
+  if (a->sentence != b->sentence)
+    return a->sentence < b->sentence ? -1 : 1;
+  if (a->start != b->start)
+    return a->start < b->start ? -1 : 1;
+  return 0;
+}
+
+/* Persons known only by one word whose surname a fuller name turned out
+ * to have ("President Atambayev", later "Almazbek Atambayev") are that
+ * person. */
+static void merge_surnames(kgr_ent_registry *r) {
+  for (size_t p = 0; p < r->persons.count; p++) {
+    ent_person *x = &r->persons.items[p];
+    if (x->words != 1 || x->merged != SIZE_MAX)
+      continue;
+    size_t to = map_get_text(&r->surnames, x->name.ptr, x->name.len);
+    if (to == SIZE_MAX || to == AMBIGUOUS || resolve(r, to) == p)
+      continue;
+    to = resolve(r, to);
+    x->merged = to;
+    ent_person *y = &r->persons.items[to];
+    for (size_t i = 0; i < x->roles.count; i++)
+      add_role(r->a, y, x->roles.items[i].ptr);
+    if (!y->affiliation.ptr)
+      y->affiliation = x->affiliation;
+  }
+}
+
+/* Number the entities in order of first mention, copy them into the
+ * document and point the mentions at the document's records. */
+static void publish(kgr_doc *doc, const kgr_layout *lay, kgr_ent_registry *r) {
+  kgr_arena *a = &doc->arena;
+  size_t np = r->persons.count, no = r->orgs.count, nl = r->places.count;
+  size_t *map_p = kgr_arena_alloc(a, (np + 1) * sizeof *map_p);
+  size_t *map_o = kgr_arena_alloc(a, (no + 1) * sizeof *map_o);
+  size_t *map_l = kgr_arena_alloc(a, (nl + 1) * sizeof *map_l);
+  for (size_t i = 0; i < np; i++)
+    map_p[i] = SIZE_MAX;
+  for (size_t i = 0; i < no; i++)
+    map_o[i] = SIZE_MAX;
+  for (size_t i = 0; i < nl; i++)
+    map_l[i] = SIZE_MAX;
+  if (r->mentions.count > 1)
+    qsort(r->mentions.items, r->mentions.count, sizeof *r->mentions.items, cmp_mention);
+  for (size_t i = 0; i < r->mentions.count; i++) {
+    kgr_entity_mention *m = &r->mentions.items[i];
+    const kgr_sentence *s = &lay->sentences[m->sentence];
+    kgr_span span = kgr_block_span(&lay->blocks[s->block], m->start, m->end);
+    if (m->type == KGR_ENTITY_PERSON) {
+      size_t p = resolve(r, m->index);
+      if (map_p[p] == SIZE_MAX) {
+        const ent_person *x = &r->persons.items[p];
+        map_p[p] = doc->persons.count;
+        kgr_person *out = KGR_VEC_PUSH(a, doc->persons);
+        out->name = x->name;
+        out->roles = x->roles.items;
+        out->role_count = x->roles.count;
+        out->affiliation = x->affiliation;
+        out->span = span;
+      }
+      m->index = map_p[p];
+    } else if (m->type == KGR_ENTITY_ORGANIZATION) {
+      if (map_o[m->index] == SIZE_MAX) {
+        const ent_org *x = &r->orgs.items[m->index];
+        map_o[m->index] = doc->organizations.count;
+        kgr_organization *out = KGR_VEC_PUSH(a, doc->organizations);
+        out->name = x->name;
+        out->acronym = x->acronym;
+        out->country = x->country;
+        out->span = span;
+      }
+      m->index = map_o[m->index];
+    } else {
+      if (map_l[m->index] == SIZE_MAX) {
+        const ent_place *x = &r->places.items[m->index];
+        map_l[m->index] = doc->places.count;
+        kgr_place *out = KGR_VEC_PUSH(a, doc->places);
+        out->name = x->name;
+        out->country = x->country;
+        out->admin1 = (kgr_str){NULL, 0};
+        out->span = span;
+        const kgr_gaz_entry *g = x->entry;
+        if (g) {
+          if (g->admin1 && *g->admin1)
+            out->admin1 = kgr_arena_cstr(a, g->admin1);
+          /* NaN marks a place without coordinates. */
+          if (g->lat == g->lat && g->lon == g->lon) {
+            out->lat = g->lat;
+            out->lon = g->lon;
+            out->has_coordinates = true;
+          }
+        }
+      }
+      m->index = map_l[m->index];
+    }
+  }
+}
+
 const kgr_entities *kgr_read_entities(kgr_doc *doc, const kgr_layout *lay) {
-  kgr_entities *e = kgr_arena_calloc(&doc->arena, sizeof *e);
-  e->sentence_first = kgr_arena_calloc(&doc->arena, (lay->sentence_count + 1) * sizeof(size_t));
-  return e;
+  kgr_arena *a = &doc->arena;
+  kgr_entities *out = kgr_arena_calloc(a, sizeof *out);
+  size_t *first = kgr_arena_calloc(a, (lay->sentence_count + 1) * sizeof *first);
+  out->sentence_first = first;
+
+  kgr_ent_registry *r = kgr_arena_calloc(a, sizeof *r);
+  r->a = a;
+  kgr_ent_ctx c = {0};
+  c.doc = doc;
+  c.lay = lay;
+  c.reg = r;
+
+  /* Tokens of every sentence, once; the lower-case words of the document. */
+  kgr_etok_vec tokens = {0};
+  sent_tokens *st = kgr_arena_calloc(a, (lay->sentence_count + 1) * sizeof *st);
+  size_t cursor = 0, longest = 0;
+  for (size_t si = 0; si < lay->sentence_count; si++) {
+    const kgr_sentence *s = &lay->sentences[si];
+    const kgr_block *b = &lay->blocks[s->block];
+    kgr_span sp = kgr_block_span(b, s->start, s->end);
+    st[si].skip =
+        b->kind == KGR_BLOCK_FOOTNOTE || s->end <= s->start || in_signatories(doc, sp, &cursor);
+    if (st[si].skip)
+      continue;
+    st[si].first = tokens.count;
+    kgr_etok_split(a, b->text, s->start, s->end, &tokens);
+    st[si].count = tokens.count - st[si].first;
+    if (s->end - s->start > longest)
+      longest = s->end - s->start;
+    for (size_t i = st[si].first; i < tokens.count; i++) {
+      const kgr_etok *t = &tokens.items[i];
+      if (t->kind == KGR_ETOK_WORD && kgr_is_lower(t->cp))
+        map_put(a, &r->lower_words, kgr_ent_fold(a, b->text + t->start, t->end - t->start), 1);
+    }
+  }
+  r->taken = kgr_arena_calloc(a, longest + 1);
+
+  if (doc->has_issuer) {
+    exclude(r, doc->issuer.name);
+    exclude(r, doc->issuer.acronym);
+  }
+  for (size_t i = 0; i < doc->signatories.count; i++) {
+    exclude(r, doc->signatories.items[i].name);
+    exclude(r, doc->signatories.items[i].acronym);
+  }
+
+  c.country = doc->country.ptr;
+  if (!c.country)
+    c.country = most_mentioned_country(&c, st, tokens.items);
+
+  /* Pass 1: entities by evidence. */
+  size_t *pass1_end = kgr_arena_calloc(a, (lay->sentence_count + 1) * sizeof *pass1_end);
+  size_t *held_first = kgr_arena_calloc(a, (lay->sentence_count + 1) * sizeof *held_first);
+  r->holding = true;
+  for (size_t si = 0; si < lay->sentence_count; si++) {
+    if (st[si].skip)
+      continue;
+    set_sentence(&c, si, tokens.items + st[si].first, st[si].count);
+    size_t before = r->mentions.count;
+    held_first[si] = r->held.count;
+    kgr_find_persons(&c);
+    kgr_find_organizations(&c);
+    kgr_find_places(&c);
+    first[si] = before;
+    pass1_end[si] = r->mentions.count;
+  }
+  r->holding = false;
+  /* Pass 2: bare mentions of the names learnt, anywhere. */
+  for (size_t si = 0; si < lay->sentence_count; si++) {
+    if (st[si].skip)
+      continue;
+    set_sentence(&c, si, tokens.items + st[si].first, st[si].count);
+    for (size_t m = first[si]; m < pass1_end[si]; m++)
+      mark(r, r->mentions.items[m].start, r->mentions.items[m].end);
+    for (size_t h = held_first[si]; h < r->held.count && r->held.items[h].sentence == si; h++)
+      mark(r, r->held.items[h].start, r->held.items[h].end);
+    kgr_find_person_mentions(&c);
+    kgr_find_org_mentions(&c);
+  }
+
+  merge_surnames(r);
+  publish(doc, lay, r);
+
+  /* sentence_first over the sorted mentions. */
+  size_t m = 0;
+  for (size_t si = 0; si <= lay->sentence_count; si++) {
+    while (m < r->mentions.count && r->mentions.items[m].sentence < si)
+      m++;
+    first[si] = m;
+  }
+  out->mentions = r->mentions.items;
+  out->count = r->mentions.count;
+  return out;
 }

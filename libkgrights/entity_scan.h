@@ -1,0 +1,156 @@
+/*
+ * entity_scan.h - what the entity recognizers (persons.c, organizations.c,
+ * places.c) share: a sentence cut into word tokens, lexicon look-ups on
+ * token boundaries, and the registry (entities.c) that they record their
+ * findings in and that de-duplicates them.
+ *
+ * Tokens index the block text (lay->blocks[s.block].text); a recognizer
+ * looks a bounded number of tokens back and ahead, so every pass is linear.
+ */
+#ifndef KGR_ENTITY_SCAN_H
+#define KGR_ENTITY_SCAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "document.h"
+#include "entities.h"
+#include "gazetteer.h"
+#include "layout.h"
+#include "lexicon.h"
+
+typedef enum kgr_etok_kind {
+  KGR_ETOK_WORD = 0, /* letters, maybe digits: "Bishkek", "Ala-Too", "24.kg" */
+  KGR_ETOK_NUMBER,   /* digits only, with inner separators: "686", "1,000" */
+  KGR_ETOK_POSS,     /* the possessive "'s" / "’s" split off a word */
+  KGR_ETOK_PUNCT     /* any other single character */
+} kgr_etok_kind;
+
+typedef struct kgr_etok {
+  size_t start, end; /* in the block text */
+  uint32_t cp;       /* first code point */
+  uint8_t kind;      /* kgr_etok_kind */
+  bool cap;          /* a word whose first letter is upper case */
+  bool all_caps;     /* a word with 2+ letters and no lower-case letter */
+  bool digit;        /* a word that holds a digit ("24.kg", "COVID-19") */
+  bool dotted;       /* a word with an inner dot ("24.kg", "kaktus.media") */
+} kgr_etok;
+
+typedef KGR_VEC(kgr_etok) kgr_etok_vec;
+
+/* Append the tokens of text[start, end) to out. Linear. */
+void kgr_etok_split(kgr_arena *a, const char *text, size_t start, size_t end,
+                    kgr_etok_vec *out);
+
+/* One sentence as the recognizers see it. */
+typedef struct kgr_ent_sent {
+  size_t index;        /* into lay->sentences */
+  const char *text;    /* the block text */
+  size_t start, end;   /* the sentence within it */
+  const kgr_etok *tok; /* its tokens */
+  size_t n;
+  bool all_caps;       /* the block is written in capitals (titles) */
+  bool title_case;     /* most words are capitalised (headings, titles) */
+} kgr_ent_sent;
+
+typedef struct kgr_ent_registry kgr_ent_registry; /* entities.c */
+
+/* The state of the stage, passed to every recognizer. */
+typedef struct kgr_ent_ctx {
+  kgr_doc *doc;
+  const kgr_layout *lay;
+  const char *country;  /* doc->country, else the most mentioned; or NULL */
+  kgr_ent_sent s;       /* the sentence being read */
+  kgr_ent_registry *reg;
+} kgr_ent_ctx;
+
+/* --- Token helpers ------------------------------------------------------ */
+
+/* Is token i a word / a capitalised word (not all capitals)? */
+bool kgr_etok_is_word(const kgr_ent_sent *s, size_t i);
+bool kgr_etok_is_capword(const kgr_ent_sent *s, size_t i);
+/* Is token i the punctuation character cp? */
+bool kgr_etok_is(const kgr_ent_sent *s, size_t i, uint32_t cp);
+/* Is token i the word w (ASCII, case-insensitive)? */
+bool kgr_etok_word_is(const kgr_ent_sent *s, size_t i, const char *w);
+/* Is token i an article ("the", "a", "an")? */
+bool kgr_etok_is_article(const kgr_ent_sent *s, size_t i);
+/* Is token i joined to token i - 1 with no space between? */
+bool kgr_etok_glued(const kgr_ent_sent *s, size_t i);
+
+/*
+ * The longest entry of lex matching at token i and ending at a token end.
+ * Returns the index one past the last token matched, or 0 (and *out NULL)
+ * for no match.
+ */
+size_t kgr_etok_lex(const kgr_ent_sent *s, size_t i, const kgr_lexicon *lex,
+                    const kgr_lex_entry **out);
+/* The entry of lex equal to tokens [i, j) as a whole, or NULL. */
+const kgr_lex_entry *kgr_etok_lookup(const kgr_ent_sent *s, size_t i, size_t j,
+                                     const kgr_lexicon *lex);
+/* The tag of lex's entry equal to token i, or NULL. */
+const char *kgr_etok_tag(const kgr_ent_sent *s, size_t i, const kgr_lexicon *lex);
+
+/* Is token i a stop word or a month or weekday name (never in a name)? */
+bool kgr_etok_stopword(const kgr_ent_sent *s, size_t i);
+/* Is token i a name particle ("van", "bin")? */
+bool kgr_etok_particle(const kgr_ent_sent *s, size_t i);
+/* The org-word tag of token i ("org", "state", "signal"), or NULL. */
+const char *kgr_etok_orgword(const kgr_ent_sent *s, size_t i);
+/* Is tokens [i, j) the name of a country, or its adjective? */
+const kgr_country *kgr_etok_country(const kgr_ent_sent *s, size_t i, size_t j);
+
+/* Does the document use this capitalised word in lower case elsewhere
+ * ("Time" / "time")? Common words are rarely names. */
+bool kgr_ent_common_word(const kgr_ent_ctx *c, size_t i);
+
+/* Fold text[0, n) for comparing names: ASCII lower case, straight
+ * apostrophes, single spaces, no leading article. */
+kgr_str kgr_ent_fold(kgr_arena *a, const char *text, size_t n);
+
+/* --- Registry (entities.c) ---------------------------------------------- */
+
+/* Is block text [start, end) of the current sentence free of mentions? */
+bool kgr_ent_free(const kgr_ent_ctx *c, size_t start, size_t end);
+/* Mark block text [start, end) as read (an acronym in parentheses) without
+ * recording a mention. */
+void kgr_ent_take(kgr_ent_ctx *c, size_t start, size_t end);
+
+/*
+ * Record a person named by block text [start, end) of the current sentence,
+ * with a role (NULL for none) and an affiliation ([aff_start, aff_end),
+ * empty for none). Merges with the person already known by that name.
+ * Returns the person's index.
+ */
+size_t kgr_ent_add_person(kgr_ent_ctx *c, size_t start, size_t end,
+                          const char *role, size_t aff_start, size_t aff_end);
+
+/* Record an organisation; acronym and country may be NULL. Returns its
+ * index, or SIZE_MAX when it is the issuer or a signatory (not recorded). */
+size_t kgr_ent_add_org(kgr_ent_ctx *c, size_t start, size_t end,
+                       const char *acronym, size_t acronym_len,
+                       const char *country);
+
+/* Record a place: a gazetteer entry (name as written, the entry's data), or
+ * a named place (entry NULL) in `country` (may be NULL). */
+size_t kgr_ent_add_place(kgr_ent_ctx *c, size_t start, size_t end,
+                         const kgr_gaz_entry *entry, const char *country);
+
+/* Add a role (may be NULL) and an affiliation (empty range for none) to a
+ * known person without recording a mention. */
+void kgr_ent_person_info(kgr_ent_ctx *c, size_t person, const char *role,
+                         size_t aff_start, size_t aff_end);
+
+/* The person whose full name is tokens [i, j) (j - i > 1), or whose unique
+ * surname is token i (j - i == 1); SIZE_MAX if none. */
+size_t kgr_ent_find_person(const kgr_ent_ctx *c, size_t i, size_t j);
+/* Record one more mention of a known person. */
+void kgr_ent_person_mention(kgr_ent_ctx *c, size_t person, size_t start,
+                            size_t end);
+/* The organisation known by the name or acronym tokens [i, j), or SIZE_MAX. */
+size_t kgr_ent_find_org(const kgr_ent_ctx *c, size_t i, size_t j);
+/* Record one more mention of a known organisation. */
+void kgr_ent_org_mention(kgr_ent_ctx *c, size_t org, size_t start, size_t end);
+
+#endif /* KGR_ENTITY_SCAN_H */

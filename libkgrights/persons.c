@@ -1,0 +1,622 @@
+/*
+ * persons.c - person names, found only by evidence: a capitalised phrase is
+ * a name when a role, title or honorific stands right before it, when a
+ * role follows it in apposition, or when a role or kin word follows its
+ * possessive. Without such evidence a capitalised phrase is left alone
+ * (organisations, titles, sentence starts look just like names), except
+ * for later mentions of a name already known.
+ */
+#include "persons.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "organizations.h"
+
+#define MAX_NAME_WORDS 4
+#define MAX_ROLE_TEXT 96
+
+typedef enum role_kind {
+  ROLE_NONE = 0,
+  ROLE_TITLE,
+  ROLE_NOUN,
+  ROLE_HONORIFIC,
+  ROLE_RELATION,
+  ROLE_PLURAL
+} role_kind;
+
+/* A role phrase with its modifiers: "former President", "independent
+ * journalist". */
+typedef struct role_match {
+  size_t start, end; /* tokens, modifiers included */
+  size_t word;       /* the role's first token, after the modifiers */
+  role_kind kind;
+  bool cap;      /* the role word itself is capitalised */
+  bool has_role; /* text holds a role (honorifics have none) */
+  char text[MAX_ROLE_TEXT];
+} role_match;
+
+static role_kind kind_of(const kgr_lex_entry *e) {
+  if (strcmp(e->extra, "title") == 0)
+    return ROLE_TITLE;
+  if (strcmp(e->extra, "noun") == 0)
+    return ROLE_NOUN;
+  if (strcmp(e->extra, "honorific") == 0)
+    return ROLE_HONORIFIC;
+  if (strcmp(e->extra, "relation") == 0)
+    return ROLE_RELATION;
+  if (strcmp(e->extra, "plural") == 0)
+    return ROLE_PLURAL;
+  return ROLE_NONE;
+}
+
+static void append(char *buf, const char *s) {
+  size_t have = strlen(buf), add = strlen(s);
+  if (have + add + 1 < MAX_ROLE_TEXT) {
+    memcpy(buf + have, s, add);
+    buf[have + add] = '\0';
+  }
+}
+
+/* Up to three modifiers, then a role, starting at token i. */
+static bool role_at(const kgr_ent_sent *s, size_t i, role_match *r) {
+  memset(r, 0, sizeof *r);
+  r->start = i;
+  size_t j = i;
+  for (int mods = 0; mods < 4; mods++) {
+    const kgr_lex_entry *e;
+    size_t end = kgr_etok_lex(s, j, &kgr_lex_roles, &e);
+    if (!end)
+      return false;
+    if (strcmp(e->extra, "modifier") == 0) {
+      if (mods == 3)
+        return false;
+      if (strcmp(e->tag, "-") != 0 && !strstr(r->text, e->tag)) {
+        append(r->text, e->tag);
+        append(r->text, " ");
+      }
+      j = end;
+      continue;
+    }
+    r->kind = kind_of(e);
+    if (r->kind == ROLE_NONE)
+      return false;
+    r->cap = s->tok[j].cap;
+    r->word = j;
+    r->end = end;
+    r->has_role = strcmp(e->tag, "-") != 0;
+    if (r->has_role)
+      append(r->text, e->tag);
+    else
+      r->text[0] = '\0';
+    return true;
+  }
+  return false;
+}
+
+static bool is_role_word(const kgr_ent_sent *s, size_t i) {
+  return kgr_etok_tag(s, i, &kgr_lex_roles) != NULL;
+}
+
+static bool is_modifier(const kgr_ent_sent *s, size_t i) {
+  const kgr_lex_entry *e = kgr_etok_lookup(s, i, i + 1, &kgr_lex_roles);
+  return e && strcmp(e->extra, "modifier") == 0;
+}
+
+/* "A." before a capitalised word: an initial. */
+static bool is_initial(const kgr_ent_sent *s, size_t i) {
+  return i + 2 < s->n && s->tok[i].kind == KGR_ETOK_WORD && s->tok[i].cap &&
+         s->tok[i].end - s->tok[i].start == 1 && kgr_etok_is(s, i + 1, '.') &&
+         kgr_etok_glued(s, i + 1) && kgr_etok_is_capword(s, i + 2);
+}
+
+/* A word that may be part of a name: capitalised, not a stop word. */
+static bool name_word(const kgr_ent_sent *s, size_t i) {
+  return kgr_etok_is_capword(s, i) && !kgr_etok_stopword(s, i);
+}
+
+/* In a title every word is capitalised: "President Japarov Signs Decree".
+ * There a name ends at the first word the document also writes in lower
+ * case. */
+static size_t cut_title(const kgr_ent_ctx *c, size_t k, size_t m) {
+  if (!c->s.title_case)
+    return m;
+  for (size_t i = k + 1; i < m; i++)
+    if (kgr_ent_common_word(c, i))
+      return i;
+  return m;
+}
+
+/*
+ * The name starting at token k: capitalised words, initials, and particles
+ * between them. Returns the end token, or 0 when there is no name or the
+ * capitalised run is too long to be one. *words gets the word count.
+ */
+static size_t name_from(const kgr_ent_sent *s, size_t k, size_t *words) {
+  size_t j = k, w = 0;
+  while (j < s->n && w <= MAX_NAME_WORDS) {
+    if (is_initial(s, j)) {
+      j += 2;
+      w++;
+    } else if (name_word(s, j)) {
+      j++;
+      w++;
+    } else if (w > 0 && kgr_etok_particle(s, j) && !s->tok[j].cap && name_word(s, j + 1)) {
+      j++;
+    } else {
+      break;
+    }
+  }
+  *words = w;
+  if (w == 0 || w > MAX_NAME_WORDS || kgr_etok_is_capword(s, j))
+    return 0;
+  return j;
+}
+
+/*
+ * The name ending just before token p: walks back over the same words as
+ * name_from(), then drops leading stop words and role phrases. Returns the
+ * start token, or SIZE_MAX.
+ */
+static size_t name_before(const kgr_ent_sent *s, size_t p, size_t *words) {
+  size_t b = p, w = 0;
+  while (b > 0 && w <= MAX_NAME_WORDS + 3) {
+    if (kgr_etok_is_capword(s, b - 1)) {
+      b--;
+      w++;
+    } else if (b >= 2 && kgr_etok_is(s, b - 1, '.') && is_initial(s, b - 2)) {
+      b -= 2;
+      w++;
+    } else if (w > 0 && kgr_etok_particle(s, b - 1) && !s->tok[b - 1].cap) {
+      b--;
+    } else {
+      break;
+    }
+  }
+  if (w == 0 || w > MAX_NAME_WORDS + 3)
+    return SIZE_MAX;
+  /* The run goes on to the left (an acronym, a number word): not a name. */
+  if (b > 0 && s->tok[b - 1].kind == KGR_ETOK_WORD && s->tok[b - 1].cap)
+    return SIZE_MAX;
+  for (;;) {
+    role_match r;
+    if (b < p && kgr_etok_stopword(s, b)) {
+      b++;
+    } else if (b < p && role_at(s, b, &r) && r.end < p) {
+      b = r.end;
+      if (kgr_etok_is(s, b, '.'))
+        b++;
+    } else {
+      break;
+    }
+  }
+  size_t n = 0;
+  for (size_t i = b; i < p; i++)
+    n += kgr_etok_is_capword(s, i);
+  *words = n;
+  if (n == 0 || n > MAX_NAME_WORDS || !name_word(s, b) || !name_word(s, p - 1))
+    return SIZE_MAX;
+  return b;
+}
+
+/*
+ * Can tokens [k, m) be a person's name? None of its words may be an
+ * organisation, place-type, media or role word, or a country adjective; the
+ * whole may not be a country or a place. A single word needs `single_ok`
+ * and must not be a common word of the document.
+ */
+static bool valid_name(const kgr_ent_ctx *c, size_t k, size_t m, bool single_ok) {
+  const kgr_ent_sent *s = &c->s;
+  if (m <= k)
+    return false;
+  size_t words = 0;
+  for (size_t i = k; i < m; i++) {
+    if (s->tok[i].kind != KGR_ETOK_WORD)
+      continue;
+    if (kgr_etok_particle(s, i) && !s->tok[i].cap)
+      continue;
+    words++;
+    if (kgr_etok_orgword(s, i) || is_role_word(s, i) || kgr_etok_tag(s, i, &kgr_lex_place_types) ||
+        kgr_etok_tag(s, i, &kgr_lex_media_words))
+      return false;
+    bool is_name = false;
+    if (kgr_country_lookup(s->text + s->tok[i].start, s->tok[i].end - s->tok[i].start, &is_name))
+      return false;
+  }
+  if (!kgr_ent_free(c, s->tok[k].start, s->tok[m - 1].end))
+    return false;
+  const char *text = s->text + s->tok[k].start;
+  size_t len = s->tok[m - 1].end - s->tok[k].start;
+  if (words == 1 && (!single_ok || kgr_ent_common_word(c, k)))
+    return false;
+  return kgr_gaz_lookup(text, len, c->country) == NULL;
+}
+
+/*
+ * The affiliation after a role and its preposition, starting at token q:
+ * "Current Time", "the Kloop news website" (Kloop), "independent news
+ * website 24.kg". Not a country or a place ("President of Kyrgyzstan", "a
+ * journalist from Osh"). Returns the end token (0: none), *start its start.
+ */
+static size_t affiliation_at(const kgr_ent_ctx *c, size_t q, size_t *start) {
+  const kgr_ent_sent *s = &c->s;
+  if (kgr_etok_is_article(s, q))
+    q++;
+  /* Lower-case words are skipped only when a media word ends them. */
+  size_t k = q;
+  bool media = false;
+  for (size_t steps = 0; k < s->n && steps < 5; steps++) {
+    const kgr_lex_entry *e;
+    size_t end = kgr_etok_lex(s, k, &kgr_lex_media_words, &e);
+    if (end && !s->tok[k].cap) {
+      k = end;
+      media = true;
+      break;
+    }
+    if (!kgr_etok_is_word(s, k) || s->tok[k].cap)
+      break;
+    k++;
+  }
+  if (!media) {
+    /* "a member of the opposition Coordination Council" */
+    k = q;
+    while (kgr_etok_is_word(s, k) && !s->tok[k].cap && is_modifier(s, k))
+      k++;
+  }
+  size_t m = kgr_org_name_at(s, k, media, start);
+  if (!m)
+    return 0;
+  if (kgr_etok_country(s, *start, m) || kgr_etok_stopword(s, *start) ||
+      kgr_gaz_lookup(s->text + s->tok[*start].start, s->tok[m - 1].end - s->tok[*start].start,
+                     c->country))
+    return 0;
+  return m;
+}
+
+static bool is_affiliation_prep(const kgr_ent_sent *s, size_t i) {
+  return kgr_etok_word_is(s, i, "for") || kgr_etok_word_is(s, i, "from") ||
+         kgr_etok_word_is(s, i, "at") || kgr_etok_word_is(s, i, "with") ||
+         kgr_etok_word_is(s, i, "of");
+}
+
+static void add(kgr_ent_ctx *c, size_t k, size_t m, const role_match *r, size_t aff_start,
+                size_t aff_end) {
+  const kgr_ent_sent *s = &c->s;
+  size_t as = 0, ae = 0;
+  if (aff_end > aff_start) {
+    as = s->tok[aff_start].start;
+    ae = s->tok[aff_end - 1].end;
+  }
+  const char *role = r && r->has_role ? r->text : NULL;
+  if (kgr_ent_free(c, s->tok[k].start, s->tok[m - 1].end)) {
+    kgr_ent_add_person(c, s->tok[k].start, s->tok[m - 1].end, role, as, ae);
+  } else {
+    /* Read already, by a title before it: "human rights defender X, head
+     * of Y" adds the second role. */
+    size_t p = kgr_ent_find_person(c, k, m);
+    if (p == SIZE_MAX)
+      return;
+    kgr_ent_person_info(c, p, role, as, ae);
+  }
+  if (ae > as && kgr_ent_free(c, as, ae))
+    kgr_ent_add_org(c, as, ae, NULL, 0, kgr_org_country(c, aff_start, aff_end));
+}
+
+static size_t outlet_after(const kgr_ent_ctx *c, size_t p, size_t *as);
+static size_t org_before(const kgr_ent_ctx *c, size_t i);
+
+/* "journalists Aida Bekova and Marat Usenov": a plural role and a list of
+ * full names. Returns the token to go on from. */
+static size_t name_list(kgr_ent_ctx *c, const role_match *r) {
+  const kgr_ent_sent *s = &c->s;
+  size_t k = r->end, last = r->end;
+  for (;;) {
+    size_t words, e = name_from(s, k, &words);
+    if (!e || words < 2 || !valid_name(c, k, e, false))
+      break;
+    add(c, k, e, r, 0, 0);
+    last = e;
+    if (kgr_etok_is(s, e, ',')) {
+      k = e + 1;
+      if (kgr_etok_word_is(s, k, "and"))
+        k++;
+    } else if (kgr_etok_word_is(s, e, "and")) {
+      k = e + 1;
+    } else {
+      break;
+    }
+  }
+  return last;
+}
+
+/* Can token i close a name read after a title ("..., X Y, said")? */
+static bool name_closes(const kgr_ent_sent *s, size_t i) {
+  return i >= s->n || kgr_etok_is(s, i, ',') || kgr_etok_is(s, i, '.') || kgr_etok_is(s, i, ';') ||
+         kgr_etok_is(s, i, ')') || (s->tok[i].kind == KGR_ETOK_WORD && !s->tok[i].cap);
+}
+
+/*
+ * A role "of" a body, then the name: "the head of the Central Election
+ * Commission, Nurzhan Shaildabekova," (the body is the affiliation), or,
+ * after a capitalised title, "Minister of Health Alymkadyr Beishenaliev"
+ * (the name is the end of the run made of words the document does not
+ * also use in lower case). Returns the token to go on from, or 0.
+ */
+static size_t role_of_body(kgr_ent_ctx *c, const role_match *r) {
+  const kgr_ent_sent *s = &c->s;
+  size_t p = r->end;
+  if (!(kgr_etok_word_is(s, p, "of") || kgr_etok_word_is(s, p, "for") ||
+        kgr_etok_word_is(s, p, "at")))
+    return 0;
+  size_t q = p + 1;
+  if (kgr_etok_is_article(s, q))
+    q++;
+  size_t st, m = kgr_org_name_at(s, q, true, &st);
+  if (!m || st != q)
+    return 0;
+  bool nation =
+      kgr_etok_country(s, st, m) != NULL ||
+      kgr_gaz_lookup(s->text + s->tok[st].start, s->tok[m - 1].end - s->tok[st].start, c->country);
+  if (kgr_etok_is(s, m, ',')) {
+    size_t k = m + 1, words;
+    size_t e = name_from(s, k, &words);
+    if (!e || words < 2 || !name_closes(s, e) || !valid_name(c, k, e, false))
+      return 0;
+    add(c, k, e, r, nation ? 0 : st, nation ? 0 : m);
+    return e;
+  }
+  if (!r->cap || !name_closes(s, m))
+    return 0;
+  size_t b = m;
+  while (b > st && m - b < 3 && name_word(s, b - 1) && !kgr_etok_orgword(s, b - 1) &&
+         !kgr_ent_common_word(c, b - 1) && !kgr_etok_country(s, b - 1, b) &&
+         !kgr_gaz_lookup(s->text + s->tok[b - 1].start, s->tok[b - 1].end - s->tok[b - 1].start,
+                         c->country))
+    b--;
+  if (m - b < 2 || b == st || !valid_name(c, b, m, false))
+    return 0;
+  add(c, b, m, r, 0, 0);
+  return m;
+}
+
+/* "President Sooronbay Jeenbekov", "journalist X", "Mr. X". Returns the
+ * token to go on from. */
+static size_t role_before(kgr_ent_ctx *c, size_t i) {
+  const kgr_ent_sent *s = &c->s;
+  role_match r;
+  if (!role_at(s, i, &r) || r.kind == ROLE_RELATION)
+    return i + 1;
+  if (r.kind == ROLE_PLURAL)
+    return name_list(c, &r);
+  if (r.kind != ROLE_HONORIFIC) {
+    size_t next = role_of_body(c, &r);
+    if (next)
+      return next;
+  }
+  if (kgr_etok_is(s, r.end, ',') && r.kind != ROLE_HONORIFIC) {
+    size_t words, k = r.end + 1, e = name_from(s, k, &words);
+    if (e && words >= 2 && name_closes(s, e) && valid_name(c, k, e, false)) {
+      size_t ob = r.word == r.start ? org_before(c, r.start) : SIZE_MAX;
+      add(c, k, e, &r, ob == SIZE_MAX ? 0 : ob, ob == SIZE_MAX ? 0 : r.start);
+      return e;
+    }
+    return r.end;
+  }
+  if (r.kind == ROLE_NOUN && !r.cap)
+    return i + 1;
+  size_t k = r.end;
+  /* "Mr. X", "Prof. X", "Gen. X". */
+  if (kgr_etok_is(s, k, '.') && kgr_etok_glued(s, k))
+    k++;
+  size_t words;
+  size_t m = name_from(s, k, &words);
+  if (!m)
+    return r.end;
+  m = cut_title(c, k, m);
+  bool single_ok = r.cap || r.kind == ROLE_HONORIFIC;
+  if (!valid_name(c, k, m, single_ok))
+    return r.end;
+  /* "journalist X of the news site Y"; but "President X of Kyrgyzstan"
+   * is not an affiliation: only an outlet named as one is. */
+  size_t as = 0, ae = outlet_after(c, m, &as), next = ae ? ae : m;
+  if (!ae) {
+    size_t ob = r.word == r.start ? org_before(c, r.start) : SIZE_MAX;
+    if (ob != SIZE_MAX) {
+      as = ob;
+      ae = r.start;
+    }
+  }
+  add(c, k, m, &r, as, ae);
+  return next;
+}
+
+/*
+ * The employer named right before a role: "a Current Time journalist",
+ * "Kloop reporter X", "the BBC correspondent". A plain run of capitalised
+ * words (no "of", "and") ending at token i, not a country, place, role or
+ * sentence starter. Returns its start, or SIZE_MAX.
+ */
+static size_t org_before(const kgr_ent_ctx *c, size_t i) {
+  const kgr_ent_sent *s = &c->s;
+  size_t b = i;
+  while (b > 0 && i - b <= 4 && s->tok[b - 1].kind == KGR_ETOK_WORD &&
+         (s->tok[b - 1].cap || s->tok[b - 1].dotted))
+    b--;
+  if (b == i || i - b > 4)
+    return SIZE_MAX;
+  while (b < i && kgr_etok_stopword(s, b))
+    b++;
+  if (b == i || !kgr_ent_free(c, s->tok[b].start, s->tok[i - 1].end))
+    return SIZE_MAX;
+  for (size_t t = b; t < i; t++)
+    if (kgr_etok_country(s, t, t + 1) || is_role_word(s, t))
+      return SIZE_MAX;
+  if (kgr_gaz_lookup(s->text + s->tok[b].start, s->tok[i - 1].end - s->tok[b].start, c->country))
+    return SIZE_MAX;
+  return b;
+}
+
+/* Is token q one that may stand between the article and the role of an
+ * apposition: "a 25-year-old Kyrgyz journalist", "Europe and Central Asia
+ * director at ..."? */
+static bool before_role(const kgr_ent_sent *s, size_t q) {
+  const kgr_etok *t = &s->tok[q];
+  if (t->kind == KGR_ETOK_NUMBER || kgr_etok_is(s, q, '-'))
+    return true;
+  if (t->kind != KGR_ETOK_WORD || kgr_etok_stopword(s, q))
+    return kgr_etok_word_is(s, q, "and") && q > 0 && s->tok[q - 1].cap && q + 1 < s->n &&
+           s->tok[q + 1].cap;
+  return true;
+}
+
+/* "X Y, a reporter for Z", "X Y, the former President of Kyrgyzstan",
+ * "X Y, a Current Time journalist", "X Y, 34,". */
+static void appositive(kgr_ent_ctx *c, size_t p) {
+  const kgr_ent_sent *s = &c->s;
+  size_t words;
+  size_t b = name_before(s, p, &words);
+  if (b == SIZE_MAX)
+    return;
+  bool known = words == 1 && kgr_ent_find_person(c, b, p) != SIZE_MAX;
+  if (words < 2 && !known)
+    return;
+  size_t q = p + 1;
+  /* An age: "Alexander Taraikovsky, 34, died". */
+  if (q + 1 < s->n && s->tok[q].kind == KGR_ETOK_NUMBER && kgr_etok_is(s, q + 1, ',') &&
+      s->tok[q].end - s->tok[q].start <= 3 && words >= 2 &&
+      strtol(s->text + s->tok[q].start, NULL, 10) > 0 &&
+      strtol(s->text + s->tok[q].start, NULL, 10) < 110) {
+    if (valid_name(c, b, p, false))
+      add(c, b, p, NULL, 0, 0);
+    return;
+  }
+  if (kgr_etok_is_article(s, q))
+    q++;
+  role_match r;
+  bool found = false;
+  size_t first = q;
+  for (size_t skip = 0; q < s->n && skip <= 5; skip++, q++) {
+    if (role_at(s, q, &r)) {
+      found = r.kind != ROLE_HONORIFIC && r.kind != ROLE_PLURAL;
+      break;
+    }
+    if (!before_role(s, q))
+      break;
+  }
+  if (!found)
+    return;
+  bool read = !kgr_ent_free(c, s->tok[b].start, s->tok[p - 1].end) &&
+              kgr_ent_find_person(c, b, p) != SIZE_MAX;
+  if (!read && !valid_name(c, b, p, known))
+    return;
+  size_t as = 0, ae = 0;
+  if (is_affiliation_prep(s, r.end))
+    ae = affiliation_at(c, r.end + 1, &as);
+  if (!ae && r.start > first) {
+    size_t ob = org_before(c, r.start);
+    if (ob == first) {
+      as = ob;
+      ae = r.start;
+    }
+  }
+  add(c, b, p, &r, as, ae);
+}
+
+/* An outlet after a name: "of the news site 24.kg", "from the Kloop news
+ * website". Token p is the preposition. Returns the affiliation's end
+ * token (0: none) and sets *as. */
+static size_t outlet_after(const kgr_ent_ctx *c, size_t p, size_t *as) {
+  const kgr_ent_sent *s = &c->s;
+  if (!(kgr_etok_word_is(s, p, "of") || kgr_etok_word_is(s, p, "from") ||
+        kgr_etok_word_is(s, p, "with") || kgr_etok_word_is(s, p, "at")))
+    return 0;
+  size_t q = p + 1;
+  if (kgr_etok_is_article(s, q))
+    q++;
+  const kgr_lex_entry *e;
+  size_t m = kgr_etok_lex(s, q, &kgr_lex_media_words, &e);
+  if (m && !s->tok[q].cap)
+    return affiliation_at(c, q, as);
+  /* "the Kloop news website" */
+  size_t st;
+  m = kgr_org_name_at(s, q, false, &st);
+  if (m && st == q && kgr_etok_lex(s, m, &kgr_lex_media_words, &e) && !s->tok[m].cap &&
+      !kgr_etok_country(s, st, m)) {
+    *as = st;
+    return m;
+  }
+  return 0;
+}
+
+/* "Ruslan Kharizov of the news site 24.kg": a name, a preposition and an
+ * outlet named with a media word. */
+static void name_of_outlet(kgr_ent_ctx *c, size_t p) {
+  const kgr_ent_sent *s = &c->s;
+  size_t words;
+  size_t b = name_before(s, p, &words);
+  if (b == SIZE_MAX || words < 2)
+    return;
+  size_t as;
+  size_t ae = outlet_after(c, p, &as);
+  if (ae && valid_name(c, b, p, false))
+    add(c, b, p, NULL, as, ae);
+}
+
+/* "Sadyr Japarov's lawyer": a possessive followed by a role or kin word. */
+static void possessive(kgr_ent_ctx *c, size_t p) {
+  const kgr_ent_sent *s = &c->s;
+  role_match r;
+  if (!role_at(s, p + 1, &r) || r.kind == ROLE_HONORIFIC)
+    return;
+  size_t words;
+  size_t b = name_before(s, p, &words);
+  if (b == SIZE_MAX || words < 2 || !valid_name(c, b, p, false))
+    return;
+  add(c, b, p, NULL, 0, 0);
+}
+
+void kgr_find_persons(kgr_ent_ctx *c) {
+  const kgr_ent_sent *s = &c->s;
+  if (s->all_caps)
+    return;
+  for (size_t i = 0; i < s->n;) {
+    const kgr_etok *t = &s->tok[i];
+    if (t->kind == KGR_ETOK_WORD) {
+      if (!t->cap)
+        name_of_outlet(c, i);
+      i = role_before(c, i);
+      continue;
+    }
+    if (kgr_etok_is(s, i, ','))
+      appositive(c, i);
+    else if (t->kind == KGR_ETOK_POSS)
+      possessive(c, i);
+    i++;
+  }
+}
+
+void kgr_find_person_mentions(kgr_ent_ctx *c) {
+  const kgr_ent_sent *s = &c->s;
+  if (s->all_caps)
+    return;
+  for (size_t i = 0; i < s->n; i++) {
+    if (!kgr_etok_is_capword(s, i) || kgr_etok_stopword(s, i) ||
+        (i > 0 && kgr_etok_is_capword(s, i - 1) && !kgr_etok_stopword(s, i - 1) &&
+         !is_role_word(s, i - 1)))
+      continue;
+    size_t run = i;
+    while (
+        run < s->n && run - i < MAX_NAME_WORDS + 1 &&
+        (kgr_etok_is_capword(s, run) || (run > i && kgr_etok_particle(s, run) && !s->tok[run].cap)))
+      run++;
+    /* The whole run must be one known name: "Atambayev" alone, not
+     * "Atambayev Street" or another Atambayev's first name. */
+    if (run - i > MAX_NAME_WORDS)
+      continue;
+    size_t p = kgr_ent_find_person(c, i, run);
+    if (p == SIZE_MAX || !kgr_ent_free(c, s->tok[i].start, s->tok[run - 1].end))
+      continue;
+    kgr_ent_person_mention(c, p, s->tok[i].start, s->tok[run - 1].end);
+    i = run - 1;
+  }
+}

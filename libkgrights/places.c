@@ -1,0 +1,138 @@
+/*
+ * places.c - places named in a sentence: cities and regions from the
+ * gazetteer, and named squares, streets and buildings ("Ala-Too Square").
+ *
+ * Many gazetteer names are also common words or parts of other names
+ * ("Time" in "Current Time", "Union", "Police"), so a gazetteer match is
+ * kept only when it stands alone: not inside a person's or organisation's
+ * name, not glued to another capitalised word, and not a word the document
+ * also uses in lower case. Countries are never recorded as places: the
+ * document's country says that.
+ */
+#include "places.h"
+
+#include <string.h>
+
+#define MAX_PLACE_WORDS 4
+
+static bool free_tokens(const kgr_ent_ctx *c, size_t i, size_t j) {
+  return i < j && kgr_ent_free(c, c->s.tok[i].start, c->s.tok[j - 1].end);
+}
+
+/* Words that cannot be part of a place's name. */
+static bool foreign_word(const kgr_ent_sent *s, size_t i) {
+  const char *org = kgr_etok_orgword(s, i);
+  return (org && strcmp(org, "subject") != 0) || kgr_etok_tag(s, i, &kgr_lex_roles) ||
+         kgr_etok_tag(s, i, &kgr_lex_media_words) || kgr_etok_stopword(s, i);
+}
+
+static const kgr_gaz_entry *gaz_whole(const kgr_ent_ctx *c, size_t i, size_t j) {
+  const kgr_ent_sent *s = &c->s;
+  return kgr_gaz_lookup(s->text + s->tok[i].start, s->tok[j - 1].end - s->tok[i].start, c->country);
+}
+
+/*
+ * A named place ending in the place-type word at token t ("Ala-Too
+ * Square", "Chuy Avenue", "4 October Street", "Osh Region"). Returns the
+ * token to go on from.
+ */
+static size_t named_place(kgr_ent_ctx *c, size_t t) {
+  const kgr_ent_sent *s = &c->s;
+  const kgr_lex_entry *e;
+  size_t u = kgr_etok_lex(s, t, &kgr_lex_place_types, &e);
+  if (!u || !kgr_etok_is_capword(s, t))
+    return t + 1;
+  /* The capitalised words before the type word. */
+  size_t b = t;
+  while (b > 0 && t - b <= MAX_PLACE_WORDS && kgr_etok_is_capword(s, b - 1))
+    b--;
+  if (t - b > MAX_PLACE_WORDS)
+    return u;
+  const char *type = e->tag;
+  bool street = strcmp(type, "street") == 0;
+  /* "4 October Street": a date as a street name. */
+  if (street && t - b == 1 && b > 0 && s->tok[b - 1].kind == KGR_ETOK_NUMBER &&
+      kgr_etok_stopword(s, b) && !kgr_etok_tag(s, b, &kgr_lex_person_stopwords)) {
+    b--;
+  } else {
+    while (b < t && kgr_etok_stopword(s, b))
+      b++;
+    if (b == t)
+      return u;
+    for (size_t i = b; i < t; i++)
+      if (foreign_word(s, i))
+        return u;
+  }
+  /* "Osh State University Hospital": the longer name is read at its own
+   * type word; "Osh State University Foundation" is an organisation's. */
+  const kgr_lex_entry *more;
+  if (kgr_etok_is_capword(s, u) &&
+      (kgr_etok_orgword(s, u) || kgr_etok_lex(s, u, &kgr_lex_place_types, &more)))
+    return u;
+  if (!free_tokens(c, b, u) || s->title_case)
+    return u;
+  size_t name_end = u;
+  const kgr_gaz_entry *g = NULL;
+  const char *country = c->country;
+  if (strcmp(type, "settlement") == 0) {
+    /* "Osh City" is the city of Osh. */
+    g = gaz_whole(c, b, t);
+    if (g)
+      name_end = t;
+  } else if (strcmp(type, "admin") == 0) {
+    g = gaz_whole(c, b, u);
+    if (!g) {
+      const kgr_gaz_entry *in = gaz_whole(c, b, t);
+      if (in)
+        country = in->country;
+    }
+  } else if (s->tok[b].kind == KGR_ETOK_WORD) {
+    const kgr_gaz_entry *in = gaz_whole(c, b, t);
+    if (in)
+      country = in->country;
+  }
+  if (g && g->kind == KGR_PLACE_COUNTRY)
+    return u;
+  kgr_ent_add_place(c, s->tok[b].start, s->tok[name_end - 1].end, g, g ? g->country : country);
+  return u;
+}
+
+/* A gazetteer city or region starting at token i. */
+static size_t gazetteer_place(kgr_ent_ctx *c, size_t i) {
+  const kgr_ent_sent *s = &c->s;
+  if (!kgr_etok_is_capword(s, i) || foreign_word(s, i))
+    return i + 1;
+  const kgr_gaz_entry *g = NULL;
+  size_t n = kgr_gaz_match(s->text, s->end, s->tok[i].start, c->country, &g);
+  if (!n || !g)
+    return i + 1;
+  size_t end = s->tok[i].start + n, j = i;
+  while (j < s->n && s->tok[j].end < end)
+    j++;
+  if (j >= s->n || s->tok[j].end != end)
+    return i + 1;
+  j++;
+  if (g->kind == KGR_PLACE_COUNTRY || !free_tokens(c, i, j))
+    return j;
+  /* Glued to another capitalised word: part of a longer name ("Human
+   * Rights House", "Current Time", "Talas Bekov"). */
+  if (i > 0 && kgr_etok_is_capword(s, i - 1) && !kgr_etok_stopword(s, i - 1) &&
+      !kgr_etok_country(s, i - 1, i))
+    return j;
+  if (j < s->n && s->tok[j].kind == KGR_ETOK_WORD && s->tok[j].cap)
+    return j;
+  if (j - i == 1 && kgr_ent_common_word(c, i))
+    return j;
+  kgr_ent_add_place(c, s->tok[i].start, s->tok[j - 1].end, g, g->country);
+  return j;
+}
+
+void kgr_find_places(kgr_ent_ctx *c) {
+  const kgr_ent_sent *s = &c->s;
+  if (s->all_caps)
+    return;
+  for (size_t t = 0; t < s->n;)
+    t = s->tok[t].kind == KGR_ETOK_WORD ? named_place(c, t) : t + 1;
+  for (size_t i = 0; i < s->n;)
+    i = gazetteer_place(c, i);
+}

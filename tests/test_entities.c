@@ -1,0 +1,329 @@
+/*
+ * test_entities.c - the entities stage as a whole (entities.c): the
+ * mention index the event stage reads, organisations with acronyms and
+ * countries, what is skipped (signatory lists, the issuer, footnotes), and
+ * the seeds' persons and places.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "kgrights/kgrights.h"
+#include "document.h"
+#include "entities.h"
+#include "layout.h"
+
+typedef struct run {
+  kgr_doc *doc;
+  const kgr_layout *lay;
+  const kgr_entities *ents;
+} run;
+
+/* The layout and entities stages alone over `text`, with the header's
+ * country set as given. */
+static run read_text_with(const char *text, const char *country,
+                         void (*prepare)(kgr_doc *)) {
+  run r;
+  kgr_doc *d = calloc(1, sizeof *d);
+  assert_non_null(d);
+  kgr_arena_init(&d->arena, NULL);
+  size_t n = strlen(text);
+  char *copy = kgr_arena_alloc(&d->arena, n + 1);
+  memcpy(copy, text, n + 1);
+  d->input = copy;
+  d->input_len = n;
+  if (country)
+    d->country = kgr_arena_cstr(&d->arena, country);
+  r.doc = d;
+  r.lay = kgr_layout_build(d);
+  if (prepare)
+    prepare(d);
+  r.ents = kgr_read_entities(d, r.lay);
+  return r;
+}
+
+static run read_text(const char *text, const char *country) {
+  return read_text_with(text, country, NULL);
+}
+
+static void done(run *r) {
+  kgr_arena_release(&r->doc->arena);
+  free(r->doc);
+}
+
+static bool str_is(kgr_str s, const char *want) {
+  return s.ptr && strlen(want) == s.len && memcmp(s.ptr, want, s.len) == 0;
+}
+
+static const kgr_organization *org(const run *r, const char *name) {
+  for (size_t i = 0; i < r->doc->organizations.count; i++)
+    if (str_is(r->doc->organizations.items[i].name, name))
+      return &r->doc->organizations.items[i];
+  return NULL;
+}
+
+static void list_orgs(const kgr_doc *d) {
+  for (size_t i = 0; i < d->organizations.count; i++)
+    print_message("  org: %s\n", d->organizations.items[i].name.ptr);
+}
+
+/* The mention index is sorted, complete and consistent with the records. */
+static void check_index(const run *r) {
+  const kgr_entities *e = r->ents;
+  size_t ns = r->lay->sentence_count;
+  assert_int_equal(e->sentence_first[ns], e->count);
+  for (size_t s = 0; s < ns; s++) {
+    assert_true(e->sentence_first[s] <= e->sentence_first[s + 1]);
+    for (size_t m = e->sentence_first[s]; m < e->sentence_first[s + 1]; m++)
+      assert_int_equal(e->mentions[m].sentence, s);
+  }
+  for (size_t m = 0; m < e->count; m++) {
+    const kgr_entity_mention *x = &e->mentions[m];
+    const kgr_sentence *s = &r->lay->sentences[x->sentence];
+    assert_true(x->start < x->end && x->start >= s->start && x->end <= s->end);
+    if (m > 0 && e->mentions[m - 1].sentence == x->sentence)
+      assert_true(e->mentions[m - 1].start < x->start);
+    size_t n = x->type == KGR_ENTITY_PERSON         ? r->doc->persons.count
+               : x->type == KGR_ENTITY_ORGANIZATION ? r->doc->organizations.count
+                                                    : r->doc->places.count;
+    assert_true(x->index < n);
+  }
+}
+
+static void test_mention_index(void **state) {
+  (void)state;
+  run r = read_text("Police dispersed a rally in Bishkek.\n\n"
+                    "Journalist Aida Bekova of the news site Kloop was hurt in Osh, and "
+                    "Bekova's camera was broken. The Ministry of Health said 12 people were "
+                    "treated in Bishkek.\n",
+                    "KG");
+  check_index(&r);
+  const kgr_entities *e = r.ents;
+  /* Bishkek | Aida Bekova, Kloop, Osh, Bekova | Ministry of Health, Bishkek */
+  assert_int_equal(e->count, 7);
+  const kgr_entity_type want[] = {KGR_ENTITY_PLACE, KGR_ENTITY_PERSON,
+                                  KGR_ENTITY_ORGANIZATION, KGR_ENTITY_PLACE,
+                                  KGR_ENTITY_PERSON, KGR_ENTITY_ORGANIZATION,
+                                  KGR_ENTITY_PLACE};
+  for (size_t m = 0; m < 7; m++)
+    assert_int_equal(e->mentions[m].type, want[m]);
+  assert_int_equal(e->mentions[0].index, e->mentions[6].index); /* Bishkek twice */
+  assert_int_equal(e->mentions[1].index, e->mentions[4].index); /* Bekova twice */
+  assert_int_equal(r.doc->places.count, 2);
+  assert_int_equal(r.doc->persons.count, 1);
+  assert_true(str_is(r.doc->persons.items[0].affiliation, "Kloop"));
+  done(&r);
+}
+
+static void test_organizations(void **state) {
+  (void)state;
+  run r = read_text("The Committee to Protect Journalists (CPJ) counted six attacks, and CPJ "
+                    "later added two more. The Organization for Security and Co-operation in "
+                    "Europe (OSCE) sent observers. The Kyrgyz Ministry of Internal Affairs "
+                    "denied it, while the Central Election Commission and the Supreme Court "
+                    "stayed silent. The Human Rights House hosted a meeting. The charges are "
+                    "invented, said Erlan Abdyldaev of the Kyrgyz Bar Association.\n",
+                    "KG");
+  check_index(&r);
+  const kgr_organization *o = org(&r, "Committee to Protect Journalists");
+  if (!o)
+    list_orgs(r.doc);
+  assert_non_null(o);
+  assert_true(str_is(o->acronym, "CPJ"));
+  assert_null(o->country.ptr);
+  size_t cpj = (size_t)(o - r.doc->organizations.items), mentions = 0;
+  for (size_t m = 0; m < r.ents->count; m++)
+    mentions += r.ents->mentions[m].type == KGR_ENTITY_ORGANIZATION &&
+                r.ents->mentions[m].index == cpj;
+  assert_int_equal(mentions, 2);
+  o = org(&r, "Organization for Security and Co-operation in Europe");
+  assert_non_null(o);
+  assert_true(str_is(o->acronym, "OSCE"));
+  o = org(&r, "Kyrgyz Ministry of Internal Affairs");
+  assert_non_null(o);
+  assert_true(str_is(o->country, "KG"));
+  assert_non_null(org(&r, "Central Election Commission"));
+  assert_non_null(org(&r, "Supreme Court"));
+  assert_non_null(org(&r, "Human Rights House"));
+  o = org(&r, "Kyrgyz Bar Association");
+  assert_non_null(o);
+  assert_true(str_is(o->country, "KG"));
+  assert_int_equal(r.doc->organizations.count, 7);
+  assert_int_equal(r.doc->persons.count, 0);
+  done(&r);
+}
+
+static void find_span(const kgr_doc *d, const char *text, kgr_span *out) {
+  const char *p = strstr(d->input, text);
+  assert_non_null(p);
+  out->start = (size_t)(p - d->input);
+  out->end = out->start + strlen(text);
+}
+
+/* What the header and signatory stages would have found. */
+static void add_issuer_and_signatories(kgr_doc *d) {
+  d->has_issuer = true;
+  d->issuer.name = kgr_arena_cstr(&d->arena, "Civic Solidarity Platform");
+  d->issuer.acronym = kgr_arena_cstr(&d->arena, "CSP");
+  const char *names[] = {"Helsinki Foundation for Human Rights (Poland)",
+                         "Osh Media Resource Centre (Osh)"};
+  for (size_t i = 0; i < 2; i++) {
+    kgr_signatory *s = KGR_VEC_PUSH(&d->arena, d->signatories);
+    s->position = (int)i + 1;
+    find_span(d, names[i], &s->span);
+    s->name = kgr_arena_str(&d->arena, names[i], strchr(names[i], '(') - names[i] - 1);
+  }
+}
+
+static void test_skipped(void **state) {
+  (void)state;
+  run r = read_text_with("We, members of the Civic Solidarity Platform (CSP), call on the "
+                         "Ministry of Justice to act. The CSP and the Helsinki Foundation for "
+                         "Human Rights will report on Talas.[1]\n\n"
+                         "Signed by:\n\n"
+                         "1. Helsinki Foundation for Human Rights (Poland)\n"
+                         "2. Osh Media Resource Centre (Osh)\n\n"
+                         "Notes\n\n"
+                         "[1] Report from Naryn: https://example.org/naryn/2020/10/\n",
+                         "KG", add_issuer_and_signatories);
+  check_index(&r);
+  bool footnote = false;
+  for (size_t b = 0; b < r.lay->block_count; b++)
+    footnote = footnote || r.lay->blocks[b].kind == KGR_BLOCK_FOOTNOTE;
+  assert_true(footnote);
+  if (r.doc->organizations.count != 1)
+    list_orgs(r.doc);
+  assert_int_equal(r.doc->organizations.count, 1);
+  assert_non_null(org(&r, "Ministry of Justice"));
+  assert_int_equal(r.doc->places.count, 1); /* not Osh, not Naryn */
+  assert_true(str_is(r.doc->places.items[0].name, "Talas"));
+  done(&r);
+}
+
+/* Adversarial input: long runs of capitals, commas and roles stay linear
+ * and produce no crash or nonsense spans. */
+static void test_noise(void **state) {
+  (void)state;
+  size_t n = 200000;
+  char *text = malloc(n + 1);
+  assert_non_null(text);
+  const char *unit = "President, Osh Osh former MP A. B. C, a reporter for X's 24.kg ";
+  size_t ul = strlen(unit), i = 0;
+  for (; i + ul < n; i += ul)
+    memcpy(text + i, unit, ul);
+  text[i] = '\0';
+  run r = read_text(text, NULL);
+  check_index(&r);
+  done(&r);
+  free(text);
+}
+
+/* --- The seeds ----------------------------------------------------------- */
+
+static kgr_doc *parse_seed(const char *name) {
+  char path[1024];
+  snprintf(path, sizeof path, "%s/%s", KGR_SEEDS_DIR, name);
+  kgr_error err;
+  kgr_doc *d = kgr_parse_file(path, NULL, &err);
+  if (!d)
+    fail_msg("%s: %s", path, err.message);
+  return d;
+}
+
+static bool seeds_present(void) {
+  struct stat st;
+  if (stat(KGR_SEEDS_DIR, &st) != 0) {
+    print_message("seeds folder %s not found: skipping the seed tests\n", KGR_SEEDS_DIR);
+    return false;
+  }
+  return true;
+}
+
+static const kgr_person *doc_person(const kgr_doc *d, const char *name) {
+  for (size_t i = 0; i < d->persons.count; i++)
+    if (str_is(d->persons.items[i].name, name))
+      return &d->persons.items[i];
+  return NULL;
+}
+
+static void expect_exact_persons(const kgr_doc *d, const char *const *names, size_t n) {
+  if (d->persons.count != n)
+    for (size_t i = 0; i < d->persons.count; i++)
+      print_message("  person: %s\n", d->persons.items[i].name.ptr);
+  assert_int_equal(d->persons.count, n);
+  for (size_t i = 0; i < n; i++)
+    if (!doc_person(d, names[i]))
+      fail_msg("no person %s", names[i]);
+}
+
+static const kgr_place *doc_place(const kgr_doc *d, const char *name) {
+  for (size_t i = 0; i < d->places.count; i++)
+    if (str_is(d->places.items[i].name, name))
+      return &d->places.items[i];
+  return NULL;
+}
+
+static void test_seed_amnesty(void **state) {
+  (void)state;
+  if (!seeds_present())
+    skip();
+  kgr_doc *d = parse_seed("003_f9bce688f7d74b02.txt");
+  const char *names[] = {"Aibol Kozhomuratov", "Ruslan Kharizov", "Sooronbay Jeenbekov",
+                         "Almazbek Atambayev"};
+  expect_exact_persons(d, names, 4);
+  assert_true(str_is(doc_person(d, "Aibol Kozhomuratov")->affiliation, "Current Time"));
+  assert_true(str_is(doc_person(d, "Ruslan Kharizov")->affiliation, "24.kg"));
+  const char *places[] = {"Bishkek", "Talas", "Naryn", "Osh"};
+  for (size_t i = 0; i < 4; i++) {
+    const kgr_place *p = doc_place(d, places[i]);
+    if (!p)
+      fail_msg("no place %s", places[i]);
+    assert_true(str_is(p->country, "KG"));
+    assert_true(p->has_coordinates);
+  }
+  for (size_t i = 0; i < d->places.count; i++) {
+    kgr_str n = d->places.items[i].name;
+    if (!(str_is(n, "Bishkek") || str_is(n, "Talas") || str_is(n, "Naryn") ||
+          str_is(n, "Osh") || str_is(n, "White House")))
+      fail_msg("extra place %s", n.ptr);
+  }
+  kgr_doc_free(d);
+}
+
+static void test_seed_csp(void **state) {
+  (void)state;
+  if (!seeds_present())
+    skip();
+  kgr_doc *d = parse_seed("000_014c0850d59dea29.txt");
+  const char *names[] = {"Almazbek Atambayev", "Sadyr Japarov", "Sooronbay Jeenbekov",
+                         "Kubatbek Boronov"};
+  expect_exact_persons(d, names, 4);
+  const kgr_place *p = doc_place(d, "Bishkek");
+  assert_non_null(p);
+  assert_true(str_is(p->country, "KG"));
+  for (size_t i = 0; i < d->places.count; i++) {
+    kgr_str n = d->places.items[i].name;
+    if (!(str_is(n, "Bishkek") || str_is(n, "Ala-Too Square") || str_is(n, "White House")))
+      fail_msg("extra place %s", n.ptr);
+  }
+  kgr_doc_free(d);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_mention_index),
+      cmocka_unit_test(test_organizations),
+      cmocka_unit_test(test_skipped),
+      cmocka_unit_test(test_noise),
+      cmocka_unit_test(test_seed_amnesty),
+      cmocka_unit_test(test_seed_csp),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,295 @@
+/*
+ * test_persons.c - person names found by evidence (persons.c through the
+ * entities stage): roles before names, roles in apposition with their
+ * affiliations, honorifics, possessives, later mentions by surname, and the
+ * capitalised phrases that are not persons.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "document.h"
+#include "entities.h"
+#include "layout.h"
+
+typedef struct run {
+  kgr_doc *doc;
+  const kgr_layout *lay;
+  const kgr_entities *ents;
+} run;
+
+/* The layout and entities stages alone over `text`, with the header's
+ * country set as given. */
+static run read_text(const char *text, const char *country) {
+  run r;
+  kgr_doc *d = calloc(1, sizeof *d);
+  assert_non_null(d);
+  kgr_arena_init(&d->arena, NULL);
+  size_t n = strlen(text);
+  char *copy = kgr_arena_alloc(&d->arena, n + 1);
+  memcpy(copy, text, n + 1);
+  d->input = copy;
+  d->input_len = n;
+  if (country)
+    d->country = kgr_arena_cstr(&d->arena, country);
+  r.doc = d;
+  r.lay = kgr_layout_build(d);
+  r.ents = kgr_read_entities(d, r.lay);
+  return r;
+}
+
+static void done(run *r) {
+  kgr_arena_release(&r->doc->arena);
+  free(r->doc);
+}
+
+static bool str_is(kgr_str s, const char *want) {
+  return s.ptr && strlen(want) == s.len && memcmp(s.ptr, want, s.len) == 0;
+}
+
+static const kgr_person *person(const run *r, const char *name) {
+  for (size_t i = 0; i < r->doc->persons.count; i++)
+    if (str_is(r->doc->persons.items[i].name, name))
+      return &r->doc->persons.items[i];
+  return NULL;
+}
+
+static const kgr_person *must_person(const run *r, const char *name) {
+  const kgr_person *p = person(r, name);
+  if (!p) {
+    for (size_t i = 0; i < r->doc->persons.count; i++)
+      print_message("  have: %s\n", r->doc->persons.items[i].name.ptr);
+    fail_msg("no person \"%s\"", name);
+  }
+  return p;
+}
+
+static bool has_role(const kgr_person *p, const char *role) {
+  for (size_t i = 0; i < p->role_count; i++)
+    if (str_is(p->roles[i], role))
+      return true;
+  return false;
+}
+
+static void expect_persons(const run *r, size_t n) {
+  if (r->doc->persons.count != n) {
+    for (size_t i = 0; i < r->doc->persons.count; i++)
+      print_message("  person: %s\n", r->doc->persons.items[i].name.ptr);
+    fail_msg("%zu persons, want %zu", r->doc->persons.count, n);
+  }
+}
+
+/* The span of a person holds its name in the input. */
+static void expect_span(const run *r, const kgr_person *p) {
+  assert_true(p->span.end <= r->doc->input_len);
+  assert_int_equal(p->span.end - p->span.start, p->name.len);
+  assert_memory_equal(r->doc->input + p->span.start, p->name.ptr, p->name.len);
+}
+
+static void test_role_before_name(void **state) {
+  (void)state;
+  run r = read_text("On Monday President Nurlan Abdrakhmanov met former President Askar "
+                    "Temirov and former MP Daniyar Osmonov. Prime Minister Bakyt Sultanov "
+                    "was not there, but journalist Aida Bekova and human rights defender "
+                    "Tolekan Ismailova were.\n",
+                    "KG");
+  expect_persons(&r, 6);
+  const kgr_person *p = must_person(&r, "Nurlan Abdrakhmanov");
+  assert_int_equal(p->role_count, 1);
+  assert_true(has_role(p, "president"));
+  expect_span(&r, p);
+  assert_true(has_role(must_person(&r, "Askar Temirov"), "former president"));
+  assert_true(has_role(must_person(&r, "Daniyar Osmonov"), "former member of parliament"));
+  assert_true(has_role(must_person(&r, "Bakyt Sultanov"), "prime minister"));
+  assert_true(has_role(must_person(&r, "Aida Bekova"), "journalist"));
+  assert_true(has_role(must_person(&r, "Tolekan Ismailova"), "human rights defender"));
+  assert_null(must_person(&r, "Aida Bekova")->affiliation.ptr);
+  done(&r);
+}
+
+static void test_appositive(void **state) {
+  (void)state;
+  run r = read_text("Yesterday Marat Usenov, a reporter for Radio Azattyk, was beaten. "
+                    "Police also detained Elena Kim, a correspondent from the independent "
+                    "news website kaktus.media, in the city centre. "
+                    "The crowd cheered Emomali Rakhmonov, the former President of Tajikistan, "
+                    "when he arrived. Officers questioned Ulan Bekov, a Kloop journalist, for "
+                    "an hour.\n",
+                    "KG");
+  expect_persons(&r, 4);
+  const kgr_person *p = must_person(&r, "Marat Usenov");
+  assert_true(has_role(p, "reporter"));
+  assert_true(str_is(p->affiliation, "Radio Azattyk"));
+  expect_span(&r, p);
+  p = must_person(&r, "Elena Kim");
+  assert_true(has_role(p, "correspondent"));
+  assert_true(str_is(p->affiliation, "kaktus.media"));
+  p = must_person(&r, "Emomali Rakhmonov");
+  assert_true(has_role(p, "former president"));
+  assert_null(p->affiliation.ptr); /* a country is no affiliation */
+  p = must_person(&r, "Ulan Bekov");
+  assert_true(has_role(p, "journalist"));
+  assert_true(str_is(p->affiliation, "Kloop"));
+  /* The outlets are organisations too. */
+  size_t outlets = 0;
+  for (size_t i = 0; i < r.doc->organizations.count; i++) {
+    kgr_str n = r.doc->organizations.items[i].name;
+    outlets += str_is(n, "Radio Azattyk") || str_is(n, "kaktus.media") || str_is(n, "Kloop");
+  }
+  assert_int_equal(outlets, 3);
+  done(&r);
+}
+
+static void test_honorific_possessive_outlet(void **state) {
+  (void)state;
+  run r = read_text("Mr. Daniyar Osmonov was released on bail. Bakyt Asanov's lawyer said the "
+                    "charges were invented. A policeman took the camera of Ruslan Sadykov of "
+                    "the news site 24.kg as he filmed.\n",
+                    "KG");
+  expect_persons(&r, 3);
+  assert_int_equal(must_person(&r, "Daniyar Osmonov")->role_count, 0);
+  assert_int_equal(must_person(&r, "Bakyt Asanov")->role_count, 0);
+  assert_true(str_is(must_person(&r, "Ruslan Sadykov")->affiliation, "24.kg"));
+  done(&r);
+}
+
+static void test_surname_mentions(void **state) {
+  (void)state;
+  run r = read_text("Protesters freed former President Almazbek Atambayev on Tuesday.\n\n"
+                    "Atambayev later addressed the crowd. Supporters of Atambayev cheered.\n\n"
+                    "Almazbek Atambayev, the leader of the Social Democrats, left at noon.\n",
+                    "KG");
+  expect_persons(&r, 1);
+  const kgr_person *p = must_person(&r, "Almazbek Atambayev");
+  assert_true(has_role(p, "former president"));
+  assert_true(has_role(p, "leader"));
+  expect_span(&r, p);
+  size_t mentions = 0;
+  for (size_t i = 0; i < r.ents->count; i++)
+    mentions += r.ents->mentions[i].type == KGR_ENTITY_PERSON;
+  assert_int_equal(mentions, 4);
+  done(&r);
+}
+
+/* A title alone first, the full name later: one person. */
+static void test_title_then_full_name(void **state) {
+  (void)state;
+  run r = read_text("President Japarov signed the decree.\n\n"
+                    "Sadyr Japarov, the president, spoke on television.\n",
+                    "KG");
+  expect_persons(&r, 1);
+  const kgr_person *p = must_person(&r, "Sadyr Japarov");
+  assert_true(has_role(p, "president"));
+  assert_int_equal(p->role_count, 1);
+  done(&r);
+}
+
+static void test_role_of_body(void **state) {
+  (void)state;
+  run r = read_text("The head of the Central Election Commission, Nurzhan Shaildabekova, "
+                    "annulled the results. Minister of Health Alymkadyr Beishenaliev said "
+                    "health workers had been attacked. The President of Kyrgyzstan, Sooronbay "
+                    "Jeenbekov, stayed in office.\n",
+                    "KG");
+  expect_persons(&r, 3);
+  const kgr_person *p = must_person(&r, "Nurzhan Shaildabekova");
+  assert_true(has_role(p, "head"));
+  assert_true(str_is(p->affiliation, "Central Election Commission"));
+  p = must_person(&r, "Alymkadyr Beishenaliev");
+  assert_true(has_role(p, "minister"));
+  assert_null(p->affiliation.ptr);
+  p = must_person(&r, "Sooronbay Jeenbekov");
+  assert_true(has_role(p, "president"));
+  assert_null(p->affiliation.ptr);
+  done(&r);
+}
+
+static void test_plural_and_cyrillic(void **state) {
+  (void)state;
+  run r = read_text("Police detained journalists Aida Bekova, Marat Usenov and Elena Kim "
+                    "overnight. \xD0\x91\xD1\x8B\xD0\xB2\xD1\x88\xD0\xB8\xD0\xB9 "
+                    "\xD0\xBF\xD1\x80\xD0\xB5\xD0\xB7\xD0\xB8\xD0\xB4\xD0\xB5\xD0\xBD"
+                    "\xD1\x82 \xD0\x90\xD0\xBB\xD0\xBC\xD0\xB0\xD0\xB7\xD0\xB1\xD0\xB5"
+                    "\xD0\xBA \xD0\x90\xD1\x82\xD0\xB0\xD0\xBC\xD0\xB1\xD0\xB0\xD0\xB5"
+                    "\xD0\xB2 \xD0\xBE\xD1\x81\xD0\xB2\xD0\xBE\xD0\xB1\xD0\xBE\xD0\xB6"
+                    "\xD0\xB4\xD1\x91\xD0\xBD.\n", /* Бывший президент Алмазбек Атамбаев освобождён. */
+                    "KG");
+  expect_persons(&r, 4);
+  assert_true(has_role(must_person(&r, "Aida Bekova"), "journalist"));
+  assert_true(has_role(must_person(&r, "Marat Usenov"), "journalist"));
+  assert_true(has_role(must_person(&r, "Elena Kim"), "journalist"));
+  const kgr_person *p = must_person(&r, "\xD0\x90\xD0\xBB\xD0\xBC\xD0\xB0\xD0\xB7\xD0\xB1"
+                                        "\xD0\xB5\xD0\xBA \xD0\x90\xD1\x82\xD0\xB0\xD0\xBC"
+                                        "\xD0\xB1\xD0\xB0\xD0\xB5\xD0\xB2");
+  assert_true(has_role(p, "former president"));
+  expect_span(&r, p);
+  done(&r);
+}
+
+/* Employers before roles, roles before commas, ages, second roles. */
+static void test_more_evidence(void **state) {
+  (void)state;
+  run r = read_text("Kloop journalist Bolot Temirov was questioned. A Reuters correspondent, "
+                    "Maxim Ivanov, was injured. Riot police beat Alexander Taraikovsky, 34, "
+                    "near the station. \xE2\x80\x9CIt was brutal,\xE2\x80\x9D said Hugh "
+                    "Williamson, Europe and Central Asia director at Human Rights Watch. Police "
+                    "detained human rights defender Aziza Abdirasulova, head of the Kylym Shamy "
+                    "Centre, at her home. Maria Kolesnikova, a member of the opposition "
+                    "Coordination Council, was abducted.\n",
+                    "BY");
+  expect_persons(&r, 6);
+  const kgr_person *p = must_person(&r, "Bolot Temirov");
+  assert_true(has_role(p, "journalist"));
+  assert_true(str_is(p->affiliation, "Kloop"));
+  p = must_person(&r, "Maxim Ivanov");
+  assert_true(has_role(p, "correspondent"));
+  assert_true(str_is(p->affiliation, "Reuters"));
+  p = must_person(&r, "Alexander Taraikovsky");
+  assert_int_equal(p->role_count, 0);
+  p = must_person(&r, "Hugh Williamson");
+  assert_true(has_role(p, "director"));
+  assert_true(str_is(p->affiliation, "Human Rights Watch"));
+  p = must_person(&r, "Aziza Abdirasulova");
+  assert_true(has_role(p, "human rights defender"));
+  assert_true(has_role(p, "head"));
+  assert_true(str_is(p->affiliation, "Kylym Shamy Centre"));
+  p = must_person(&r, "Maria Kolesnikova");
+  assert_true(str_is(p->affiliation, "Coordination Council"));
+  done(&r);
+}
+
+static void test_not_persons(void **state) {
+  (void)state;
+  run r = read_text(
+      "KYRGYZSTAN: PRESIDENT ASKAR AKAYEV MUST RESIGN\n\n"
+      "The Prime Minister, Speaker of Parliament and several other officials resigned. "
+      "By 6 October, the Committee to Protect Journalists had recorded six attacks. "
+      "A reporter for Current Time said the Ministry of Health was silent. "
+      "Voluntary Citizens' Patrols and two Coordination Committees appeared in July and "
+      "August. The White House and Ala-Too Square in Bishkek were empty. "
+      "The Central Election Commission, the body in charge, annulled the vote. "
+      "The COVID-19 pandemic hit Kyrgyzstan hard.\n",
+      "KG");
+  expect_persons(&r, 0);
+  done(&r);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_role_before_name),
+      cmocka_unit_test(test_appositive),
+      cmocka_unit_test(test_honorific_possessive_outlet),
+      cmocka_unit_test(test_surname_mentions),
+      cmocka_unit_test(test_title_then_full_name),
+      cmocka_unit_test(test_role_of_body),
+      cmocka_unit_test(test_plural_and_cyrillic),
+      cmocka_unit_test(test_more_evidence),
+      cmocka_unit_test(test_not_persons),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,170 @@
+/*
+ * test_places.c - places (places.c through the entities stage): gazetteer
+ * cities in the document's country, the most populous one without a
+ * country, named squares and streets, and the capitalised words that are
+ * not places (countries, organisation and outlet names, common words).
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "document.h"
+#include "entities.h"
+#include "gazetteer.h"
+#include "layout.h"
+
+typedef struct run {
+  kgr_doc *doc;
+  const kgr_layout *lay;
+  const kgr_entities *ents;
+} run;
+
+/* The layout and entities stages alone over `text`, with the header's
+ * country set as given. */
+static run read_text(const char *text, const char *country) {
+  run r;
+  kgr_doc *d = calloc(1, sizeof *d);
+  assert_non_null(d);
+  kgr_arena_init(&d->arena, NULL);
+  size_t n = strlen(text);
+  char *copy = kgr_arena_alloc(&d->arena, n + 1);
+  memcpy(copy, text, n + 1);
+  d->input = copy;
+  d->input_len = n;
+  if (country)
+    d->country = kgr_arena_cstr(&d->arena, country);
+  r.doc = d;
+  r.lay = kgr_layout_build(d);
+  r.ents = kgr_read_entities(d, r.lay);
+  return r;
+}
+
+static void done(run *r) {
+  kgr_arena_release(&r->doc->arena);
+  free(r->doc);
+}
+
+static bool str_is(kgr_str s, const char *want) {
+  return s.ptr && strlen(want) == s.len && memcmp(s.ptr, want, s.len) == 0;
+}
+
+static const kgr_place *place(const run *r, const char *name) {
+  for (size_t i = 0; i < r->doc->places.count; i++)
+    if (str_is(r->doc->places.items[i].name, name))
+      return &r->doc->places.items[i];
+  return NULL;
+}
+
+static const kgr_place *must_place(const run *r, const char *name, const char *country) {
+  const kgr_place *p = place(r, name);
+  if (!p) {
+    for (size_t i = 0; i < r->doc->places.count; i++)
+      print_message("  have: %s\n", r->doc->places.items[i].name.ptr);
+    fail_msg("no place \"%s\"", name);
+  }
+  if (country && !str_is(p->country, country))
+    fail_msg("%s is in %s, want %s", name, p->country.ptr ? p->country.ptr : "null", country);
+  return p;
+}
+
+static void expect_places(const run *r, size_t n) {
+  if (r->doc->places.count != n) {
+    for (size_t i = 0; i < r->doc->places.count; i++)
+      print_message("  place: %s\n", r->doc->places.items[i].name.ptr);
+    fail_msg("%zu places, want %zu", r->doc->places.count, n);
+  }
+}
+
+static void test_cities_in_country(void **state) {
+  (void)state;
+  run r = read_text("Crowds gathered in Bishkek on 5 October and later in Talas, Naryn and "
+                    "Osh. In Bishkek's centre the police used water cannon.\n",
+                    "KG");
+  expect_places(&r, 4); /* Bishkek once */
+  const char *names[] = {"Bishkek", "Talas", "Naryn", "Osh"};
+  for (size_t i = 0; i < 4; i++) {
+    const kgr_place *p = must_place(&r, names[i], "KG");
+    assert_true(p->has_coordinates);
+    assert_true(p->lat > 39.0 && p->lat < 44.0 && p->lon > 69.0 && p->lon < 81.0);
+    assert_memory_equal(r.doc->input + p->span.start, names[i], strlen(names[i]));
+    /* document order */
+    assert_true(str_is(r.doc->places.items[i].name, names[i]));
+  }
+  assert_non_null(must_place(&r, "Osh", "KG")->admin1.ptr);
+  done(&r);
+}
+
+static void test_country_hint(void **state) {
+  (void)state;
+  /* Without any country, the gazetteer's most populous Talas. */
+  run r = read_text("A rally was held in Talas.\n", NULL);
+  const kgr_gaz_entry *g = kgr_gaz_lookup("Talas", 5, NULL);
+  assert_non_null(g);
+  must_place(&r, "Talas", g->country);
+  done(&r);
+  /* The country the text mentions most decides when the header found none. */
+  r = read_text("Kyrgyzstan votes on Sunday. A rally was held in Talas, a town in the "
+                "north-west of Kyrgyzstan.\n",
+                NULL);
+  must_place(&r, "Talas", "KG");
+  done(&r);
+  /* And the header's country decides over everything. */
+  r = read_text("A rally was held in Talas.\n", "KG");
+  must_place(&r, "Talas", "KG");
+  done(&r);
+}
+
+static void test_named_places(void **state) {
+  (void)state;
+  run r = read_text("Protesters marched from Ala-Too Square along Chuy Avenue to the "
+                    "\xE2\x80\x9CWhite House\xE2\x80\x9D. Others gathered on 4 October Street.\n",
+                    "KG");
+  expect_places(&r, 4);
+  const kgr_place *p = must_place(&r, "Ala-Too Square", "KG");
+  assert_false(p->has_coordinates);
+  must_place(&r, "Chuy Avenue", "KG");
+  must_place(&r, "White House", "KG");
+  must_place(&r, "4 October Street", "KG");
+  assert_null(place(&r, "October"));
+  done(&r);
+}
+
+static void test_not_places(void **state) {
+  (void)state;
+  run r = read_text("Kyrgyzstan and Kazakhstan share a border. The Human Rights House "
+                    "hosted a meeting. A reporter for Current Time was hurt at the time. "
+                    "Police used tear gas, and the police later withdrew. Freedom Now and "
+                    "the European Union issued statements.\n",
+                    "KG");
+  expect_places(&r, 0);
+  done(&r);
+}
+
+/* A city's name inside a longer capitalised name is not the city. */
+static void test_city_inside_name(void **state) {
+  (void)state;
+  run r = read_text("The Osh State University Hospital treated 20 people. Journalist Talas "
+                    "Bekova filmed the clashes.\n",
+                    "KG");
+  expect_places(&r, 1);
+  must_place(&r, "Osh State University Hospital", "KG");
+  assert_null(place(&r, "Osh"));
+  assert_null(place(&r, "Talas"));
+  done(&r);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_cities_in_country),
+      cmocka_unit_test(test_country_hint),
+      cmocka_unit_test(test_named_places),
+      cmocka_unit_test(test_not_places),
+      cmocka_unit_test(test_city_inside_name),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
