@@ -1,7 +1,546 @@
-/* header.c - stage stub: replaced by the real stage. */
+/*
+ * header.c - the document's header: title, publication date, the country
+ * it is about, and the organisation that issued it.
+ *
+ * The header is the run of short blocks before the body: labels ("PUBLIC
+ * STATEMENT"), the headline, a date line, a "Statement by X" line. The
+ * body starts at the first block that is none of these.
+ */
+#include <string.h>
+
+#include "acronyms.h"
+#include "dates.h"
 #include "parser.h"
+#include "utf8.h"
+
+enum {
+  TOP_BLOCKS = 8,       /* header blocks looked at before the body */
+  TITLE_MAX_WORDS = 30, /* a longer first block is body text */
+  BODY_BLOCKS = 3,      /* body blocks searched for the country and issuer */
+  TAIL_BLOCKS = 3,      /* last blocks searched for a date line */
+  MAX_COUNTRIES = 16    /* distinct countries tallied */
+};
+
+static bool is_ws(char c) { return c == ' ' || c == '\t'; }
+
+/* text[0, *len) without trailing spaces and the characters of `strip`. */
+static size_t trim_end(const char *text, size_t len, const char *strip) {
+  while (len > 0 && (is_ws(text[len - 1]) || (text[len - 1] && strchr(strip, text[len - 1]))))
+    len--;
+  return len;
+}
+
+static bool starts_lower(const char *text, size_t len) {
+  uint32_t cp;
+  return len > 0 && kgr_utf8_decode(text, len, &cp) && kgr_is_lower(cp);
+}
+
+static size_t skip_ws(const char *text, size_t len, size_t i) {
+  while (i < len && is_ws(text[i]))
+    i++;
+  return i;
+}
+
+/* Does the block start with a phrase of lex_header_labels tagged `tag`?
+ * Returns the offset past it, or 0. */
+static size_t label_at_start(const kgr_block *b, const char *tag) {
+  const kgr_lex_entry *e = NULL;
+  size_t n = kgr_lex_match(&kgr_lex_header_labels, b->text, b->len, 0, &e);
+  return n && e && strcmp(e->tag, tag) == 0 ? n : 0;
+}
+
+/* A date line: the whole block is a date (kgr_date_line: "9 October 2020",
+ * "Bishkek, 9 October 2020", "Date: 09.10.2020"), or a short block that
+ * ends with a full date after a label, a reference or a place ("PUBLIC
+ * STATEMENT 9 October 2020"). Sets *ymd and the date's range in the text. */
+static bool find_date_line(kgr_doc *doc, const kgr_block *b, kgr_ymd *ymd, size_t *start,
+                           size_t *end) {
+  if (b->kind == KGR_BLOCK_FOOTNOTE || b->len > 160)
+    return false;
+  bool whole = kgr_date_line(b->text, b->len, ymd);
+  if (!whole && kgr_word_count(b->text, b->len, 13) > 12)
+    return false;
+  kgr_date_hit_vec hits = {0};
+  kgr_dates_find(&doc->arena, b->text, b->len, &hits);
+  size_t text_end = trim_end(b->text, b->len, ".");
+  for (size_t i = hits.count; i-- > 0;) {
+    const kgr_date_hit *h = &hits.items[i];
+    if (h->precision != KGR_PRECISION_DAY || !h->year_written)
+      continue;
+    if (whole) {
+      *start = h->start;
+      *end = h->end;
+      return true;
+    }
+    if (h->end != text_end)
+      continue;
+    size_t plen = trim_end(b->text, h->start, ",:;|-");
+    bool prefix_ok =
+        plen == 0 || label_at_start(b, "label") || kgr_gaz_lookup(b->text, plen, NULL) != NULL;
+    if (!prefix_ok)
+      return false;
+    *ymd = h->from;
+    *start = h->start;
+    *end = h->end;
+    return true;
+  }
+  if (whole) { /* the recognizer agreed but gave no hit: take the block */
+    *start = 0;
+    *end = b->len;
+  }
+  return whole;
+}
+
+/* A press release's dateline opening the first paragraph: "(Berlin,
+ * January 10, 2022) - Kazakh authorities should ...", "BISHKEK, 9 October
+ * 2020: ...". Sets *ymd and the date's range in the text. */
+static bool find_dateline(kgr_doc *doc, const kgr_block *b, kgr_ymd *ymd, size_t *start,
+                          size_t *end) {
+  size_t head = b->len < 80 ? b->len : 80;
+  kgr_date_hit_vec hits = {0};
+  kgr_dates_find(&doc->arena, b->text, head, &hits);
+  if (!hits.count)
+    return false;
+  const kgr_date_hit *h = &hits.items[0];
+  if (h->precision != KGR_PRECISION_DAY || !h->year_written)
+    return false;
+  /* before it: an optional "(" and a place followed by a comma */
+  size_t i = 0;
+  if (i < h->start && b->text[i] == '(')
+    i++;
+  size_t plen = trim_end(b->text, h->start, "");
+  if (plen > i) {
+    if (b->text[plen - 1] != ',' || kgr_word_count(b->text + i, plen - i, 5) > 4)
+      return false;
+  }
+  /* after it: an optional ")" and a dash or a colon */
+  size_t j = skip_ws(b->text, b->len, h->end);
+  if (j < b->len && b->text[j] == ')')
+    j = skip_ws(b->text, b->len, j + 1);
+  static const char *const dashes[] = {"-", ":", "\xE2\x80\x93", "\xE2\x80\x94"};
+  for (size_t k = 0; k < sizeof dashes / sizeof *dashes; k++) {
+    size_t dl = strlen(dashes[k]);
+    if (j + dl <= b->len && memcmp(b->text + j, dashes[k], dl) == 0) {
+      *ymd = h->from;
+      *start = h->start;
+      *end = h->end;
+      return true;
+    }
+  }
+  return false;
+}
+
+/* A block made only of a label ("PUBLIC STATEMENT", "For immediate
+ * release", "AI Index: EUR 58/3146/2020"): not the headline. */
+static bool is_label_block(const kgr_block *b) {
+  size_t n = label_at_start(b, "label");
+  if (!n)
+    return false;
+  const char *rest = b->text + n;
+  size_t rlen = b->len - n;
+  size_t words = kgr_word_count(rest, rlen, 6);
+  if (words == 0)
+    return true;
+  bool digit = false;
+  for (size_t i = 0; i < rlen; i++)
+    digit = digit || kgr_is_digit((unsigned char)rest[i]);
+  return digit && words <= 5;
+}
+
+static bool is_title_candidate(const kgr_block *b, bool next_is_date) {
+  if (b->kind != KGR_BLOCK_PARAGRAPH && b->kind != KGR_BLOCK_HEADING)
+    return false;
+  size_t words = kgr_word_count(b->text, b->len, TITLE_MAX_WORDS + 1);
+  if (words == 0 || words > TITLE_MAX_WORDS)
+    return false;
+  size_t len = trim_end(b->text, b->len, "");
+  if (len == 0 || b->text[len - 1] == ',' || b->text[len - 1] == ':' || b->text[len - 1] == ';')
+    return false;
+  return !b->ends_sentence || b->all_caps || next_is_date;
+}
+
+/* A deck under the headline: "Authorities Should Ensure Accountability for
+ * Deaths" - short, no full stop, not a heading over what follows. */
+static bool is_subtitle(const kgr_block *b) {
+  if (b->kind != KGR_BLOCK_PARAGRAPH && b->kind != KGR_BLOCK_HEADING)
+    return false;
+  size_t len = trim_end(b->text, b->len, "");
+  return len && !b->ends_sentence && b->text[len - 1] != ':' &&
+         kgr_word_count(b->text, len, 21) <= 20 && kgr_word_count(b->text, len, 4) >= 3;
+}
+
+/* Is the name text[s, e) fit to be an issuer: an organisation (an
+ * organisation word or an acronym), not a state body, not a country? */
+static bool issuer_name_ok(const char *text, size_t s, size_t e) {
+  if (e <= s)
+    return false;
+  const char *n = text + s;
+  size_t len = e - s;
+  if (kgr_has_org_word(n, len, "state"))
+    return false;
+  if (kgr_country_lookup(n, len, NULL))
+    return false;
+  return kgr_has_org_word(n, len, "org") || kgr_is_acronym(n, len);
+}
+
+/* Skip a leading "The " (names keep their own words only). */
+static size_t skip_the(const char *text, size_t len, size_t i) {
+  if (i + 4 <= len && kgr_ascii_istarts(text + i, len - i, "the "))
+    return skip_ws(text, len, i + 4);
+  return i;
+}
+
+/* Set the issuer from the name text[s, e) of block b, with an acronym in
+ * parentheses after it if there is one. */
+static void set_issuer(kgr_doc *doc, const kgr_block *b, size_t s, size_t e) {
+  size_t as = 0, ae = 0;
+  size_t past = kgr_paren_acronym(b->text, b->len, e, &as, &ae);
+  doc->issuer.name = kgr_arena_str(&doc->arena, b->text + s, e - s);
+  doc->issuer.acronym =
+      past ? kgr_arena_str(&doc->arena, b->text + as, ae - as) : (kgr_str){NULL, 0};
+  doc->issuer.span = kgr_block_span(b, s, past ? past : e);
+  doc->has_issuer = true;
+}
+
+/* "Statement by X", "Issued by the X", "Incident report by X". */
+static bool issuer_by_line(kgr_doc *doc, const kgr_block *b) {
+  if (kgr_word_count(b->text, b->len, 21) > 20)
+    return false;
+  /* "Statement by", or a label and then "by": "Briefing paper by" */
+  size_t p = label_at_start(b, "by");
+  size_t label = p ? 0 : label_at_start(b, "label");
+  if (label) {
+    size_t pos = label;
+    kgr_word w;
+    for (int k = 0; k < 3 && !p && kgr_word_next(b->text, b->len, &pos, &w); k++)
+      if (kgr_ascii_ieq(b->text + w.start, w.end - w.start, "by"))
+        p = w.end;
+  }
+  if (!p)
+    return false;
+  p = skip_the(b->text, b->len, skip_ws(b->text, b->len, p));
+  size_t e = kgr_name_end(b->text, b->len, p, false);
+  if (!issuer_name_ok(b->text, p, e))
+    return false;
+  set_issuer(doc, b, p, e);
+  return true;
+}
+
+/* Is the word at text[i] (after spaces) one of the verbs of lexicon lex
+ * (any tag but "modal" and "heading")? Returns the offset past it or 0. */
+static size_t verb_at(const kgr_lexicon *lex, const char *text, size_t len, size_t i) {
+  const kgr_lex_entry *e = NULL;
+  size_t n = kgr_lex_match(lex, text, len, i, &e);
+  if (!n || !e || strcmp(e->tag, "modal") == 0 || strcmp(e->tag, "heading") == 0)
+    return 0;
+  return i + n;
+}
+
+/* "Amnesty International urges ...", "The X Network has gathered ...",
+ * "Amnesty International is calling on ...": an organisation's name at the
+ * start of text followed by a call or reporting verb. */
+static bool issuer_at_start(kgr_doc *doc, const kgr_block *b, size_t from, size_t to) {
+  const char *t = b->text;
+  size_t s = skip_the(t, to, skip_ws(t, to, from));
+  size_t e = kgr_name_end(t, to, s, true);
+  if (!issuer_name_ok(t, s, e))
+    return false;
+  size_t after = e, as, ae;
+  size_t past = kgr_paren_acronym(t, to, e, &as, &ae);
+  if (past)
+    after = past;
+  size_t v = skip_ws(t, to, after);
+  if (v < to && t[v] == ',') { /* "X, a partnership of A and B, requests" */
+    const char *close = memchr(t + v + 1, ',', to - v - 1 < 160 ? to - v - 1 : 160);
+    if (!close)
+      return false;
+    v = skip_ws(t, to, (size_t)(close - t) + 1);
+  }
+  if (!verb_at(&kgr_lex_call_verbs, t, to, v) && !verb_at(&kgr_lex_report_verbs, t, to, v)) {
+    /* an auxiliary first: "is calling on", "has documented", "today said" */
+    static const char *const aux[] = {"is ", "are ", "has ", "have ", "today ", "also ", "again "};
+    bool found = false;
+    for (size_t k = 0; k < sizeof aux / sizeof *aux && !found; k++) {
+      size_t al = strlen(aux[k]);
+      if (v + al < to && kgr_ascii_istarts(t + v, to - v, aux[k])) {
+        size_t w = skip_ws(t, to, v + al);
+        found = verb_at(&kgr_lex_call_verbs, t, to, w) || verb_at(&kgr_lex_report_verbs, t, to, w);
+      }
+    }
+    if (!found)
+      return false;
+  }
+  set_issuer(doc, b, s, e);
+  return true;
+}
+
+/* "..., Human Rights Watch said today.": an organisation's name right
+ * before a reporting verb inside the sentence t[0, to). */
+static bool issuer_before_verb(kgr_doc *doc, const kgr_block *b, size_t to) {
+  const char *t = b->text;
+  kgr_lex_hit_vec hits = {0};
+  kgr_lex_scan(&kgr_lex_report_verbs, &doc->arena, t, to, &hits);
+  for (size_t i = 0; i < hits.count; i++) {
+    if (strcmp(hits.items[i].entry->tag, "say") != 0)
+      continue;
+    /* walk back over capitalised words and connectors to a comma or quote */
+    size_t e = hits.items[i].start;
+    while (e > 0 && is_ws(t[e - 1]))
+      e--;
+    size_t s = e, steps = 0;
+    while (s > 0 && steps++ < 12) {
+      size_t ws = s;
+      while (ws > 0 && !is_ws(t[ws - 1]))
+        ws--;
+      size_t we = s;
+      kgr_word w;
+      size_t cur = ws;
+      if (!kgr_word_next(t, we, &cur, &w) || w.start != ws || w.end != we)
+        break;
+      const char *tag = kgr_org_word_at(t, we, ws, NULL);
+      if (!kgr_word_is_capitalised(t + ws, we - ws) && !(tag && strcmp(tag, "connector") == 0))
+        break;
+      s = ws;
+      while (s > 0 && is_ws(t[s - 1]))
+        s--;
+      if (s == 0 || !is_ws(t[s]))
+        break;
+    }
+    s = skip_the(t, e, skip_ws(t, e, s));
+    if (s >= e || !kgr_word_is_capitalised(t + s, e - s))
+      continue;
+    if (kgr_name_end(t, e, s, true) != e || !issuer_name_ok(t, s, e))
+      continue;
+    set_issuer(doc, b, s, e);
+    return true;
+  }
+  return false;
+}
+
+/* "We, members of the Civic Solidarity Platform (CSP) - ...": the network
+ * that speaks as "we". "We, the undersigned organisations" names none. */
+static bool issuer_we(kgr_doc *doc, const kgr_block *b) {
+  const char *t = b->text;
+  size_t len = b->len;
+  if (len < 4 || memcmp(t, "We,", 3) != 0)
+    return false;
+  size_t p = 3, lower = 0;
+  while (p < len) {
+    p = skip_ws(t, len, p);
+    if (p >= len || !kgr_is_word_byte((unsigned char)t[p]))
+      return false;
+    if (kgr_word_is_capitalised(t + p, len - p))
+      break;
+    if (++lower > 6)
+      return false;
+    kgr_word w;
+    size_t cur = p;
+    if (!kgr_word_next(t, len, &cur, &w) || w.start != p)
+      return false;
+    p = w.end;
+  }
+  size_t e = kgr_name_end(t, len, p, true);
+  if (!issuer_name_ok(t, p, e))
+    return false;
+  set_issuer(doc, b, p, e);
+  return true;
+}
+
+typedef struct tally {
+  const kgr_country *c[MAX_COUNTRIES];
+  size_t n[MAX_COUNTRIES];
+  size_t count;
+} tally;
+
+/* Count the countries named or adjectived in text[0, len). */
+static void tally_countries(tally *t, const char *text, size_t len) {
+  size_t pos = 0;
+  kgr_word w;
+  while (kgr_word_next(text, len, &pos, &w)) {
+    const kgr_country *c = NULL;
+    size_t n = kgr_country_at(text, len, w.start, &c, NULL);
+    if (!n)
+      continue;
+    pos = w.start + n;
+    size_t k = 0;
+    while (k < t->count && t->c[k] != c)
+      k++;
+    if (k == t->count) {
+      if (t->count == MAX_COUNTRIES)
+        continue;
+      t->c[t->count] = c;
+      t->n[t->count++] = 0;
+    }
+    t->n[k]++;
+  }
+}
+
+/* The most mentioned country; the first mentioned on a tie. */
+static const kgr_country *tally_best(const tally *t) {
+  const kgr_country *best = NULL;
+  size_t most = 0;
+  for (size_t k = 0; k < t->count; k++)
+    if (t->n[k] > most) {
+      most = t->n[k];
+      best = t->c[k];
+    }
+  return best;
+}
+
+/* "KYRGYZSTAN: ..." - the country before a colon at the head of the title. */
+static const kgr_country *title_prefix_country(const char *t, size_t len) {
+  const char *colon = memchr(t, ':', len < 60 ? len : 60);
+  if (!colon)
+    return NULL;
+  size_t plen = (size_t)(colon - t);
+  size_t part = 0;
+  while (part < plen && t[part] != '/' && t[part] != ',')
+    part++;
+  part = trim_end(t, part, "");
+  const kgr_country *c = NULL;
+  size_t n = kgr_country_at(t, part, 0, &c, NULL);
+  return n == part ? c : NULL;
+}
+
+static void set_country(kgr_doc *doc, const kgr_country *c) {
+  if (c)
+    doc->country = kgr_arena_cstr(&doc->arena, c->alpha2);
+}
+
+static void set_date(kgr_doc *doc, const kgr_block *b, kgr_ymd ymd, size_t start, size_t end) {
+  doc->date_ymd = ymd;
+  doc->date = kgr_doc_iso_date(doc, ymd);
+  doc->date_span = kgr_block_span(b, start, end);
+  doc->date_source = KGR_DATE_SOURCE_STATED;
+}
+
+/* The next block after i that is not a footnote, or NULL. */
+static const kgr_block *next_block(const kgr_layout *lay, size_t i) {
+  for (size_t k = i + 1; k < lay->block_count; k++)
+    if (lay->blocks[k].kind != KGR_BLOCK_FOOTNOTE)
+      return &lay->blocks[k];
+  return NULL;
+}
 
 void kgr_read_header(kgr_doc *doc, const kgr_layout *lay) {
-  (void)doc;
-  (void)lay;
+  const kgr_block *title_first = NULL, *title_last = NULL;
+  bool have_date = false, subtitle_seen = false;
+  size_t i = 0, seen = 0;
+  kgr_ymd ymd;
+  size_t ds, de;
+
+  for (; i < lay->block_count && seen < TOP_BLOCKS; i++) {
+    const kgr_block *b = &lay->blocks[i];
+    if (b->kind == KGR_BLOCK_FOOTNOTE)
+      continue;
+    seen++;
+    if (!have_date && find_date_line(doc, b, &ymd, &ds, &de)) {
+      set_date(doc, b, ymd, ds, de);
+      have_date = true;
+      continue;
+    }
+    /* a by-line is header material; it is the headline only if none came before */
+    if (!doc->has_issuer && issuer_by_line(doc, b) && title_first)
+      continue;
+    if (is_label_block(b))
+      continue;
+    if (title_first && !subtitle_seen && is_subtitle(b)) { /* a deck under the headline */
+      subtitle_seen = true;
+      continue;
+    }
+    if (!title_first) {
+      const kgr_block *nb = next_block(lay, i);
+      kgr_ymd y2;
+      size_t s2, e2;
+      bool next_date = nb && find_date_line(doc, nb, &y2, &s2, &e2);
+      if (is_title_candidate(b, next_date)) {
+        title_first = title_last = b;
+        /* a headline broken into two blocks: the second goes on in lower case */
+        if (nb && !b->ends_sentence && nb->kind == KGR_BLOCK_PARAGRAPH && !next_date &&
+            starts_lower(nb->text, nb->len) && kgr_word_count(nb->text, nb->len, 16) <= 15) {
+          title_last = nb;
+          i = (size_t)(nb - lay->blocks);
+        }
+        continue;
+      }
+    }
+    break;
+  }
+  size_t body = i;
+
+  if (title_first) {
+    kgr_buf buf = {0};
+    for (const kgr_block *b = title_first; b <= title_last; b++) {
+      if (b->kind == KGR_BLOCK_FOOTNOTE)
+        continue;
+      if (buf.len)
+        kgr_buf_putc(&doc->arena, &buf, ' ');
+      kgr_buf_append(&doc->arena, &buf, b->text, b->len);
+    }
+    size_t len = trim_end(buf.data, buf.len, "");
+    if (len > 1 && buf.data[len - 1] == '.' && buf.data[len - 2] != '.')
+      len = trim_end(buf.data, len - 1, "");
+    doc->title = kgr_arena_str(&doc->arena, buf.data, len);
+    doc->title_span = (kgr_span){title_first->span.start, title_last->span.end};
+  }
+
+  /* The body blocks that the country and the issuer are looked for in. */
+  const kgr_block *body_blocks[BODY_BLOCKS];
+  size_t nbody = 0;
+  for (size_t k = body; k < lay->block_count && nbody < BODY_BLOCKS; k++) {
+    const kgr_block *b = &lay->blocks[k];
+    if (b->kind == KGR_BLOCK_PARAGRAPH || b->kind == KGR_BLOCK_LIST_ITEM)
+      body_blocks[nbody++] = b;
+  }
+  if (!have_date && nbody && find_dateline(doc, body_blocks[0], &ymd, &ds, &de)) {
+    set_date(doc, body_blocks[0], ymd, ds, de);
+    have_date = true;
+  }
+  /* A date line may also close the document ("Bishkek, 9 October 2020"). */
+  for (size_t k = lay->block_count, tail = 0; !have_date && k-- > body && tail < TAIL_BLOCKS;) {
+    const kgr_block *b = &lay->blocks[k];
+    if (b->kind == KGR_BLOCK_FOOTNOTE)
+      continue;
+    tail++;
+    if (kgr_date_line(b->text, b->len, &ymd) && find_date_line(doc, b, &ymd, &ds, &de)) {
+      set_date(doc, b, ymd, ds, de);
+      have_date = true;
+    }
+  }
+
+  /* Country: the title's "COUNTRY:" prefix, else the title's most named
+   * country, else the first paragraphs'. */
+  const kgr_country *country = NULL;
+  if (title_first)
+    country = title_prefix_country(doc->title.ptr, doc->title.len);
+  if (!country && title_first) {
+    tally t = {0};
+    tally_countries(&t, doc->title.ptr, doc->title.len);
+    country = tally_best(&t);
+  }
+  if (!country) {
+    tally t = {0};
+    for (size_t k = 0; k < nbody; k++)
+      tally_countries(&t, body_blocks[k]->text, body_blocks[k]->len);
+    country = tally_best(&t);
+  }
+  set_country(doc, country);
+
+  /* Issuer: "We, members of X", a by-line (found above), the title's or
+   * the first sentences' subject when it is an organisation that speaks. */
+  for (size_t k = 0; k < nbody && k < 2 && !doc->has_issuer; k++)
+    issuer_we(doc, body_blocks[k]);
+  if (!doc->has_issuer && title_first && !title_first->all_caps)
+    issuer_at_start(doc, title_first, 0, title_first->len);
+  if (nbody && !doc->has_issuer) {
+    const kgr_block *b = body_blocks[0];
+    size_t end = b->len;
+    for (size_t s = 0; s < lay->sentence_count; s++) /* its first sentence */
+      if (&lay->blocks[lay->sentences[s].block] == b) {
+        end = lay->sentences[s].end;
+        break;
+      }
+    if (!issuer_at_start(doc, b, 0, end))
+      issuer_before_verb(doc, b, end);
+  }
 }

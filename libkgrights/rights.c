@@ -1,7 +1,74 @@
-/* rights.c - stage stub: replaced by the real stage. */
+/*
+ * rights.c - the rights a document invokes and the legal standards it
+ * cites.
+ *
+ * Every block but footnotes and the signatory list is scanned with
+ * lex_rights and lex_instruments. A phrase inside an organisation's name
+ * does not invoke a right: "World Organisation Against Torture", "Centre
+ * for Rehabilitation of Torture Victims". Rights are listed once, in the
+ * order of their first mention; instruments once per instrument (two names
+ * of one instrument are one), as first written, with their span.
+ */
+#include <string.h>
+
+#include "acronyms.h"
 #include "parser.h"
+#include "utf8.h"
+#include "vocab.h"
+
+/* Is the hit part of a proper name that holds an organisation word? Only a
+ * capitalised hit that does not open its block can be (all-capital blocks
+ * are headlines, where every word is capitalised). */
+static bool in_name(const kgr_block *b, size_t start, size_t end) {
+  if (b->all_caps || start == 0 || !kgr_utf8_starts_upper(b->text + start, b->len - start))
+    return false;
+  return kgr_in_org_name(b->text, b->len, start, end);
+}
+
+static void add_right(kgr_doc *doc, kgr_right r) {
+  for (size_t i = 0; i < doc->rights.count; i++)
+    if (doc->rights.items[i] == r)
+      return;
+  *KGR_VEC_PUSH(&doc->arena, doc->rights) = r;
+}
 
 void kgr_read_rights(kgr_doc *doc, const kgr_layout *lay) {
-  (void)doc;
-  (void)lay;
+  kgr_span skip = kgr_signatory_extent(doc);
+  /* the instrument ids seen, parallel to doc->instruments */
+  KGR_VEC(const char *) seen = {0};
+  kgr_lex_hit_vec hits = {0};
+  for (size_t i = 0; i < lay->block_count; i++) {
+    const kgr_block *b = &lay->blocks[i];
+    if (b->kind == KGR_BLOCK_FOOTNOTE || kgr_span_overlaps(b->span, skip))
+      continue;
+    hits.count = 0;
+    kgr_lex_scan(&kgr_lex_rights, &doc->arena, b->text, b->len, &hits);
+    for (size_t k = 0; k < hits.count; k++) {
+      const kgr_lex_hit *h = &hits.items[k];
+      if (in_name(b, h->start, h->end))
+        continue;
+      int v = kgr_vocab_value(KGR_VOCAB_RIGHT, h->entry->tag);
+      if (v < 0) {
+        kgr_doc_diag(doc, KGR_SEVERITY_WARNING, "unknown-right",
+                     kgr_block_span(b, h->start, h->end), "lex_rights tag \"%s\" is not a right",
+                     h->entry->tag);
+        continue;
+      }
+      add_right(doc, (kgr_right)v);
+    }
+    hits.count = 0;
+    kgr_lex_scan(&kgr_lex_instruments, &doc->arena, b->text, b->len, &hits);
+    for (size_t k = 0; k < hits.count; k++) {
+      const kgr_lex_hit *h = &hits.items[k];
+      bool dup = false;
+      for (size_t j = 0; j < seen.count && !dup; j++)
+        dup = strcmp(seen.items[j], h->entry->tag) == 0;
+      if (dup)
+        continue;
+      *KGR_VEC_PUSH(&doc->arena, seen) = h->entry->tag;
+      kgr_mention *m = KGR_VEC_PUSH(&doc->arena, doc->instruments);
+      m->text = kgr_arena_str(&doc->arena, b->text + h->start, h->end - h->start);
+      m->span = kgr_block_span(b, h->start, h->end);
+    }
+  }
 }

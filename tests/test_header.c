@@ -1,0 +1,311 @@
+/*
+ * test_header.c - the header stage (header.c): title, publication date,
+ * subject country and issuer, on documents written for these tests, and
+ * on the seeds when they are present.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "document.h"
+
+typedef struct fixture {
+  kgr_doc *doc;
+} fixture;
+
+static int fixture_setup(void **state) {
+  fixture *f = calloc(1, sizeof *f);
+  *state = f;
+  return f ? 0 : -1;
+}
+
+static int fixture_teardown(void **state) {
+  fixture *f = *state;
+  kgr_doc_free(f->doc);
+  free(f);
+  return 0;
+}
+
+#define KGR_TEST(f) cmocka_unit_test_setup_teardown(f, fixture_setup, fixture_teardown)
+
+static kgr_doc *parse(void **state, const char *text) {
+  fixture *f = *state;
+  kgr_doc_free(f->doc);
+  kgr_error err;
+  f->doc = kgr_parse(text, strlen(text), KGR_PARSE_DEFAULT, NULL, &err);
+  if (!f->doc)
+    fail_msg("parse failed: %s", err.message);
+  return f->doc;
+}
+
+static const char *show(kgr_str s) { return s.ptr ? s.ptr : "(null)"; }
+
+#define assert_str(s, lit) assert_string_equal(show(s), (lit))
+
+/* input[span] equals lit */
+static void assert_span(const kgr_doc *d, kgr_span sp, const char *lit) {
+  assert_true(sp.start <= sp.end && sp.end <= d->input_len);
+  char buf[512];
+  size_t n = sp.end - sp.start < sizeof buf - 1 ? sp.end - sp.start : sizeof buf - 1;
+  memcpy(buf, d->input + sp.start, n);
+  buf[n] = '\0';
+  assert_string_equal(buf, lit);
+}
+
+/* A body paragraph long enough not to be taken for a headline. */
+#define BODY                                                                                       \
+  "Over the past week the security services have detained at least twelve "                        \
+  "bloggers who had criticised the handling of the floods, and several of "                        \
+  "them have been held without access to a lawyer of their choice.\n"
+
+static void test_inval(void **state) {
+  /* empty and blank documents have no header at all */
+  kgr_doc *d = parse(state, "");
+  assert_null(d->title.ptr);
+  assert_null(d->date.ptr);
+  assert_null(d->country.ptr);
+  assert_false(d->has_issuer);
+  d = parse(state, "\n\n   \n");
+  assert_null(d->title.ptr);
+  assert_int_equal(d->date_source, KGR_DATE_SOURCE_NONE);
+}
+
+static void test_date_forms(void **state) {
+  static const struct {
+    const char *line, *date_text;
+  } forms[] = {
+      {"9 October 2020", "9 October 2020"},
+      {"October 9, 2020", "October 9, 2020"},
+      {"09.10.2020", "09.10.2020"},
+      {"2020-10-09", "2020-10-09"},
+      {"Bishkek, 9 October 2020", "9 October 2020"},
+  };
+  for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+    char doc[1024];
+    snprintf(doc, sizeof doc, "Uzbekistan: Release the Detained Bloggers\n\n%s\n\n" BODY,
+             forms[i].line);
+    kgr_doc *d = parse(state, doc);
+    assert_str(d->title, "Uzbekistan: Release the Detained Bloggers");
+    assert_str(d->date, "2020-10-09");
+    assert_int_equal(d->date_source, KGR_DATE_SOURCE_STATED);
+    assert_int_equal(d->date_ymd.year, 2020);
+    assert_int_equal(d->date_ymd.month, 10);
+    assert_int_equal(d->date_ymd.day, 9);
+    assert_span(d, d->date_span, forms[i].date_text);
+  }
+}
+
+static void test_no_date(void **state) {
+  /* no date line: the header leaves the date to the events stage, and a
+   * date inside the body is not a date line */
+  kgr_doc *d = parse(state, "Uzbekistan: Release the Detained Bloggers\n\n" BODY);
+  assert_str(d->title, "Uzbekistan: Release the Detained Bloggers");
+  assert_int_equal(d->date_source == KGR_DATE_SOURCE_STATED, false);
+}
+
+static void test_date_before_title_and_labels(void **state) {
+  kgr_doc *d = parse(state, "PUBLIC STATEMENT\n\n"
+                            "AI Index: EUR 57/1234/2020\n\n"
+                            "12 March 2021\n\n"
+                            "Tajikistan: Journalists Detained After Reporting on Floods\n\n" BODY);
+  assert_str(d->title, "Tajikistan: Journalists Detained After Reporting on Floods");
+  assert_str(d->date, "2021-03-12");
+  assert_str(d->country, "TJ");
+  const char *in = d->input;
+  assert_span(d, d->title_span, "Tajikistan: Journalists Detained After Reporting on Floods");
+  assert_true(d->title_span.start == (size_t)(strstr(in, "Tajikistan:") - in));
+}
+
+static void test_title_rules(void **state) {
+  /* a headline's final full stop goes; hard-wrapped lines are joined */
+  kgr_doc *d = parse(state, "Kazakhstan must free the peaceful protesters held since\n"
+                            "the January events.\n\n"
+                            "5 February 2022\n\n" BODY);
+  assert_str(d->title, "Kazakhstan must free the peaceful protesters held since the "
+                       "January events");
+  assert_span(d, d->title_span,
+              "Kazakhstan must free the peaceful protesters held since\n"
+              "the January events.");
+  assert_str(d->country, "KZ");
+  /* all capitals: a headline even though it ends with a full stop */
+  d = parse(state, "ARMENIA: STOP THE HARASSMENT OF LAWYERS.\n\n" BODY);
+  assert_str(d->title, "ARMENIA: STOP THE HARASSMENT OF LAWYERS");
+  assert_str(d->country, "AM");
+  /* a long first paragraph is the body: no title */
+  d = parse(state, BODY "\nAnother paragraph follows here.\n");
+  assert_null(d->title.ptr);
+  /* a short sentence with a full stop and no date after it is not a title */
+  d = parse(state, "The situation is getting worse.\n\n" BODY);
+  assert_null(d->title.ptr);
+}
+
+static void test_country(void **state) {
+  /* "COUNTRY:" prefix wins over other countries named in the title */
+  kgr_doc *d =
+      parse(state, "GEORGIA: ARMENIAN AND AZERBAIJANI REPORTERS BARRED FROM TBILISI\n\n" BODY);
+  assert_str(d->country, "GE");
+  /* no prefix: the country the title names */
+  d = parse(state, "Authorities in Kazakhstan Must End Reprisals Against Strikers\n\n" BODY);
+  assert_str(d->country, "KZ");
+  /* the title names none: the first paragraphs' most named, adjectives and
+   * possessives included */
+  d = parse(state, "Stop the crackdown on peaceful protest\n\n"
+                   "Armenian police detained dozens of people on Monday. Armenia's "
+                   "government has promised an inquiry, and observers from Georgia "
+                   "were present in Yerevan throughout the day of the vote, when the "
+                   "Armenian authorities closed the central square.\n");
+  assert_str(d->country, "AM");
+  /* nothing names a country: null, not a guess */
+  d = parse(state, "Stop the crackdown on peaceful protest\n\n" BODY);
+  assert_null(d->country.ptr);
+}
+
+static void test_issuer_we(void **state) {
+  kgr_doc *d = parse(state, "Tajikistan: Free the Bloggers\n\n1 June 2021\n\n"
+                            "We, members of the Eurasia Rights Network (ERN), a coalition of "
+                            "groups from twelve countries, call on the authorities of "
+                            "Tajikistan to release the bloggers at once.\n");
+  assert_true(d->has_issuer);
+  assert_str(d->issuer.name, "Eurasia Rights Network");
+  assert_str(d->issuer.acronym, "ERN");
+  assert_span(d, d->issuer.span, "Eurasia Rights Network (ERN)");
+  /* "We, the undersigned organisations" names no issuer */
+  d = parse(state, "Tajikistan: Free the Bloggers\n\n"
+                   "We, the undersigned organisations, call on the authorities of "
+                   "Tajikistan to release the bloggers at once and drop the charges.\n");
+  assert_false(d->has_issuer);
+  /* "We, groups from Russia, ..." - a country is not an issuer */
+  d = parse(state, "Tajikistan: Free the Bloggers\n\n"
+                   "We, human rights groups from Russia, Kazakhstan and Armenia, call "
+                   "on the authorities of Tajikistan to release the bloggers at once.\n");
+  assert_false(d->has_issuer);
+}
+
+static void test_issuer_speaking(void **state) {
+  /* the headline's subject, followed by a call verb */
+  kgr_doc *d = parse(state, "Freedom House urges Kazakhstan to end reprisals against "
+                            "strikers\n\n" BODY);
+  assert_true(d->has_issuer);
+  assert_str(d->issuer.name, "Freedom House");
+  assert_null(d->issuer.acronym.ptr);
+  assert_span(d, d->issuer.span, "Freedom House");
+  /* the first sentence's subject, with "said today" or "is calling on" */
+  d = parse(state, "Kazakhstan: End Reprisals Against Strikers\n\n"
+                   "Human Rights Watch said today that the authorities in Kazakhstan "
+                   "should stop prosecuting the oil workers who went on strike.\n");
+  assert_str(d->issuer.name, "Human Rights Watch");
+  d = parse(state, "Kazakhstan: End Reprisals Against Strikers\n\n"
+                   "The Steppe Lawyers Association is calling on the government of "
+                   "Kazakhstan to stop prosecuting the oil workers who went on strike.\n");
+  assert_str(d->issuer.name, "Steppe Lawyers Association");
+  /* a by-line under the headline */
+  d = parse(state, "Kazakhstan: End Reprisals Against Strikers\n\n"
+                   "Statement by the Caspian Labour Rights Monitor (CLRM)\n\n" BODY);
+  assert_str(d->issuer.name, "Caspian Labour Rights Monitor");
+  assert_str(d->issuer.acronym, "CLRM");
+  /* a label, then "by": "Briefing paper by the ..." */
+  d = parse(state, "TAJIKISTAN: VIOLENCE IN THE EAST\n\n"
+                   "Briefing paper by the Pamir Rights Monitor\n\nMay 2022\n\n" BODY);
+  assert_str(d->title, "TAJIKISTAN: VIOLENCE IN THE EAST");
+  assert_str(d->issuer.name, "Pamir Rights Monitor");
+  assert_span(d, d->issuer.span, "Pamir Rights Monitor");
+  /* hard negatives: a state body, a person, an all-capital headline */
+  d = parse(state, "Kazakhstan: End Reprisals Against Strikers\n\n"
+                   "The Ministry of Internal Affairs said today that the strike was "
+                   "illegal and that its organisers would be prosecuted in court.\n");
+  assert_false(d->has_issuer);
+  d = parse(state, "Kazakhstan: End Reprisals Against Strikers\n\n"
+                   "President Tokayev said on Monday that the strike was illegal and "
+                   "that its organisers would be prosecuted in court next month.\n");
+  assert_false(d->has_issuer);
+  d = parse(state, "KAZAKHSTAN: CIVIL SOCIETY APPEALS FOR AN END TO REPRISALS\n\n" BODY);
+  assert_false(d->has_issuer);
+}
+
+static void test_press_release(void **state) {
+  /* a deck under the headline; the dateline opening the first paragraph;
+   * the issuer named before "said today" */
+  kgr_doc *d = parse(state, "Kazakhstan: Investigate the Killings of Strikers\n\n"
+                            "Authorities Should Ensure Accountability for Deaths\n\n"
+                            "(Berlin, January 10, 2022) \xE2\x80\x93 Kazakh authorities should "
+                            "open an independent inquiry into the shootings in Zhanaozen, "
+                            "the Caspian Labour Rights Monitor said today. Eleven people died.\n");
+  assert_str(d->title, "Kazakhstan: Investigate the Killings of Strikers");
+  assert_str(d->date, "2022-01-10");
+  assert_int_equal(d->date_source, KGR_DATE_SOURCE_STATED);
+  assert_span(d, d->date_span, "January 10, 2022");
+  assert_str(d->issuer.name, "Caspian Labour Rights Monitor");
+  assert_span(d, d->issuer.span, "Caspian Labour Rights Monitor");
+  /* an appositive between the issuer and its verb */
+  d = parse(state, "KYRGYZSTAN: Judicial harassment of a human rights defender\n\n"
+                   "Geneva, 15 March 2021\n\n"
+                   "The Observatory for the Protection of Lawyers, a partnership of two "
+                   "networks, requests your urgent intervention in the following "
+                   "situation in Kyrgyzstan.\n");
+  assert_str(d->date, "2021-03-15");
+  assert_str(d->issuer.name, "Observatory for the Protection of Lawyers");
+  /* a dateline needs its dash: a first sentence that starts with a date
+   * is not one */
+  d = parse(state, "Kazakhstan: Investigate the Killings\n\n"
+                   "January 10, 2022 was the day the strikers were shot in Zhanaozen, "
+                   "and nobody has been charged since then.\n");
+  assert_int_not_equal(d->date_source, KGR_DATE_SOURCE_STATED);
+}
+
+/* The whole file, or NULL (with a message) when absent. */
+static char *read_seed(const char *prefix, size_t *len) {
+  char path[1024];
+  snprintf(path, sizeof path, "%s/%s", KGR_SEEDS_DIR, prefix);
+  FILE *fp = fopen(path, "rb");
+  if (!fp)
+    return NULL;
+  static char buf[1 << 16];
+  *len = fread(buf, 1, sizeof buf - 1, fp);
+  fclose(fp);
+  buf[*len] = '\0';
+  return buf;
+}
+
+static void test_seeds(void **state) {
+  size_t len;
+  const char *csp = read_seed("000_014c0850d59dea29.txt", &len);
+  if (!csp) {
+    printf("# seeds folder %s is absent: seed test skipped\n", KGR_SEEDS_DIR);
+    skip();
+  }
+  fixture *f = *state;
+  f->doc = kgr_parse(csp, len, 0, NULL, NULL);
+  kgr_doc *d = f->doc;
+  assert_non_null(d);
+  assert_true(strncmp(show(d->title), "KYRGYZSTAN: CIVIL SOCIETY APPEALS FOR DIALOGUE", 46) == 0);
+  assert_str(d->date, "2020-10-09");
+  assert_str(d->country, "KG");
+  assert_str(d->issuer.name, "Civic Solidarity Platform");
+  assert_str(d->issuer.acronym, "CSP");
+  kgr_doc_free(f->doc);
+  const char *ai = read_seed("003_f9bce688f7d74b02.txt", &len);
+  assert_non_null(ai);
+  f->doc = kgr_parse(ai, len, 0, NULL, NULL);
+  d = f->doc;
+  assert_str(d->title, "Amnesty International urges respect for human rights in Kyrgyzstan");
+  assert_str(d->country, "KG");
+  assert_str(d->issuer.name, "Amnesty International");
+  assert_null(d->issuer.acronym.ptr);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      KGR_TEST(test_inval),         KGR_TEST(test_date_forms),
+      KGR_TEST(test_no_date),       KGR_TEST(test_date_before_title_and_labels),
+      KGR_TEST(test_title_rules),   KGR_TEST(test_country),
+      KGR_TEST(test_issuer_we),     KGR_TEST(test_issuer_speaking),
+      KGR_TEST(test_press_release), KGR_TEST(test_seeds),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
