@@ -1,0 +1,556 @@
+/*
+ * kgrights.i - SWIG interface for the low-level module kgrights._kgrights.
+ *
+ * It wraps the real public headers and maps their C conventions to Python:
+ * kgr_str -> str or None, kgr_span -> (start, end), kgr_error -> raised
+ * kgrights.ParseError, the input buffer <- str or any bytes-like object.
+ * Users import the pure-Python package `kgrights`, which builds the public
+ * API (Document, typed records, parse_many, to_dataframe) on top of this.
+ *
+ * Lifetime: the C records are borrowed from their kgr_doc. Every wrapper
+ * that hands out a record sets `val._parent` to the object it came from, so
+ * a record keeps its document alive (and the document is freed by the
+ * kgr_doc destructor when the last reference goes).
+ */
+%define KGR_MODULE_DOC
+"Low-level SWIG wrapper of libkgrights (the C API, nearly one to one).
+
+Use the `kgrights` package instead: it gives the documented, Pythonic API
+(kgrights.parse, Document, typed records). This module maps kgr_str to str
+or None, spans to (start, end) tuples and failed parses to
+kgrights.ParseError; enumerations stay integers (KGR_EVENT_PROTEST...)."
+%enddef
+
+%module(package="kgrights", docstring=KGR_MODULE_DOC) _kgrights
+%feature("autodoc", "3");
+/* The headers' comments mention JSON escapes such as \uXXXX, which
+ * -doxygen would take for unknown commands. */
+#pragma SWIG nowarn=560
+
+%{
+#include <string.h>
+#include <kgrights/kgrights.h>
+%}
+
+%include <stdint.i>
+%include <typemaps.i>
+
+/* The export macro only matters to the C compiler. */
+#define KGR_EXPORT
+
+/* ------------------------------------------------------------------------
+ * kgrights.ParseError: a ValueError whose args are
+ * (message, offset, line, column, code); the attributes of the same names
+ * read those args, so the error pickles (Dask) and can be built by hand.
+ * ---------------------------------------------------------------------- */
+%{
+static PyObject *kgr_py_parse_error; /* the class, made once at import */
+
+static PyObject *kgr_py_error_field(PyObject *self, void *closure) {
+  Py_ssize_t i = (Py_ssize_t)(intptr_t)closure;
+  PyObject *args = PyObject_GetAttrString(self, "args");
+  if (!args)
+    return NULL;
+  PyObject *v = Py_None;
+  if (PyTuple_Check(args) && PyTuple_GET_SIZE(args) > i)
+    v = PyTuple_GET_ITEM(args, i);
+  Py_INCREF(v);
+  Py_DECREF(args);
+  return v;
+}
+
+static PyGetSetDef kgr_py_error_fields[] = {
+  {"message", kgr_py_error_field, NULL, "English explanation (str)", (void *)0},
+  {"offset", kgr_py_error_field, NULL, "byte offset into the input, 0-based", (void *)1},
+  {"line", kgr_py_error_field, NULL, "1-based line of offset (0: not about the input)", (void *)2},
+  {"column", kgr_py_error_field, NULL, "1-based column of offset, in code points", (void *)3},
+  {"code", kgr_py_error_field, NULL, "the kgr_status (an int; see kgrights.Status)", (void *)4},
+  {NULL, NULL, NULL, NULL, NULL}
+};
+
+/* "message (line L, column C)" when the error is about a place in the input. */
+static PyObject *kgr_py_error_str(PyObject *self, PyObject *unused) {
+  (void)unused;
+  PyObject *args = PyObject_GetAttrString(self, "args");
+  if (!args)
+    return NULL;
+  PyObject *s;
+  Py_ssize_t n = PyTuple_Check(args) ? PyTuple_GET_SIZE(args) : 0;
+  if (n >= 4 && PyLong_Check(PyTuple_GET_ITEM(args, 2)) &&
+      PyObject_IsTrue(PyTuple_GET_ITEM(args, 2)) == 1)
+    s = PyUnicode_FromFormat("%S (line %S, column %S)", PyTuple_GET_ITEM(args, 0),
+                             PyTuple_GET_ITEM(args, 2), PyTuple_GET_ITEM(args, 3));
+  else if (n >= 1)
+    s = PyObject_Str(PyTuple_GET_ITEM(args, 0));
+  else
+    s = PyUnicode_FromString("");
+  Py_DECREF(args);
+  return s;
+}
+
+static PyMethodDef kgr_py_error_str_def = {"__str__", kgr_py_error_str, METH_NOARGS, NULL};
+
+static int kgr_py_make_parse_error(PyObject *module) {
+  PyObject *cls = PyErr_NewExceptionWithDoc(
+      "kgrights.ParseError",
+      "A document could not be parsed.\n\n"
+      "Raised with args (message, offset, line, column, code) and readable\n"
+      "as attributes of those names: `offset` is the byte offset into the\n"
+      "input (0-based), `line`/`column` are 1-based (column in code points;\n"
+      "0 when the error is not about a place in the input) and `code` is the\n"
+      "kgr_status (kgrights.Status). A subclass of ValueError.",
+      PyExc_ValueError, NULL);
+  if (!cls)
+    return -1;
+  for (PyGetSetDef *f = kgr_py_error_fields; f->name; f++) {
+    PyObject *d = PyDescr_NewGetSet((PyTypeObject *)cls, f);
+    if (!d || PyObject_SetAttrString(cls, f->name, d) < 0) {
+      Py_XDECREF(d);
+      Py_DECREF(cls);
+      return -1;
+    }
+    Py_DECREF(d);
+  }
+  PyObject *str = PyDescr_NewMethod((PyTypeObject *)cls, &kgr_py_error_str_def);
+  if (!str || PyObject_SetAttrString(cls, "__str__", str) < 0) {
+    Py_XDECREF(str);
+    Py_DECREF(cls);
+    return -1;
+  }
+  Py_DECREF(str);
+  Py_INCREF(cls);
+  if (PyModule_AddObject(module, "ParseError", cls) < 0) {
+    Py_DECREF(cls);
+    Py_DECREF(cls);
+    return -1;
+  }
+  kgr_py_parse_error = cls; /* the module holds one reference, we hold one */
+  return 0;
+}
+
+static void kgr_py_raise(const kgr_error *e) {
+  const char *nul = memchr(e->message, '\0', sizeof e->message);
+  size_t len = nul ? (size_t)(nul - e->message) : sizeof e->message;
+  PyObject *msg = PyUnicode_DecodeUTF8(e->message, (Py_ssize_t)len, "replace");
+  if (!msg)
+    return;
+  PyObject *exc = PyObject_CallFunction(kgr_py_parse_error, "(Nnnni)", msg,
+                                        (Py_ssize_t)e->offset, (Py_ssize_t)e->line,
+                                        (Py_ssize_t)e->column, (int)e->code);
+  if (exc) {
+    PyErr_SetObject(kgr_py_parse_error, exc);
+    Py_DECREF(exc);
+  }
+}
+%}
+
+%init %{
+  if (kgr_py_make_parse_error(m) < 0)
+    return NULL;
+%}
+
+/* The proxy module re-exports the class under the same name. */
+%inline %{
+static PyObject *kgr_py_parse_error_class(void) {
+  Py_INCREF(kgr_py_parse_error);
+  return kgr_py_parse_error;
+}
+%}
+%pythoncode %{
+ParseError = kgr_py_parse_error_class()
+%}
+
+/* ------------------------------------------------------------------------
+ * Typemaps
+ * ---------------------------------------------------------------------- */
+
+/* kgr_str -> str (UTF-8, undecodable bytes replaced) or None. Records are
+ * read by value (%naturalvar) so that struct members use this typemap. */
+%naturalvar kgr_str;
+%naturalvar kgr_span;
+%naturalvar kgr_ymd;
+%{
+static PyObject *kgr_py_str(kgr_str s) {
+  if (!s.ptr)
+    Py_RETURN_NONE;
+  return PyUnicode_DecodeUTF8(s.ptr, (Py_ssize_t)s.len, "replace");
+}
+%}
+%typemap(out) kgr_str "$result = kgr_py_str($1);"
+%typemap(doctype) kgr_str "str or None";
+
+/* kgr_span -> (start, end); kgr_ymd -> (year, month, day). */
+%typemap(out) kgr_span
+  "$result = Py_BuildValue(\"(nn)\", (Py_ssize_t)$1.start, (Py_ssize_t)$1.end);"
+%typemap(doctype) kgr_span "(start, end)";
+%typemap(out) kgr_ymd "$result = Py_BuildValue(\"(iii)\", $1.year, $1.month, $1.day);"
+%typemap(doctype) kgr_ymd "(year, month, day)";
+%typemap(doctype) PyObject * "list";
+
+/* The document's input: str (encoded as UTF-8) or any bytes-like object.
+ * The buffer stays exported (bytearray cannot be resized) until the call
+ * returns, which makes it safe to release the GIL around the parse. */
+%typemap(in) (const char *buf, size_t len) (Py_buffer view, int have_view = 0) {
+  if (PyUnicode_Check($input)) {
+    Py_ssize_t n;
+    const char *p = PyUnicode_AsUTF8AndSize($input, &n);
+    if (!p)
+      SWIG_fail;
+    $1 = ($1_ltype)p;
+    $2 = (size_t)n;
+  } else if (PyObject_GetBuffer($input, &view, PyBUF_SIMPLE) == 0) {
+    have_view = 1;
+    $1 = ($1_ltype)view.buf;
+    $2 = (size_t)view.len;
+  } else {
+    PyErr_Format(PyExc_TypeError, "document must be str or bytes-like, not %.100s",
+                 Py_TYPE($input)->tp_name);
+    SWIG_fail;
+  }
+}
+%typemap(freearg) (const char *buf, size_t len) {
+  if (have_view$argnum)
+    PyBuffer_Release(&view$argnum);
+}
+%typemap(typecheck, precedence=SWIG_TYPECHECK_STRING) (const char *buf, size_t len) {
+  $1 = PyUnicode_Check($input) || PyObject_CheckBuffer($input);
+}
+%typemap(doctype) const char *buf "str or bytes";
+
+/* File paths: str (file-system encoding) or bytes, as os.fsencode() gives. */
+%typemap(in) const char *path (PyObject *encoded = NULL) {
+  if (!PyUnicode_FSConverter($input, &encoded))
+    SWIG_fail;
+  $1 = PyBytes_AS_STRING(encoded);
+}
+%typemap(freearg) const char *path "Py_XDECREF(encoded$argnum);"
+%typemap(doctype) const char *path "str, bytes or os.PathLike";
+
+/* kgr_options from a dict (or None): {"flags": int, "name": str,
+ * "reference_date": "YYYY-MM-DD", "max_input": int}. A private copy of the
+ * dict keeps the strings alive while the GIL is released. */
+%{
+static int kgr_py_opt_str(PyObject *v, const char **out, const char *key) {
+  if (v == Py_None) {
+    *out = NULL;
+    return 0;
+  }
+  Py_ssize_t n;
+  const char *s = PyUnicode_Check(v) ? PyUnicode_AsUTF8AndSize(v, &n) : NULL;
+  if (!s) {
+    if (!PyErr_Occurred())
+      PyErr_Format(PyExc_TypeError, "option '%s' must be str or None", key);
+    return -1;
+  }
+  if (strlen(s) != (size_t)n) {
+    PyErr_Format(PyExc_ValueError, "option '%s' contains a NUL character", key);
+    return -1;
+  }
+  *out = s;
+  return 0;
+}
+
+static int kgr_py_options(PyObject *dict, kgr_options *o) {
+  PyObject *key, *value;
+  Py_ssize_t pos = 0;
+  memset(o, 0, sizeof *o);
+  while (PyDict_Next(dict, &pos, &key, &value)) {
+    const char *k = PyUnicode_Check(key) ? PyUnicode_AsUTF8(key) : NULL;
+    if (!k) {
+      PyErr_SetString(PyExc_TypeError, "option names must be str");
+      return -1;
+    }
+    if (strcmp(k, "flags") == 0) {
+      unsigned long f = PyLong_AsUnsignedLong(value);
+      if (f == (unsigned long)-1 && PyErr_Occurred())
+        return -1;
+      if (f > UINT32_MAX) {
+        PyErr_SetString(PyExc_OverflowError, "flags do not fit 32 bits");
+        return -1;
+      }
+      o->flags = (uint32_t)f;
+    } else if (strcmp(k, "max_input") == 0) {
+      if (value != Py_None) {
+        size_t m = PyLong_AsSize_t(value);
+        if (m == (size_t)-1 && PyErr_Occurred())
+          return -1;
+        o->max_input = m;
+      }
+    } else if (strcmp(k, "name") == 0) {
+      if (kgr_py_opt_str(value, &o->name, k) < 0)
+        return -1;
+    } else if (strcmp(k, "reference_date") == 0) {
+      if (kgr_py_opt_str(value, &o->reference_date, k) < 0)
+        return -1;
+    } else {
+      PyErr_Format(PyExc_TypeError, "unknown option '%s'", k);
+      return -1;
+    }
+  }
+  return 0;
+}
+%}
+%typemap(in) const kgr_options *opts (kgr_options tmp, PyObject *keep = NULL) {
+  if ($input == Py_None) {
+    $1 = NULL;
+  } else {
+    if (!PyDict_Check($input)) {
+      PyErr_SetString(PyExc_TypeError, "options must be a dict or None");
+      SWIG_fail;
+    }
+    keep = PyDict_Copy($input);
+    if (!keep || kgr_py_options(keep, &tmp) < 0)
+      SWIG_fail;
+    $1 = &tmp;
+  }
+}
+%typemap(freearg) const kgr_options *opts "Py_XDECREF(keep$argnum);"
+%typemap(doctype) const kgr_options *opts "dict or None";
+
+/* Python gets the default allocator. */
+%typemap(in, numinputs=0) const kgr_alloc *alc "$1 = NULL;"
+
+/* Failure raises ParseError; success returns the document alone. */
+%typemap(in, numinputs=0) kgr_error *err (kgr_error tmp) {
+  memset(&tmp, 0, sizeof tmp);
+  $1 = &tmp;
+}
+%typemap(argout) kgr_error *err {
+  if (!result) {
+    Py_XDECREF($result);
+    $result = NULL;
+    kgr_py_raise($1);
+    SWIG_fail;
+  }
+}
+
+/* Parsing never calls back into Python: release the GIL around it (and
+ * only around it), so that threads parse in parallel. */
+%define KGR_NOGIL(fn)
+%exception fn {
+  Py_BEGIN_ALLOW_THREADS
+  $action
+  Py_END_ALLOW_THREADS
+}
+%enddef
+KGR_NOGIL(kgr_parse)
+KGR_NOGIL(kgr_parse_opts)
+KGR_NOGIL(kgr_parse_file)
+
+%newobject kgr_parse;
+%newobject kgr_parse_opts;
+%newobject kgr_parse_file;
+
+/* A NULL document is a programming error in Python (a closed Document). */
+%typemap(check) const kgr_doc *doc {
+  if (!$1)
+    SWIG_exception_fail(SWIG_ValueError, "the document is None (closed?)");
+}
+
+/* Output lengths: used to build the result instead (arg2/arg3 below are
+ * the `len` parameters of kgr_doc_input and kgr_doc_to_json). */
+%typemap(in, numinputs=0) size_t *len (size_t tmp = 0) "$1 = &tmp;"
+%typemap(out) const char *kgr_doc_input {
+  $result = PyBytes_FromStringAndSize($1 ? $1 : "", (Py_ssize_t)*arg2);
+}
+%typemap(doctype) const char *kgr_doc_input "bytes";
+%newobject kgr_doc_to_json;
+%typemap(newfree) char * "kgr_free($1);";
+%typemap(out) char *kgr_doc_to_json {
+  if (!$1) {
+    if (arg2 & ~(uint32_t)KGR_JSON_ALL)
+      PyErr_SetString(PyExc_ValueError, "unknown KGR_JSON_* flag");
+    else
+      PyErr_NoMemory();
+    SWIG_fail;
+  }
+  $result = PyUnicode_DecodeUTF8($1, (Py_ssize_t)*arg3, "strict");
+}
+%typemap(doctype) char *kgr_doc_to_json "str";
+
+%apply size_t *OUTPUT { size_t *line, size_t *column };
+
+%typemap(in, numinputs=0) const char **sub_event_type (const char *tmp = NULL)
+  "$1 = ($1_ltype)&tmp;"
+/* Always a pair (SWIG's output appending would swallow a None result). */
+%typemap(argout) const char **sub_event_type {
+  $result = Py_BuildValue("(NN)", $result, SWIG_FromCharPtr(tmp$argnum));
+  if (!$result)
+    SWIG_fail;
+}
+
+/* ------------------------------------------------------------------------
+ * What Python does not see: callbacks, FILE *, raw memory, the allocator,
+ * and kgr_doc_free (the destructor calls it).
+ * ---------------------------------------------------------------------- */
+%ignore kgr_str;     /* these three arrive as str, tuples (typemaps above) */
+%ignore kgr_span;
+%ignore kgr_ymd;
+%ignore kgr_error;
+%ignore kgr_alloc;
+%ignore kgr_options;
+%ignore kgr_free;
+%ignore kgr_doc_free;
+%ignore kgr_write_fn;
+%ignore kgr_doc_write_json;
+%ignore kgr_doc_write_json_file;
+
+%nodefaultctor;
+%nodefaultdtor;
+
+/* ------------------------------------------------------------------------
+ * Records: read-only, never built or freed from Python. Arrays inside a
+ * record become lists (scalars) or indexed accessors (records), and every
+ * record handed out remembers its parent.
+ * ---------------------------------------------------------------------- */
+%define KGR_CHILD(fn, owner)
+%pythonappend fn %{
+    if val is not None:
+        val._parent = owner
+%}
+%enddef
+
+KGR_CHILD(kgr_doc_issuer, doc)
+KGR_CHILD(kgr_doc_addressee, doc)
+KGR_CHILD(kgr_doc_demand, doc)
+KGR_CHILD(kgr_doc_signatory, doc)
+KGR_CHILD(kgr_doc_event, doc)
+KGR_CHILD(kgr_doc_figure, doc)
+KGR_CHILD(kgr_doc_person, doc)
+KGR_CHILD(kgr_doc_organization, doc)
+KGR_CHILD(kgr_doc_place, doc)
+KGR_CHILD(kgr_doc_footnote, doc)
+KGR_CHILD(kgr_doc_link, doc)
+KGR_CHILD(kgr_doc_instrument, doc)
+KGR_CHILD(kgr_doc_section, doc)
+KGR_CHILD(kgr_doc_diagnostic, doc)
+KGR_CHILD(kgr_event::place, self)
+KGR_CHILD(kgr_event::actor, self)
+KGR_CHILD(kgr_event::victim, self)
+KGR_CHILD(kgr_event::figure, self)
+KGR_CHILD(kgr_event::date_record, self)
+
+%{
+static PyObject *kgr_py_strs(const kgr_str *v, size_t n) {
+  PyObject *list = PyList_New((Py_ssize_t)n);
+  for (size_t i = 0; list && i < n; i++) {
+    PyObject *s = kgr_py_str(v[i]);
+    if (!s) {
+      Py_CLEAR(list);
+      break;
+    }
+    PyList_SET_ITEM(list, (Py_ssize_t)i, s);
+  }
+  return list;
+}
+
+static PyObject *kgr_py_ints(const int *v, size_t n) {
+  PyObject *list = PyList_New((Py_ssize_t)n);
+  for (size_t i = 0; list && i < n; i++) {
+    PyObject *x = PyLong_FromLong(v[i]);
+    if (!x) {
+      Py_CLEAR(list);
+      break;
+    }
+    PyList_SET_ITEM(list, (Py_ssize_t)i, x);
+  }
+  return list;
+}
+
+/* Enumerations arrive as int-sized values of their own enum type. */
+#define KGR_PY_ENUMS(v, n)                                              \
+  do {                                                                  \
+    PyObject *list_ = PyList_New((Py_ssize_t)(n));                      \
+    for (size_t i_ = 0; list_ && i_ < (n); i_++) {                      \
+      PyObject *x_ = PyLong_FromLong((long)(v)[i_]);                    \
+      if (!x_) {                                                        \
+        Py_CLEAR(list_);                                                \
+        break;                                                          \
+      }                                                                 \
+      PyList_SET_ITEM(list_, (Py_ssize_t)i_, x_);                       \
+    }                                                                   \
+    return list_;                                                       \
+  } while (0)
+
+/* Getters of the list attributes below (names follow SWIG's convention
+ * for %extend members: <struct>_<member>_get). */
+static PyObject *kgr_signatory_countries__get(kgr_signatory *s) {
+  return kgr_py_strs(s->countries, s->country_count);
+}
+static PyObject *kgr_person_roles__get(kgr_person *p) {
+  return kgr_py_strs(p->roles, p->role_count);
+}
+static PyObject *kgr_footnote_urls__get(kgr_footnote *f) {
+  return kgr_py_strs(f->urls, f->url_count);
+}
+static PyObject *kgr_figure_sources__get(kgr_figure *f) {
+  return kgr_py_ints(f->sources, f->source_count);
+}
+static PyObject *kgr_event_sources__get(kgr_event *e) {
+  return kgr_py_ints(e->sources, e->source_count);
+}
+static PyObject *kgr_event_means__get(kgr_event *e) { KGR_PY_ENUMS(e->means, e->means_count); }
+static PyObject *kgr_demand_themes__get(kgr_demand *d) { KGR_PY_ENUMS(d->themes, d->theme_count); }
+%}
+
+/* The raw pointer members give way to list attributes of the same name. */
+%define KGR_LIST(type, member, doc)
+%ignore type::member;
+%rename(member) type::member##_;
+%feature("autodoc", #member " : list") type::member##_;
+%feature("docstring", doc) type::member##_;
+%immutable type::member##_;
+%extend type { PyObject *member##_; }
+%enddef
+KGR_LIST(kgr_signatory, countries, "ISO 3166-1 alpha-2 codes (list of str)")
+KGR_LIST(kgr_person, roles, "roles as written (list of str)")
+KGR_LIST(kgr_footnote, urls, "URLs in the note (list of str)")
+KGR_LIST(kgr_figure, sources, "footnote numbers backing the figure (list of int)")
+KGR_LIST(kgr_event, sources, "footnote numbers (list of int)")
+KGR_LIST(kgr_event, means, "KGR_MEANS_* values (list of int)")
+KGR_LIST(kgr_demand, themes, "KGR_THEME_* values (list of int)")
+
+/* Arrays of records inside an event: counts stay, items come by index. */
+%ignore kgr_event::places;
+%ignore kgr_event::actors;
+%ignore kgr_event::victims;
+%ignore kgr_event::figures;
+%ignore kgr_event::date;
+%extend kgr_event {
+  /** The i-th place, or None when out of range. */
+  const kgr_place *place(size_t i) { return i < $self->place_count ? &$self->places[i] : NULL; }
+  /** The i-th actor, or None when out of range. */
+  const kgr_actor *actor(size_t i) { return i < $self->actor_count ? &$self->actors[i] : NULL; }
+  /** The i-th victim, or None when out of range. */
+  const kgr_person *victim(size_t i) {
+    return i < $self->victim_count ? &$self->victims[i] : NULL;
+  }
+  /** The i-th figure, or None when out of range. */
+  const kgr_figure *figure(size_t i) {
+    return i < $self->figure_count ? &$self->figures[i] : NULL;
+  }
+  /** The event's date, or None when no date applies. */
+  const kgr_date *date_record() { return $self->date; }
+}
+
+/* The document: opaque to C callers, a proxy object here whose destructor
+ * releases the arena. */
+%extend kgr_doc {
+  ~kgr_doc() { kgr_doc_free($self); }
+  %pythoncode %{
+    def close(self):
+        """Free the document now rather than when it is collected. Records
+        taken from it must not be used afterwards (kgrights.Document checks)."""
+        if self.thisown:
+            self.__swig_destroy__(self)  # disowns: the collector frees nothing
+  %}
+}
+struct kgr_doc {};
+
+%immutable;
+%include <kgrights/kgr_version.h>
+%include <kgrights/kgr_common.h>
+%include <kgrights/kgr_record.h>
+%include <kgrights/kgr_doc.h>
+%include <kgrights/kgr_write.h>
+%mutable;
