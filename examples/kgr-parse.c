@@ -1,7 +1,9 @@
 /*
- * kgr-parse - print the kgrights record of each document.
+ * kgr-parse - print the kgrights record of each document, or its events as
+ * a table (CSV, ACLED, HXL) or a map (GeoJSON).
  *
- *   kgr-parse [--format json|jsonl] [--reference-date YYYY-MM-DD] FILE...|-
+ *   kgr-parse [--format json|jsonl|csv|acled|hxl|geojson]
+ *             [--reference-date YYYY-MM-DD] FILE...|-
  *
  * Uses the public API only. Exit codes: 0 ok, 1 a document could not be
  * parsed (invalid input), 2 usage error, 3 I/O error or out of memory.
@@ -12,6 +14,7 @@
 #include <string.h>
 
 #include <kgrights/kgrights.h>
+#include <kgrights/kgr_formats.h>
 
 enum { EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
 
@@ -23,10 +26,15 @@ static void usage(FILE *fp) {
       "\n"
       "Options:\n"
       "  -f, --format FORMAT     json (default: one object, or an array for\n"
-      "                          several files) or jsonl (one record a line)\n"
+      "                          several files), jsonl (one record a line),\n"
+      "                          csv (one row per event), acled (ACLED columns),\n"
+      "                          hxl (CSV with HXL hashtags) or geojson (one\n"
+      "                          FeatureCollection of the located events)\n"
       "  -r, --reference-date D  YYYY-MM-DD used to resolve years that the\n"
       "                          document leaves out, when it gives no better evidence\n"
-      "      --compact           one-line JSON\n"
+      "      --compact           one-line JSON or GeoJSON\n"
+      "      --no-header         csv, acled, hxl: leave out the header row(s)\n"
+      "      --crlf              csv, acled, hxl: end rows with CRLF (RFC 4180)\n"
       "      --ascii             escape all non-ASCII characters\n"
       "      --strict            refuse input that is not valid UTF-8\n"
       "      --max-bytes N       refuse input larger than N bytes (default 256 MiB)\n"
@@ -36,6 +44,8 @@ static void usage(FILE *fp) {
       "Examples:\n"
       "  kgr-parse appeal.txt\n"
       "  kgr-parse --format jsonl reports/*.txt > records.jsonl\n"
+      "  kgr-parse --format acled reports/*.txt > events.csv\n"
+      "  kgr-parse --format geojson --compact reports/*.txt > events.geojson\n"
       "  curl -s https://example.org/statement.txt | kgr-parse -\n"
       "\n"
       "Exit status: 0 all parsed, 1 some input could not be parsed,\n"
@@ -92,6 +102,7 @@ int main(int argc, char **argv) {
   const char *format = "json";
   kgr_options opts = {0};
   uint32_t json_flags = KGR_JSON_DEFAULT;
+  uint32_t table_flags = KGR_FORMAT_HEADER;
   const char **files = calloc((size_t)argc + 1, sizeof *files);
   size_t nfiles = 0;
   if (!files)
@@ -124,6 +135,10 @@ int main(int argc, char **argv) {
       json_flags |= KGR_JSON_COMPACT;
     } else if (strcmp(a, "--ascii") == 0) {
       json_flags |= KGR_JSON_ASCII;
+    } else if (strcmp(a, "--no-header") == 0) {
+      table_flags &= ~KGR_FORMAT_HEADER;
+    } else if (strcmp(a, "--crlf") == 0) {
+      table_flags |= KGR_FORMAT_CRLF;
     } else if (strcmp(a, "--strict") == 0) {
       opts.flags |= KGR_PARSE_STRICT;
     } else if (strcmp(a, "--max-bytes") == 0 && i + 1 < argc) {
@@ -144,8 +159,13 @@ int main(int argc, char **argv) {
     }
   }
   bool lines = strcmp(format, "jsonl") == 0;
-  if (!lines && strcmp(format, "json") != 0) {
-    fprintf(stderr, "kgr-parse: unknown format '%s' (json, jsonl)\n", format);
+  bool geojson = strcmp(format, "geojson") == 0;
+  /* csv, acled, hxl: rows of every document in one table. */
+  bool table = strcmp(format, "csv") == 0 || strcmp(format, "acled") == 0 ||
+               strcmp(format, "hxl") == 0;
+  if (!lines && !geojson && !table && strcmp(format, "json") != 0) {
+    fprintf(stderr, "kgr-parse: unknown format '%s' (json, jsonl, csv, acled, hxl, geojson)\n",
+            format);
     free(files);
     return EXIT_USAGE;
   }
@@ -165,7 +185,17 @@ int main(int argc, char **argv) {
   if (lines)
     json_flags |= KGR_JSON_COMPACT;
 
-  bool array = !lines && nfiles > 1;
+  if (json_flags & KGR_JSON_COMPACT)
+    table_flags |= KGR_FORMAT_COMPACT;
+  /* GeoJSON: one FeatureCollection over all documents, written at the end. */
+  kgr_doc **keep = geojson ? calloc(nfiles, sizeof *keep) : NULL;
+  size_t kept = 0;
+  if (geojson && !keep) {
+    fprintf(stderr, "kgr-parse: error: out of memory\n");
+    free(files);
+    return EXIT_IO;
+  }
+  bool array = !lines && !geojson && !table && nfiles > 1;
   int status = 0;
   size_t written = 0;
   if (array)
@@ -198,11 +228,22 @@ int main(int argc, char **argv) {
         status = code;
       continue;
     }
-    if (array && written++)
-      fputs(",\n", stdout);
-    kgr_status st = kgr_doc_write_json(doc, json_flags, write_stdout, NULL);
-    if (lines || !array)
-      fputc('\n', stdout);
+    if (geojson) {
+      keep[kept++] = doc;
+      continue;
+    }
+    kgr_status st;
+    if (table) {
+      /* The header row(s) once, before the first document's rows. */
+      uint32_t f = written++ ? table_flags & ~KGR_FORMAT_HEADER : table_flags;
+      st = kgr_doc_write_format(doc, format, f, write_stdout, NULL);
+    } else {
+      if (array && written++)
+        fputs(",\n", stdout);
+      st = kgr_doc_write_json(doc, json_flags, write_stdout, NULL);
+      if (lines || !array)
+        fputc('\n', stdout);
+    }
     kgr_doc_free(doc);
     if (st != KGR_OK) {
       fprintf(stderr, "kgr-parse: error writing output: %s\n", kgr_strerror(st));
@@ -212,6 +253,19 @@ int main(int argc, char **argv) {
   }
   if (array)
     fputs("\n]\n", stdout);
+  if (geojson) {
+    kgr_status st = kgr_docs_write_geojson((const kgr_doc *const *)keep, kept, table_flags,
+                                           write_stdout, NULL);
+    fputc('\n', stdout);
+    for (size_t i = 0; i < kept; i++)
+      kgr_doc_free(keep[i]);
+    free(keep);
+    if (st != KGR_OK) {
+      fprintf(stderr, "kgr-parse: error writing output: %s\n", kgr_strerror(st));
+      free(files);
+      return EXIT_IO;
+    }
+  }
   free(files);
   if (fflush(stdout) != 0) {
     fprintf(stderr, "kgr-parse: error writing output: %s\n", strerror(errno));

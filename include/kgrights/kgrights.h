@@ -15,5 +15,7 @@
 #include "kgr_record.h"
 #include "kgr_doc.h"
 #include "kgr_write.h"
+#include "kgr_formats.h"
+#include "kgr_corroborate.h"
 
 #endif /* KGRIGHTS_KGRIGHTS_H */

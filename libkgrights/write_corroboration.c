@@ -1,0 +1,196 @@
+/*
+ * write_corroboration.c - a corroboration result as JSON (schema
+ * "kgrights.corroboration/1"), through the JSON emitter.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "corroboration.h"
+#include "json_writer.h"
+
+static void key_str(kgr_jw *w, const char *key, kgr_str s) {
+  kgr_jw_key(w, key);
+  kgr_jw_string(w, s.ptr, s.len);
+}
+
+static void span(kgr_jw *w, kgr_span sp) {
+  kgr_jw_key(w, "span");
+  kgr_jw_array(w);
+  kgr_jw_uint(w, sp.start);
+  kgr_jw_uint(w, sp.end);
+  kgr_jw_end_array(w);
+}
+
+static void bound(kgr_jw *w, const char *key, int64_t v) {
+  kgr_jw_key(w, key);
+  if (v == KGR_CORR_UNBOUNDED)
+    kgr_jw_null(w);
+  else
+    kgr_jw_int(w, v);
+}
+
+static void write_claim(kgr_jw *w, const kgr_corr_claim *c) {
+  kgr_jw_object(w);
+  key_str(w, "document", c->doc_name);
+  kgr_jw_key(w, "document_index");
+  kgr_jw_uint(w, c->doc);
+  kgr_jw_key(w, "event_index");
+  kgr_jw_uint(w, c->event);
+  kgr_jw_key(w, "value");
+  kgr_jw_int(w, c->value);
+  kgr_jw_key(w, "qualifier");
+  kgr_jw_cstring(w, kgr_qualifier_name(c->qualifier));
+  bound(w, "low", c->low);
+  bound(w, "high", c->high);
+  key_str(w, "text", c->text);
+  span(w, c->span);
+  kgr_jw_end_object(w);
+}
+
+static void write_figure(kgr_jw *w, const kgr_corr_figure *f) {
+  kgr_jw_object(w);
+  kgr_jw_key(w, "kind");
+  kgr_jw_cstring(w, kgr_figure_kind_name(f->kind));
+  kgr_jw_key(w, "agreement");
+  kgr_jw_cstring(w, kgr_agreement_name(f->agreement));
+  kgr_jw_key(w, "documents");
+  kgr_jw_uint(w, f->document_count);
+  bound(w, "low", f->low);
+  bound(w, "high", f->high);
+  kgr_jw_key(w, "conflict");
+  if (f->agreement == KGR_AGREEMENT_CONFLICT) {
+    kgr_jw_array(w);
+    kgr_jw_uint(w, f->conflict_a);
+    kgr_jw_uint(w, f->conflict_b);
+    kgr_jw_end_array(w);
+  } else {
+    kgr_jw_null(w);
+  }
+  kgr_jw_key(w, "claims");
+  kgr_jw_array(w);
+  for (size_t i = 0; i < f->claim_count; i++)
+    write_claim(w, &f->claims[i]);
+  kgr_jw_end_array(w);
+  kgr_jw_end_object(w);
+}
+
+static void write_group(kgr_jw *w, const kgr_corr_group *g) {
+  kgr_jw_object(w);
+  kgr_jw_key(w, "types");
+  kgr_jw_array(w);
+  for (size_t i = 0; i < g->type_count; i++)
+    kgr_jw_cstring(w, kgr_event_type_name(g->types[i]));
+  kgr_jw_end_array(w);
+  key_str(w, "date_start", g->date_start);
+  key_str(w, "date_end", g->date_end);
+  kgr_jw_key(w, "places");
+  kgr_jw_array(w);
+  for (size_t i = 0; i < g->place_count; i++)
+    kgr_jw_string(w, g->places[i].ptr, g->places[i].len);
+  kgr_jw_end_array(w);
+  kgr_jw_key(w, "documents");
+  kgr_jw_uint(w, g->document_count);
+  kgr_jw_key(w, "members");
+  kgr_jw_array(w);
+  for (size_t i = 0; i < g->member_count; i++) {
+    const kgr_corr_member *m = &g->members[i];
+    kgr_jw_object(w);
+    key_str(w, "document", m->doc_name);
+    kgr_jw_key(w, "document_index");
+    kgr_jw_uint(w, m->doc);
+    kgr_jw_key(w, "event_index");
+    kgr_jw_uint(w, m->event);
+    kgr_jw_key(w, "type");
+    kgr_jw_cstring(w, kgr_event_type_name(m->type));
+    key_str(w, "date_start", m->date_start);
+    key_str(w, "date_end", m->date_end);
+    key_str(w, "text", m->text);
+    span(w, m->span);
+    kgr_jw_end_object(w);
+  }
+  kgr_jw_end_array(w);
+  kgr_jw_key(w, "figures");
+  kgr_jw_array(w);
+  for (size_t i = 0; i < g->figure_count; i++)
+    write_figure(w, &g->figures[i]);
+  kgr_jw_end_array(w);
+  kgr_jw_end_object(w);
+}
+
+kgr_status kgr_corroboration_write_json(const kgr_corroboration *c, uint32_t flags, kgr_write_fn fn,
+                                        void *ctx) {
+  if (!c || !fn || (flags & ~KGR_JSON_ALL))
+    return KGR_EINVAL;
+  kgr_jw w;
+  kgr_jw_init(&w, flags, fn, ctx);
+  kgr_jw_object(&w);
+  kgr_jw_key(&w, "schema");
+  kgr_jw_cstring(&w, "kgrights.corroboration/1");
+  kgr_jw_key(&w, "documents");
+  kgr_jw_array(&w);
+  for (size_t i = 0; i < c->doc_count; i++) {
+    kgr_jw_object(&w);
+    key_str(&w, "name", c->names[i]);
+    key_str(&w, "sha256", c->sha256[i]);
+    kgr_jw_end_object(&w);
+  }
+  kgr_jw_end_array(&w);
+  kgr_jw_key(&w, "groups");
+  kgr_jw_array(&w);
+  for (size_t i = 0; i < c->group_count && !w.failed; i++)
+    write_group(&w, &c->groups[i]);
+  kgr_jw_end_array(&w);
+  size_t agree = 0;
+  for (size_t i = 0; i < c->group_count; i++)
+    for (size_t k = 0; k < c->groups[i].figure_count; k++)
+      agree += c->groups[i].figures[k].agreement == KGR_AGREEMENT_AGREE;
+  kgr_jw_key(&w, "summary");
+  kgr_jw_object(&w);
+  kgr_jw_key(&w, "groups");
+  kgr_jw_uint(&w, c->group_count);
+  kgr_jw_key(&w, "figures_agree");
+  kgr_jw_uint(&w, agree);
+  kgr_jw_key(&w, "figures_conflict");
+  kgr_jw_uint(&w, c->conflicts);
+  kgr_jw_end_object(&w);
+  kgr_jw_end_object(&w);
+  return kgr_jw_finish(&w) ? KGR_OK : KGR_EIO;
+}
+
+typedef struct {
+  char *data;
+  size_t len, cap;
+} mem_sink;
+
+static int memory_sink(void *ctx, const char *data, size_t len) {
+  mem_sink *m = ctx;
+  if (m->cap - m->len < len + 1) {
+    size_t cap = m->cap ? m->cap : 4096;
+    while (cap - m->len < len + 1) {
+      if (cap > SIZE_MAX / 2)
+        return -1;
+      cap *= 2;
+    }
+    char *p = realloc(m->data, cap);
+    if (!p)
+      return -1;
+    m->data = p;
+    m->cap = cap;
+  }
+  memcpy(m->data + m->len, data, len);
+  m->len += len;
+  return 0;
+}
+
+char *kgr_corroboration_to_json(const kgr_corroboration *c, uint32_t flags, size_t *len) {
+  mem_sink m = {0};
+  if (kgr_corroboration_write_json(c, flags, memory_sink, &m) != KGR_OK || !m.data) {
+    free(m.data);
+    return NULL;
+  }
+  m.data[m.len] = '\0';
+  if (len)
+    *len = m.len;
+  return m.data;
+}
