@@ -14,7 +14,8 @@
  * It also fills the document's sections, footnotes (with their URLs), links
  * and the diagnostics about the bytes themselves (invalid UTF-8, NUL bytes,
  * control characters). It drops nothing: every non-blank line ends up in
- * exactly one block.
+ * exactly one block, or is a separator or page-number line inside its
+ * section's span, or is covered by a diagnostic.
  */
 #ifndef KGR_LAYOUT_H
 #define KGR_LAYOUT_H
@@ -74,6 +75,10 @@ typedef struct kgr_block {
   size_t marker_count;
   const kgr_block_link *links;
   size_t link_count;
+  /* Added with the layout front end: */
+  const size_t *line_starts; /* line_count block text offsets: where the
+                                text of each input line begins */
+  const char *input;         /* the document input the map points into */
 } kgr_block;
 
 /* A sentence: a range of one block's text. */
@@ -118,5 +123,13 @@ size_t kgr_block_markers_in(const kgr_block *b, size_t start, size_t end,
 typedef KGR_VEC(kgr_sentence) kgr_sentence_vec;
 void kgr_split_sentences(kgr_arena *a, const char *text, size_t len,
                          size_t block, kgr_sentence_vec *out);
+
+/*
+ * The block text of its i-th input line (0 <= i < line_count) as
+ * [*start, *end), the joining space left out: lets the header stage tell a
+ * title line from the date line under it. Returns false when i is out of
+ * range.
+ */
+bool kgr_block_line(const kgr_block *b, size_t i, size_t *start, size_t *end);
 
 #endif /* KGR_LAYOUT_H */
