@@ -93,6 +93,16 @@ static void narrow(const kgr_keyset *ks, uint32_t *lo, uint32_t *hi, size_t dept
   }
   const unsigned char *pool = (const unsigned char *)ks->pool;
   uint32_t a = *lo, z = *hi;
+  if (z - a <= 8) { /* a short run: a linear pass beats two searches */
+    while (a < z && pool[ks->off[a] + depth] < b)
+      a++;
+    uint32_t e = a;
+    while (e < z && pool[ks->off[e] + depth] == b)
+      e++;
+    *lo = a;
+    *hi = e;
+    return;
+  }
   while (a < z) { /* first key with byte >= b */
     uint32_t m = a + (z - a) / 2;
     if (pool[ks->off[m] + depth] < b)

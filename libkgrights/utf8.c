@@ -5,7 +5,7 @@
 
 #include <string.h>
 
-size_t kgr_utf8_decode(const char *str, size_t len, uint32_t *cp) {
+size_t kgr_utf8_decode_multibyte(const char *str, size_t len, uint32_t *cp) {
   const unsigned char *s = (const unsigned char *)str;
   if (len == 0)
     return 0;

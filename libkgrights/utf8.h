@@ -13,7 +13,15 @@
  * sets *cp, or returns 0 for an invalid or truncated sequence (overlongs,
  * surrogates and values past U+10FFFF are invalid).
  */
-size_t kgr_utf8_decode(const char *s, size_t len, uint32_t *cp);
+size_t kgr_utf8_decode_multibyte(const char *s, size_t len, uint32_t *cp);
+static inline size_t kgr_utf8_decode(const char *s, size_t len, uint32_t *cp) {
+  /* ASCII is most of every document: decode it without a call. */
+  if (len && (unsigned char)s[0] < 0x80) {
+    *cp = (unsigned char)s[0];
+    return 1;
+  }
+  return kgr_utf8_decode_multibyte(s, len, cp);
+}
 
 /* Offset of the first invalid byte in s[0, len), or len if all valid. */
 size_t kgr_utf8_check(const char *s, size_t len);
