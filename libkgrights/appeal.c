@@ -36,6 +36,8 @@ enum {
   BACK_WORDS = 25,        /* how far back a call's subject is looked for */
   BACK_BYTES = 400,       /* ... and at most this many bytes: linear time */
   INTRO_MAX_WORDS = 8,    /* a "Recommendations" or "To X:" line */
+  TO_LINE_MAX_WORDS = 30, /* a letter's "To: ..." line */
+  DATELINE_BYTES = 80,    /* a press dateline opening a demand's sentence */
   MAX_ADDRESSEES = 200    /* more are reported, not kept */
 };
 
@@ -52,9 +54,12 @@ static size_t back_from(const char *t, size_t s, size_t m) {
 
 typedef struct ctx {
   kgr_doc *doc;
-  kgr_span skip;   /* the signatory list */
-  kgr_str last_np; /* the latest call's addressee in the current block */
-  kgr_str dear;    /* whom a letter's salutation names: "you" in its calls */
+  kgr_span skip;     /* the signatory list */
+  kgr_str last_np;   /* the latest call's addressee in the current block */
+  kgr_str dear;      /* whom a letter's salutation names: "you" in its calls */
+  kgr_str voice;     /* the headline's speaker ("experts" in "UN experts
+                        demand ..."), or empty */
+  bool block_quotes; /* the current block quotes the issuer or the voice */
 } ctx;
 
 static bool is_sp(char c) { return c == ' ' || c == '\t'; }
@@ -268,6 +273,21 @@ static bool issuer_at(const kgr_doc *doc, const char *t, size_t len, size_t i) {
   return false;
 }
 
+/* Is the word w the headline's speaker ("the experts called on ...")? */
+static bool is_voice(const ctx *c, const char *t, kgr_word w) {
+  return c->voice.len && kgr_ascii_ieq(t + w.start, w.end - w.start, c->voice.ptr);
+}
+
+/* Is the verb at t[v] in the third person of the present tense ("calls",
+ * "urges", "appeals")? What an organisation says of itself now, not what
+ * someone did ("called", "urged"). */
+static bool present_tense(const char *t, size_t v) {
+  size_t e = v;
+  while (kgr_is_word_byte((unsigned char)t[e]))
+    e++;
+  return e - v > 2 && t[e - 1] == 's' && t[e - 2] != 's';
+}
+
 /*
  * Is the verb at t[v] said by the document's own voice? Looking back from
  * it within the sentence [s, v): "we", "I", "the undersigned", the issuer,
@@ -296,12 +316,13 @@ static bool voiced(const ctx *c, const char *t, size_t s, size_t v) {
     for (size_t k = 0; k < sizeof selves / sizeof *selves; k++)
       if (word_is(t, y, selves[k]))
         return true;
-    if (issuer_at(c->doc, t, v, y.start))
+    if (issuer_at(c->doc, t, v, y.start) || is_voice(c, t, y))
       return true;
   }
-  if (c->doc->has_issuer || n == 0 || v - s > BACK_BYTES)
+  if ((c->doc->has_issuer && !present_tense(t, v)) || n == 0 || v - s > BACK_BYTES)
     return false;
-  /* no issuer known: an organisation opening the sentence, close to the verb */
+  /* no issuer known, or a verb in the present tense ("The CSP calls on"):
+   * an organisation opening the sentence, close to the verb */
   size_t at = s;
   if (kgr_ascii_istarts(t + s, v - s, "the "))
     at += 4;
@@ -396,6 +417,22 @@ static bool reported(const char *t, size_t s, size_t m) {
   return false;
 }
 
+/* Does the issuer or the headline's speaker say something in t[s, e): a
+ * speech verb with their name or word in the same sentence ("said Hugh
+ * Williamson, ... at Human Rights Watch", "the experts said")? */
+static bool voice_speaks(const ctx *c, const char *t, size_t s, size_t e) {
+  if (!reported(t, s, e))
+    return false;
+  if (c->doc->has_issuer && issuer_in(c->doc, t, s, e))
+    return true;
+  size_t pos = s;
+  kgr_word w;
+  while (kgr_word_next(t, e, &pos, &w))
+    if (is_voice(c, t, w))
+      return true;
+  return false;
+}
+
 /* The subject of the modal at m: the words before it, after the last
  * comma ("In particular, peaceful protesters should ...") and a leading
  * conjunction. Sets [*ss, *se); false when too long to be a subject. */
@@ -444,6 +481,44 @@ static bool names_addressee(kgr_arena *a, const char *t, size_t s, size_t e) {
   return false;
 }
 
+/* Is t[s, e) a country's name ("Iran must respect ...")? The state is
+ * called upon. A leading quotation mark is allowed. */
+static bool names_country(const char *t, size_t s, size_t e) {
+  trim_np(t, &s, &e);
+  const kgr_country *c = NULL;
+  bool is_name = false;
+  return s < e && kgr_country_at(t, e, s, &c, &is_name) == e - s && is_name;
+}
+
+/* After a "for" verb ("demand", "insist", "call for"): "that" and a noun
+ * phrase naming a body ("the Investigative Committee", "the
+ * authorities"). Returns its end and sets *start; returns *start when
+ * there is none. */
+static size_t that_subject(const char *t, size_t v, size_t e, size_t *start) {
+  size_t pos = v;
+  kgr_word w;
+  *start = v;
+  if (!kgr_word_next(t, e, &pos, &w) || !word_is(t, w, "that"))
+    return v;
+  size_t np = pos;
+  while (np < e && is_sp(t[np]))
+    np++;
+  size_t at = np;
+  if (kgr_ascii_istarts(t + at, e - at, "the "))
+    at += 4;
+  *start = np;
+  if (kgr_word_is_capitalised(t + at, e - at)) {
+    size_t ne = kgr_name_end(t, e, at, true);
+    if (ne > at && (kgr_has_org_word(t + at, ne - at, "org") ||
+                    kgr_has_org_word(t + at, ne - at, "state") || names_country(t, at, ne)))
+      return ne;
+    return np;
+  }
+  const kgr_lex_entry *x = NULL;
+  size_t n = kgr_lex_match(&kgr_lex_addressees, t, e, at, &x);
+  return n ? at + n : np;
+}
+
 /* What one sentence holds. */
 typedef struct call {
   bool demand;
@@ -463,7 +538,8 @@ static void more_addressees(ctx *c, const kgr_block *b, size_t from, size_t e) {
     if ((word_is(t, w, "on") || word_is(t, w, "upon")) && joint) {
       size_t look = pos;
       kgr_word nx;
-      if (kgr_word_next(t, e, &look, &nx) && is_determiner(t, nx)) {
+      if (kgr_word_next(t, e, &look, &nx) &&
+          (is_determiner(t, nx) || kgr_word_is_capitalised(t + nx.start, nx.end - nx.start))) {
         bool to_seen;
         size_t ne = np_end(t, nx.start, e, &to_seen);
         if (ne > nx.start) {
@@ -497,10 +573,14 @@ static call read_sentence(ctx *c, const kgr_block *b, size_t s, size_t e) {
       if (names_issuer < 0)
         names_issuer = issuer_in(c->doc, t, s, e);
       bool ours = names_issuer || voiced(c, t, s, hs);
-      if (!ours && (reported(t, s, hs) || inside_quote(t, s, hs)))
+      bool quoted = inside_quote(t, s, hs);
+      if (!ours && quoted && c->block_quotes)
+        ours = true; /* "... must conduct investigations," the experts said. */
+      if (!ours && (reported(t, s, hs) || quoted))
         continue;
       size_t ss, se;
-      if (modal_subject(t, s, hs, &ss, &se) && names_addressee(&c->doc->arena, t, ss, se)) {
+      if (modal_subject(t, s, hs, &ss, &se) &&
+          (names_addressee(&c->doc->arena, t, ss, se) || names_country(t, ss, se))) {
         out.np_s = ss;
         out.np_e = se;
         add_addressee(c, b, ss, se);
@@ -527,12 +607,27 @@ static call read_sentence(ctx *c, const kgr_block *b, size_t s, size_t e) {
       if (!found)
         continue;
     }
+    if (!on && !ask) {
+      /* "We demand that the Investigative Committee open ...": the
+       * subject of the clause is called upon */
+      size_t ns, ne = that_subject(t, he, e, &ns);
+      if (ne > ns) {
+        out.np_s = ns;
+        out.np_e = ne;
+        add_addressee(c, b, ns, ne);
+      }
+    }
     if (on || ask) {
       size_t ns = np_from;
       while (ns < e && is_sp(t[ns]))
         ns++;
       bool to_seen = false;
       size_t ne = np_can_start(t, ns, e) ? np_end(t, ns, e, &to_seen) : ns;
+      kgr_word first;
+      size_t fp = ns;
+      if (ne > ns && kgr_word_next(t, e, &fp, &first) &&
+          is_pronoun(t + first.start, first.end - first.start))
+        ne = first.end; /* "writing to you on behalf of ...": "you" */
       if (on && ne == ns)
         continue; /* "we write to express our concern": nobody is called on */
       if (ne > ns && (on || to_seen)) {
@@ -576,8 +671,44 @@ static void set_themes(kgr_doc *doc, kgr_demand *d) {
   d->theme_count = n;
 }
 
+/* The length of a dash or colon at t[0, len): "-", ":", an en or em dash;
+ * 0 for none. */
+static size_t dash_len(const char *t, size_t len) {
+  if (len && (t[0] == '-' || t[0] == ':'))
+    return 1;
+  if (len >= 3 && (memcmp(t, "\xE2\x80\x93", 3) == 0 || memcmp(t, "\xE2\x80\x94", 3) == 0))
+    return 3;
+  return 0;
+}
+
+/* Where the text of a demand starts when a press dateline opens its
+ * sentence ("GENEVA (26 October 2022) - UN experts today called on ..."):
+ * past the dash or colon after the document's date. Returns s otherwise. */
+static size_t past_dateline(const ctx *c, const kgr_block *b, size_t s, size_t e) {
+  const kgr_doc *doc = c->doc;
+  if (doc->date_source != KGR_DATE_SOURCE_STATED)
+    return s;
+  kgr_span sp = kgr_block_span(b, s, e);
+  if (doc->date_span.start < sp.start || doc->date_span.end > sp.end)
+    return s;
+  size_t i = s;
+  while (i < e && i - s < DATELINE_BYTES && kgr_block_src(b, i) < doc->date_span.end)
+    i++;
+  for (size_t k = i; k < e && k - i < 8; k++) {
+    size_t n = dash_len(b->text + k, e - k);
+    if (n)
+      return k + n;
+  }
+  return s;
+}
+
 static void add_demand(ctx *c, const kgr_block *b, size_t s, size_t e, kgr_span span,
                        kgr_str addressee) {
+  size_t from = past_dateline(c, b, s, e);
+  if (from != s) {
+    s = from;
+    span = kgr_block_span(b, s, e);
+  }
   while (s < e && is_sp(b->text[s]))
     s++;
   while (e > s && (is_sp(b->text[e - 1]) || b->text[e - 1] == ';'))
@@ -589,6 +720,46 @@ static void add_demand(ctx *c, const kgr_block *b, size_t s, size_t e, kgr_span 
   d->addressee = addressee;
   d->span = span;
   set_themes(c->doc, d);
+}
+
+/* The length of a list marker opening text[0, len) - "ii. ", "b) ",
+ * "(3) " - or 0. */
+static size_t item_marker(const char *t, size_t len) {
+  size_t i = t[0] == '(' ? 1 : 0, d = i;
+  bool roman = true, digits = true;
+  while (i < len && i - d < 5 && kgr_is_word_byte((unsigned char)t[i])) {
+    char ch = (char)kgr_ascii_lower((unsigned char)t[i]);
+    roman = roman && strchr("ivxlc", ch) != NULL;
+    digits = digits && kgr_is_digit((unsigned char)t[i]);
+    i++;
+  }
+  size_t n = i - d;
+  bool letter = n == 1 && t[d] >= 'a' && t[d] <= 'z';
+  /* "2020." opening a wrapped line is a year, not item 2020 */
+  if (!n || n > 4 || (digits && n > 2) || !(roman || digits || letter) || i + 1 >= len ||
+      (t[i] != '.' && t[i] != ')') || t[i + 1] != ' ')
+    return 0;
+  return i + 2;
+}
+
+/* One demand per item of a list item block: the layout may join items it
+ * does not know as such ("i. ...; ii. ...; iii. ...") into one block,
+ * each on a line of its own that opens with a marker. */
+static void add_item_demands(ctx *c, const kgr_block *b, kgr_str np) {
+  size_t from = 0, skip = 0;
+  for (size_t k = 1; k < b->line_count; k++) {
+    size_t ls, le;
+    if (!kgr_block_line(b, k, &ls, &le))
+      break;
+    size_t m = item_marker(b->text + ls, le - ls);
+    if (!m)
+      continue;
+    add_demand(c, b, from + skip, ls, kgr_block_span(b, from + skip, ls), np);
+    from = ls;
+    skip = m;
+  }
+  kgr_span span = from ? kgr_block_span(b, from + skip, b->len) : b->span;
+  add_demand(c, b, from + skip, b->len, span, np);
 }
 
 /* The next block after i that is not a footnote, or NULL. */
@@ -664,8 +835,60 @@ static bool salutation(ctx *c, const kgr_block *b) {
   return true;
 }
 
+/* A letter's "To:" line names whom it is addressed to: "To: The Chief
+ * Executive of ...". */
+static bool to_line(ctx *c, const kgr_block *b) {
+  const char *t = b->text;
+  if (b->len < 5 || !kgr_ascii_istarts(t, b->len, "to:") ||
+      kgr_word_count(t, b->len, TO_LINE_MAX_WORDS + 1) > TO_LINE_MAX_WORDS)
+    return false;
+  size_t s = 3, e = b->len;
+  while (s < e && is_sp(t[s]))
+    s++;
+  while (e > s && (is_sp(t[e - 1]) || t[e - 1] == '.'))
+    e--;
+  trim_np(t, &s, &e);
+  if (s >= e || !np_can_start(t, s, e))
+    return false;
+  if (!c->dear.len)
+    c->dear = kgr_arena_str(&c->doc->arena, t + s, e - s);
+  add_addressee(c, b, s, e);
+  return true;
+}
+
+/* The headline's speaker: a noun of lex_voices right before the
+ * headline's first call verb ("Iran: UN experts demand accountability"),
+ * or empty. */
+static kgr_str title_voice(kgr_doc *doc) {
+  kgr_str none = {NULL, 0};
+  const char *t = doc->title.ptr;
+  size_t len = doc->title.len;
+  if (!t || !len)
+    return none;
+  kgr_lex_hit_vec hits = {0};
+  kgr_lex_scan(&kgr_lex_call_verbs, &doc->arena, t, len, &hits);
+  for (size_t i = 0; i < hits.count; i++) {
+    const char *tag = hits.items[i].entry->tag;
+    if (strcmp(tag, "modal") == 0 || strcmp(tag, "heading") == 0)
+      continue;
+    size_t v = hits.items[i].start, e = v;
+    while (e > 0 && is_sp(t[e - 1]))
+      e--;
+    size_t ws = e;
+    while (ws > 0 && kgr_is_word_byte((unsigned char)t[ws - 1]))
+      ws--;
+    if (ws == e)
+      return none;
+    const kgr_lex_entry *x = kgr_lex_lookup(&kgr_lex_voices, t + ws, e - ws);
+    if (!x)
+      return none;
+    return kgr_arena_str(&doc->arena, t + ws, e - ws);
+  }
+  return none;
+}
+
 void kgr_read_demands(kgr_doc *doc, const kgr_layout *lay) {
-  ctx c = {doc, kgr_signatory_extent(doc), {NULL, 0}, {NULL, 0}};
+  ctx c = {doc, kgr_signatory_extent(doc), {NULL, 0}, {NULL, 0}, title_voice(doc), false};
   bool intro = false;           /* list items now are demands */
   kgr_str intro_np = {NULL, 0}; /* ... addressed to this */
   size_t si = 0;
@@ -685,7 +908,7 @@ void kgr_read_demands(kgr_doc *doc, const kgr_layout *lay) {
       continue;
     }
     if (b->kind == KGR_BLOCK_LIST_ITEM && intro) {
-      add_demand(&c, b, 0, b->len, b->span, intro_np);
+      add_item_demands(&c, b, intro_np);
       continue;
     }
     if (b->kind != KGR_BLOCK_LIST_ITEM)
@@ -702,9 +925,12 @@ void kgr_read_demands(kgr_doc *doc, const kgr_layout *lay) {
       }
       continue;
     }
-    if (salutation(&c, b))
+    if (salutation(&c, b) || to_line(&c, b))
       continue;
     c.last_np = (kgr_str){NULL, 0};
+    c.block_quotes = false;
+    for (size_t k = first; k < si && !c.block_quotes; k++)
+      c.block_quotes = voice_speaks(&c, b->text, lay->sentences[k].start, lay->sentences[k].end);
     for (size_t k = first; k < si; k++) {
       const kgr_sentence *s = &lay->sentences[k];
       call r = read_sentence(&c, b, s->start, s->end);

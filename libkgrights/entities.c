@@ -105,6 +105,18 @@ static size_t fold_into(char *buf, const char *text, size_t n) {
       i += 2;
       continue;
     }
+    if (ch == 0xE2 && i + 2 < n && (unsigned char)text[i + 1] == 0x80 &&
+        ((unsigned char)text[i + 2] == 0x9C || (unsigned char)text[i + 2] == 0x9D)) {
+      buf[len++] = '"'; /* “Viasna” is "Viasna" */
+      i += 2;
+      continue;
+    }
+    if (ch == 0xC2 && i + 1 < n &&
+        ((unsigned char)text[i + 1] == 0xAB || (unsigned char)text[i + 1] == 0xBB)) {
+      buf[len++] = '"'; /* «Viasna» too */
+      i += 1;
+      continue;
+    }
     buf[len++] = (char)kgr_ascii_lower(ch);
   }
   return len;
@@ -289,8 +301,44 @@ size_t kgr_ent_find_person(const kgr_ent_ctx *c, size_t i, size_t j) {
   return p == SIZE_MAX ? p : resolve(r, p);
 }
 
+bool kgr_ent_person_fuller(kgr_ent_ctx *c, size_t person, size_t start, size_t end) {
+  kgr_ent_registry *r = c->reg;
+  size_t p = resolve(r, person);
+  ent_person *x = &r->persons.items[p];
+  if (x->words != 1)
+    return false;
+  const char *text = c->s.text + start;
+  x->name = kgr_arena_str(r->a, text, end - start);
+  size_t words;
+  last_word(x->name, &words);
+  x->words = words;
+  map_put(r->a, &r->person_names, kgr_ent_fold(r->a, text, end - start), p);
+  register_surname(r, p);
+  add_mention(c, KGR_ENTITY_PERSON, p, start, end);
+  return true;
+}
+
 void kgr_ent_person_mention(kgr_ent_ctx *c, size_t person, size_t start, size_t end) {
   add_mention(c, KGR_ENTITY_PERSON, resolve(c->reg, person), start, end);
+}
+
+/* "Supreme Court of Russia" is also "the Supreme Court" later on: the name
+ * without its " of <country>" is registered for the same organisation,
+ * unless some organisation has that name already. */
+static void alias_without_country(kgr_ent_registry *r, const char *text, size_t n, size_t o) {
+  for (size_t i = n; i >= 4; i--) {
+    if (memcmp(text + i - 4, " of ", 4) != 0)
+      continue;
+    size_t tail = i;
+    if (n - tail > 4 && kgr_ascii_istarts(text + tail, n - tail, "the "))
+      tail += 4;
+    bool is_name = false;
+    if (!kgr_country_lookup(text + tail, n - tail, &is_name) || !is_name)
+      return;
+    if (map_get_text(&r->org_names, text, i - 4) == SIZE_MAX)
+      map_put(r->a, &r->org_names, kgr_ent_fold(r->a, text, i - 4), o);
+    return;
+  }
 }
 
 size_t kgr_ent_add_org(kgr_ent_ctx *c, size_t start, size_t end, const char *acronym,
@@ -309,6 +357,7 @@ size_t kgr_ent_add_org(kgr_ent_ctx *c, size_t start, size_t end, const char *acr
     x->name = kgr_arena_str(r->a, text, end - start);
     x->country = kgr_arena_cstr(r->a, country);
     map_put(r->a, &r->org_names, kgr_ent_fold(r->a, text, end - start), o);
+    alias_without_country(r, text, end - start, o);
   }
   ent_org *x = &r->orgs.items[o];
   if (acronym && !x->acronym.ptr) {

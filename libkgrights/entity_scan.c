@@ -207,6 +207,18 @@ kgr_str kgr_ent_fold(kgr_arena *a, const char *text, size_t n) {
       i += 3;
       continue;
     }
+    if (c == 0xE2 && i + 2 < n && (unsigned char)text[i + 1] == 0x80 &&
+        ((unsigned char)text[i + 2] == 0x9C || (unsigned char)text[i + 2] == 0x9D)) {
+      kgr_buf_putc(a, &b, '"'); /* “Viasna” is "Viasna" */
+      i += 3;
+      continue;
+    }
+    if (c == 0xC2 && i + 1 < n &&
+        ((unsigned char)text[i + 1] == 0xAB || (unsigned char)text[i + 1] == 0xBB)) {
+      kgr_buf_putc(a, &b, '"'); /* «Viasna» too */
+      i += 2;
+      continue;
+    }
     kgr_buf_putc(a, &b, (char)kgr_ascii_lower(c));
     i++;
   }

@@ -106,7 +106,8 @@ const kgr_country *kgr_etok_country(const kgr_ent_sent *s, size_t i, size_t j);
 bool kgr_ent_common_word(const kgr_ent_ctx *c, size_t i);
 
 /* Fold text[0, n) for comparing names: ASCII lower case, straight
- * apostrophes, single spaces, no leading article. */
+ * apostrophes and quotation marks (“ ” « » as "), single spaces, no
+ * leading article. */
 kgr_str kgr_ent_fold(kgr_arena *a, const char *text, size_t n);
 
 /* --- Registry (entities.c) ---------------------------------------------- */
@@ -145,6 +146,12 @@ void kgr_ent_person_info(kgr_ent_ctx *c, size_t person, const char *role,
 /* The person whose full name is tokens [i, j) (j - i > 1), or whose unique
  * surname is token i (j - i == 1); SIZE_MAX if none. */
 size_t kgr_ent_find_person(const kgr_ent_ctx *c, size_t i, size_t j);
+/* Give a person known by one word ("Ms. Amini") the fuller name at block
+ * text [start, end) of the current sentence ("Mahsa Amini"), and record
+ * it as a mention. Returns false, doing nothing, when the person already
+ * has a name of more than one word. */
+bool kgr_ent_person_fuller(kgr_ent_ctx *c, size_t person, size_t start,
+                           size_t end);
 /* Record one more mention of a known person. */
 void kgr_ent_person_mention(kgr_ent_ctx *c, size_t person, size_t start,
                             size_t end);

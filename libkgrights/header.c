@@ -14,11 +14,15 @@
 #include "utf8.h"
 
 enum {
-  TOP_BLOCKS = 8,       /* header blocks looked at before the body */
-  TITLE_MAX_WORDS = 30, /* a longer first block is body text */
-  BODY_BLOCKS = 3,      /* body blocks searched for the country and issuer */
-  TAIL_BLOCKS = 3,      /* last blocks searched for a date line */
-  MAX_COUNTRIES = 16    /* distinct countries tallied */
+  TOP_BLOCKS = 8,          /* header blocks looked at before the body */
+  TITLE_MAX_WORDS = 30,    /* a longer first block is body text */
+  BODY_BLOCKS = 3,         /* body blocks searched for the country and issuer */
+  TAIL_BLOCKS = 3,         /* last blocks searched for a date line */
+  MAX_COUNTRIES = 16,      /* distinct countries tallied */
+  LABELLED_MAX_WORDS = 24, /* a reference line ending "Date: 14 March 2023" */
+  TALLY_BYTES = 4000,      /* of each body block, read for the country */
+  DECK_MIN_WORDS = 3,      /* a deck under the headline in the same block */
+  LONG_PARAGRAPH = 200     /* bytes: a paragraph a hard wrap would break */
 };
 
 static bool is_ws(char c) { return c == ' ' || c == '\t'; }
@@ -41,12 +45,57 @@ static size_t skip_ws(const char *text, size_t len, size_t i) {
   return i;
 }
 
+/* The length of the block's first `max` bytes or so, cut at a space: the
+ * opening of a paragraph says what it is about, and a bound keeps a huge
+ * one-line input cheap. */
+static size_t head_len(const kgr_block *b, size_t max) {
+  if (b->len <= max)
+    return b->len;
+  size_t n = max;
+  while (n > 0 && !is_ws(b->text[n]))
+    n--;
+  return n;
+}
+
 /* Does the block start with a phrase of lex_header_labels tagged `tag`?
  * Returns the offset past it, or 0. */
 static size_t label_at_start(const kgr_block *b, const char *tag) {
   const kgr_lex_entry *e = NULL;
   size_t n = kgr_lex_match(&kgr_lex_header_labels, b->text, b->len, 0, &e);
   return n && e && strcmp(e->tag, tag) == 0 ? n : 0;
+}
+
+/* Does a date label ("Date:", "Published:", "Dated", "Posted on") end
+ * text[0, end)? */
+static bool date_label_before(const char *text, size_t end) {
+  size_t e = trim_end(text, end, ":");
+  for (int k = 0; k < 2; k++) {
+    size_t s = e;
+    while (s > 0 && kgr_is_word_byte((unsigned char)text[s - 1]))
+      s--;
+    if (s == e)
+      return false;
+    if (k == 0 && kgr_ascii_ieq(text + s, e - s, "on")) { /* "Published on" */
+      e = trim_end(text, s, "");
+      continue;
+    }
+    const kgr_lex_entry *x = kgr_lex_lookup(&kgr_lex_header_labels, text + s, e - s);
+    return x && strcmp(x->tag, "label") == 0 && strcmp(x->extra, "date") == 0;
+  }
+  return false;
+}
+
+/* text[0, len) without trailing spaces, separators and dashes (ASCII or
+ * en and em dashes): "Bishkek -", "Bishkek \u2013". */
+static size_t trim_separators(const char *text, size_t len) {
+  for (;;) {
+    len = trim_end(text, len, ",:;|-");
+    if (len >= 3 && (unsigned char)text[len - 3] == 0xE2 && (unsigned char)text[len - 2] == 0x80 &&
+        ((unsigned char)text[len - 1] == 0x93 || (unsigned char)text[len - 1] == 0x94))
+      len -= 3;
+    else
+      return len;
+  }
 }
 
 /* A date line: the whole block is a date (kgr_date_line: "9 October 2020",
@@ -58,8 +107,11 @@ static bool find_date_line(kgr_doc *doc, const kgr_block *b, kgr_ymd *ymd, size_
   if (b->kind == KGR_BLOCK_FOOTNOTE || b->len > 160)
     return false;
   bool whole = kgr_date_line(b->text, b->len, ymd);
-  if (!whole && kgr_word_count(b->text, b->len, 13) > 12)
+  /* a reference line may run longer: "UA: 27/23 Index: EUR 60/6841/2023
+   * Tajikistan Date: 14 March 2023" */
+  if (!whole && kgr_word_count(b->text, b->len, LABELLED_MAX_WORDS + 1) > LABELLED_MAX_WORDS)
     return false;
+  bool short_line = kgr_word_count(b->text, b->len, 13) <= 12;
   kgr_date_hit_vec hits = {0};
   kgr_dates_find(&doc->arena, b->text, b->len, &hits);
   size_t text_end = trim_end(b->text, b->len, ".");
@@ -74,9 +126,10 @@ static bool find_date_line(kgr_doc *doc, const kgr_block *b, kgr_ymd *ymd, size_
     }
     if (h->end != text_end)
       continue;
-    size_t plen = trim_end(b->text, h->start, ",:;|-");
-    bool prefix_ok =
-        plen == 0 || label_at_start(b, "label") || kgr_gaz_lookup(b->text, plen, NULL) != NULL;
+    size_t plen = trim_separators(b->text, h->start);
+    bool labelled = date_label_before(b->text, h->start);
+    bool prefix_ok = labelled || (short_line && (plen == 0 || label_at_start(b, "label") ||
+                                                 kgr_gaz_lookup(b->text, plen, NULL) != NULL));
     if (!prefix_ok)
       return false;
     *ymd = h->from;
@@ -104,19 +157,30 @@ static bool find_dateline(kgr_doc *doc, const kgr_block *b, kgr_ymd *ymd, size_t
   const kgr_date_hit *h = &hits.items[0];
   if (h->precision != KGR_PRECISION_DAY || !h->year_written)
     return false;
-  /* before it: an optional "(" and a place followed by a comma */
+  /* before it: "(" and a place followed by a comma, or a place and then
+   * "(": "(Berlin, August 15, 2020) -", "GENEVA (26 October 2022) -" */
   size_t i = 0;
   if (i < h->start && b->text[i] == '(')
     i++;
   size_t plen = trim_end(b->text, h->start, "");
+  bool paren = i == 0 && plen > 0 && b->text[plen - 1] == '(';
+  if (paren)
+    plen = trim_end(b->text, plen - 1, "");
   if (plen > i) {
-    if (b->text[plen - 1] != ',' || kgr_word_count(b->text + i, plen - i, 5) > 4)
+    if ((!paren && b->text[plen - 1] != ',') || kgr_word_count(b->text + i, plen - i, 5) > 4)
       return false;
+    size_t pos = i; /* the place: capitalised words ("NEW YORK", "Berlin") */
+    kgr_word w;
+    while (kgr_word_next(b->text, plen, &pos, &w))
+      if (!kgr_word_is_capitalised(b->text + w.start, w.end - w.start))
+        return false;
   }
-  /* after it: an optional ")" and a dash or a colon */
+  /* after it: ")" when one opened, and a dash or a colon */
   size_t j = skip_ws(b->text, b->len, h->end);
   if (j < b->len && b->text[j] == ')')
     j = skip_ws(b->text, b->len, j + 1);
+  else if (paren || i == 1)
+    return false;
   static const char *const dashes[] = {"-", ":", "\xE2\x80\x93", "\xE2\x80\x94"};
   for (size_t k = 0; k < sizeof dashes / sizeof *dashes; k++) {
     size_t dl = strlen(dashes[k]);
@@ -130,14 +194,15 @@ static bool find_dateline(kgr_doc *doc, const kgr_block *b, kgr_ymd *ymd, size_t
   return false;
 }
 
-/* A block made only of a label ("PUBLIC STATEMENT", "For immediate
- * release", "AI Index: EUR 58/3146/2020"): not the headline. */
-static bool is_label_block(const kgr_block *b) {
-  size_t n = label_at_start(b, "label");
-  if (!n)
+/* Is text[0, len) a label ("PUBLIC STATEMENT", "For immediate release",
+ * "AI Index: EUR 58/3146/2020")? */
+static bool is_label(const char *text, size_t len) {
+  const kgr_lex_entry *e = NULL;
+  size_t n = kgr_lex_match(&kgr_lex_header_labels, text, len, 0, &e);
+  if (!n || strcmp(e->tag, "label") != 0)
     return false;
-  const char *rest = b->text + n;
-  size_t rlen = b->len - n;
+  const char *rest = text + n;
+  size_t rlen = len - n;
   size_t words = kgr_word_count(rest, rlen, 6);
   if (words == 0)
     return true;
@@ -145,6 +210,42 @@ static bool is_label_block(const kgr_block *b) {
   for (size_t i = 0; i < rlen; i++)
     digit = digit || kgr_is_digit((unsigned char)rest[i]);
   return digit && words <= 5;
+}
+
+/* Is text[s, e) an organisation's name and nothing else ("AMNESTY
+ * INTERNATIONAL" over "PUBLIC STATEMENT")? */
+static bool is_org_line(const char *text, size_t s, size_t e) {
+  e = trim_end(text, e, "");
+  return e > s && kgr_name_end(text, e, s, false) == e &&
+         kgr_has_org_word(text + s, e - s, "org") && !kgr_has_org_word(text + s, e - s, "state");
+}
+
+/* A block made only of labels, and perhaps the publisher's name, one a
+ * line: not the headline. */
+static bool is_label_block(const kgr_block *b) {
+  if (is_label(b->text, b->len))
+    return true;
+  if (b->line_count < 2 || b->line_count > 3)
+    return false;
+  bool label = false;
+  for (size_t k = 0; k < b->line_count; k++) {
+    size_t ls, le;
+    if (!kgr_block_line(b, k, &ls, &le))
+      return false;
+    if (is_label(b->text + ls, le - ls))
+      label = true;
+    else if (!is_org_line(b->text, ls, le))
+      return false;
+  }
+  return label;
+}
+
+/* A block that only names a country ("TAJIKISTAN", "Kyrgyzstan:"): a
+ * label over or under the headline. */
+static bool is_country_line(const kgr_block *b) {
+  size_t len = trim_end(b->text, b->len, ":.");
+  const kgr_country *c = NULL;
+  return len && kgr_country_at(b->text, len, 0, &c, NULL) == len;
 }
 
 static bool is_title_candidate(const kgr_block *b, bool next_is_date) {
@@ -167,6 +268,62 @@ static bool is_subtitle(const kgr_block *b) {
   size_t len = trim_end(b->text, b->len, "");
   return len && !b->ends_sentence && b->text[len - 1] != ':' &&
          kgr_word_count(b->text, len, 21) <= 20 && kgr_word_count(b->text, len, 4) >= 3;
+}
+
+/* Are the document's long paragraphs one input line each (text pasted
+ * from the web, not hard-wrapped)? Then a line break inside the headline's
+ * block is the author's own: the headline, then its deck. */
+static bool unwrapped(const kgr_layout *lay) {
+  size_t one = 0, many = 0;
+  for (size_t i = 0; i < lay->block_count && one + many < 16; i++) {
+    const kgr_block *b = &lay->blocks[i];
+    if (b->kind != KGR_BLOCK_PARAGRAPH || b->len < LONG_PARAGRAPH)
+      continue;
+    if (b->line_count <= 1)
+      one++;
+    else
+      many++;
+  }
+  return one > many;
+}
+
+/* Can text[0, e) end a headline: not after a comma, a colon or a joining
+ * word ("... Beatings of", "... and")? */
+static bool can_end_headline(const char *text, size_t e) {
+  e = trim_end(text, e, "");
+  if (e == 0 || strchr(",;:-&", text[e - 1]))
+    return false;
+  size_t ws = e;
+  while (ws > 0 && kgr_is_word_byte((unsigned char)text[ws - 1]))
+    ws--;
+  if (ws == e)
+    return (unsigned char)text[e - 1] < 0x80; /* "?", "!", a quote; not a dash */
+  const char *tag = kgr_org_word_at(text, e, ws, NULL);
+  static const char *const joins[] = {"a", "an", "by", "or", "as", "than", "into", "over"};
+  for (size_t k = 0; k < sizeof joins / sizeof *joins; k++)
+    if (kgr_ascii_ieq(text + ws, e - ws, joins[k]))
+      return false;
+  return !(tag && strcmp(tag, "connector") == 0);
+}
+
+/* Where a deck starts inside the headline's block b ("Belarus: Mass
+ * Arrests\nDetainees Describe Torture; ..."): the first line that opens with
+ * a capital and has a few words, after a line that can end a headline.
+ * Returns its offset in the text, or 0 for none. Headlines in capitals
+ * have no deck told apart this way. */
+static size_t deck_start(const kgr_block *b) {
+  if (b->all_caps || b->line_count < 2)
+    return 0;
+  for (size_t k = 1; k < b->line_count; k++) {
+    size_t ps, pe, ls, le;
+    if (!kgr_block_line(b, k - 1, &ps, &pe) || !kgr_block_line(b, k, &ls, &le))
+      return 0;
+    if (!can_end_headline(b->text, pe) || !kgr_utf8_starts_upper(b->text + ls, b->len - ls))
+      continue;
+    if (kgr_word_count(b->text + ls, b->len - ls, DECK_MIN_WORDS) >= DECK_MIN_WORDS)
+      return ls;
+  }
+  return 0;
 }
 
 /* Is the name text[s, e) fit to be an issuer: an organisation (an
@@ -202,9 +359,27 @@ static void set_issuer(kgr_doc *doc, const kgr_block *b, size_t s, size_t e) {
   doc->has_issuer = true;
 }
 
-/* "Statement by X", "Issued by the X", "Incident report by X". */
-static bool issuer_by_line(kgr_doc *doc, const kgr_block *b) {
-  if (kgr_word_count(b->text, b->len, 21) > 20)
+/* Does another organisation's name follow the name ending at e: ", B",
+ * " and B", " & B" (after an acronym in parentheses)? A statement by
+ * several organisations has no one issuer: they are its signatories. */
+static bool more_names_follow(const char *t, size_t len, size_t e) {
+  size_t as, ae, past = kgr_paren_acronym(t, len, e, &as, &ae);
+  size_t i = skip_ws(t, len, past ? past : e);
+  if (i < len && (t[i] == ',' || t[i] == '&'))
+    i = skip_ws(t, len, i + 1);
+  else if (i + 4 <= len && kgr_ascii_istarts(t + i, len - i, "and "))
+    i = skip_ws(t, len, i + 4);
+  else
+    return false;
+  i = skip_the(t, len, i);
+  return i < len && kgr_word_is_capitalised(t + i, len - i);
+}
+
+/* A by-line: "Statement by X", "Issued by the X", "Incident report by X",
+ * "Joint statement by A, B and C". Returns true when block b is one (it is
+ * header material then); sets the issuer when it names one organisation. */
+static bool by_line(kgr_doc *doc, const kgr_block *b) {
+  if (kgr_word_count(b->text, b->len, 41) > 40)
     return false;
   /* "Statement by", or a label and then "by": "Briefing paper by" */
   size_t p = label_at_start(b, "by");
@@ -220,26 +395,45 @@ static bool issuer_by_line(kgr_doc *doc, const kgr_block *b) {
     return false;
   p = skip_the(b->text, b->len, skip_ws(b->text, b->len, p));
   size_t e = kgr_name_end(b->text, b->len, p, false);
-  if (!issuer_name_ok(b->text, p, e))
+  if (e == p)
     return false;
-  set_issuer(doc, b, p, e);
+  if (more_names_follow(b->text, b->len, e))
+    return true;
+  if (kgr_word_count(b->text, b->len, 21) > 20 || !issuer_name_ok(b->text, p, e))
+    return false;
+  if (!doc->has_issuer)
+    set_issuer(doc, b, p, e);
   return true;
 }
 
 /* Is the word at text[i] (after spaces) one of the verbs of lexicon lex
- * (any tag but "modal" and "heading")? Returns the offset past it or 0. */
-static size_t verb_at(const kgr_lexicon *lex, const char *text, size_t len, size_t i) {
+ * (any tag but "modal" and "heading")? Returns the offset past it or 0.
+ * `present`: only a verb in the present tense ("calls on", "urges",
+ * "considers"), which an organisation uses of itself in its own
+ * statement; "the EU called for" or "CPJ reported" tell what others did. */
+static size_t verb_at(const kgr_lexicon *lex, const char *text, size_t len, size_t i,
+                      bool present) {
   const kgr_lex_entry *e = NULL;
   size_t n = kgr_lex_match(lex, text, len, i, &e);
   if (!n || !e || strcmp(e->tag, "modal") == 0 || strcmp(e->tag, "heading") == 0)
     return 0;
+  if (present) {
+    size_t we = i;
+    while (we < i + n && kgr_is_word_byte((unsigned char)text[we]))
+      we++;
+    bool third_person = we - i > 2 && text[we - 1] == 's' && text[we - 2] != 's';
+    if (!third_person && strcmp(e->tag, "stance") != 0)
+      return 0;
+  }
   return i + n;
 }
 
 /* "Amnesty International urges ...", "The X Network has gathered ...",
  * "Amnesty International is calling on ...": an organisation's name at the
- * start of text followed by a call or reporting verb. */
-static bool issuer_at_start(kgr_doc *doc, const kgr_block *b, size_t from, size_t to) {
+ * start of text followed by a call or reporting verb (a verb in the present
+ * tense when `present`). */
+static bool issuer_at_start(kgr_doc *doc, const kgr_block *b, size_t from, size_t to,
+                            bool present) {
   const char *t = b->text;
   size_t s = skip_the(t, to, skip_ws(t, to, from));
   size_t e = kgr_name_end(t, to, s, true);
@@ -256,7 +450,8 @@ static bool issuer_at_start(kgr_doc *doc, const kgr_block *b, size_t from, size_
       return false;
     v = skip_ws(t, to, (size_t)(close - t) + 1);
   }
-  if (!verb_at(&kgr_lex_call_verbs, t, to, v) && !verb_at(&kgr_lex_report_verbs, t, to, v)) {
+  if (!verb_at(&kgr_lex_call_verbs, t, to, v, present) &&
+      !verb_at(&kgr_lex_report_verbs, t, to, v, present)) {
     /* an auxiliary first: "is calling on", "has documented", "today said" */
     static const char *const aux[] = {"is ", "are ", "has ", "have ", "today ", "also ", "again "};
     bool found = false;
@@ -264,7 +459,9 @@ static bool issuer_at_start(kgr_doc *doc, const kgr_block *b, size_t from, size_
       size_t al = strlen(aux[k]);
       if (v + al < to && kgr_ascii_istarts(t + v, to - v, aux[k])) {
         size_t w = skip_ws(t, to, v + al);
-        found = verb_at(&kgr_lex_call_verbs, t, to, w) || verb_at(&kgr_lex_report_verbs, t, to, w);
+        bool tense_ok = !present || k < 4; /* "is calling", "has documented" */
+        found = tense_ok && (verb_at(&kgr_lex_call_verbs, t, to, w, false) ||
+                             verb_at(&kgr_lex_report_verbs, t, to, w, false));
       }
     }
     if (!found)
@@ -344,6 +541,48 @@ static bool issuer_we(kgr_doc *doc, const kgr_block *b) {
     return false;
   set_issuer(doc, b, p, e);
   return true;
+}
+
+/* The sentences of the blocks `blocks` (in document order), first ones
+ * excepted, read by issuer_at_start() in the present tense. The layout's
+ * sentences are in document order, so one walk finds them. */
+static void issuer_in_opening(kgr_doc *doc, const kgr_layout *lay, const kgr_block *const *blocks,
+                              size_t n) {
+  size_t k = 0;
+  bool first = true;
+  for (size_t s = 0; s < lay->sentence_count && k < n && !doc->has_issuer; s++) {
+    const kgr_sentence *sn = &lay->sentences[s];
+    const kgr_block *b = &lay->blocks[sn->block];
+    while (k < n && blocks[k] < b) {
+      k++;
+      first = true;
+    }
+    if (k >= n || blocks[k] != b)
+      continue;
+    if (!first || k > 0)
+      issuer_at_start(doc, b, sn->start, sn->end, true);
+    first = false;
+  }
+}
+
+/* The issuer's acronym, from the first place in the body blocks where its
+ * name stands before one: "The Civic Solidarity Platform (CSP), ...". */
+static void issuer_acronym(kgr_doc *doc, const kgr_block *const *blocks, size_t n) {
+  const kgr_str name = doc->issuer.name;
+  for (size_t k = 0; k < n && name.len; k++) {
+    const kgr_block *b = blocks[k];
+    size_t len = head_len(b, TALLY_BYTES);
+    for (size_t i = 0; i + name.len <= len; i++) {
+      if (b->text[i] != name.ptr[0] || memcmp(b->text + i, name.ptr, name.len) != 0 ||
+          (i > 0 && kgr_is_word_byte((unsigned char)b->text[i - 1])))
+        continue;
+      size_t as, ae;
+      if (kgr_paren_acronym(b->text, b->len, i + name.len, &as, &ae)) {
+        doc->issuer.acronym = kgr_arena_str(&doc->arena, b->text + as, ae - as);
+        return;
+      }
+    }
+  }
 }
 
 typedef struct tally {
@@ -440,9 +679,9 @@ void kgr_read_header(kgr_doc *doc, const kgr_layout *lay) {
       continue;
     }
     /* a by-line is header material; it is the headline only if none came before */
-    if (!doc->has_issuer && issuer_by_line(doc, b) && title_first)
+    if (by_line(doc, b) && title_first)
       continue;
-    if (is_label_block(b))
+    if (is_label_block(b) || is_country_line(b))
       continue;
     if (title_first && !subtitle_seen && is_subtitle(b)) { /* a deck under the headline */
       subtitle_seen = true;
@@ -469,19 +708,23 @@ void kgr_read_header(kgr_doc *doc, const kgr_layout *lay) {
   size_t body = i;
 
   if (title_first) {
+    /* A deck in the headline's own block stays out of the title. */
+    size_t deck = title_first == title_last && unwrapped(lay) ? deck_start(title_first) : 0;
     kgr_buf buf = {0};
     for (const kgr_block *b = title_first; b <= title_last; b++) {
       if (b->kind == KGR_BLOCK_FOOTNOTE)
         continue;
       if (buf.len)
         kgr_buf_putc(&doc->arena, &buf, ' ');
-      kgr_buf_append(&doc->arena, &buf, b->text, b->len);
+      kgr_buf_append(&doc->arena, &buf, b->text, deck ? trim_end(b->text, deck, "") : b->len);
     }
     size_t len = trim_end(buf.data, buf.len, "");
     if (len > 1 && buf.data[len - 1] == '.' && buf.data[len - 2] != '.')
       len = trim_end(buf.data, len - 1, "");
     doc->title = kgr_arena_str(&doc->arena, buf.data, len);
     doc->title_span = (kgr_span){title_first->span.start, title_last->span.end};
+    if (deck)
+      doc->title_span = kgr_block_span(title_first, 0, trim_end(title_first->text, deck, ""));
   }
 
   /* The body blocks that the country and the issuer are looked for in. */
@@ -521,7 +764,7 @@ void kgr_read_header(kgr_doc *doc, const kgr_layout *lay) {
   if (!country) {
     tally t = {0};
     for (size_t k = 0; k < nbody; k++)
-      tally_countries(&t, body_blocks[k]->text, body_blocks[k]->len);
+      tally_countries(&t, body_blocks[k]->text, head_len(body_blocks[k], TALLY_BYTES));
     country = tally_best(&t);
   }
   set_country(doc, country);
@@ -531,7 +774,7 @@ void kgr_read_header(kgr_doc *doc, const kgr_layout *lay) {
   for (size_t k = 0; k < nbody && k < 2 && !doc->has_issuer; k++)
     issuer_we(doc, body_blocks[k]);
   if (!doc->has_issuer && title_first && !title_first->all_caps)
-    issuer_at_start(doc, title_first, 0, title_first->len);
+    issuer_at_start(doc, title_first, 0, title_first->len, false);
   if (nbody && !doc->has_issuer) {
     const kgr_block *b = body_blocks[0];
     size_t end = b->len;
@@ -540,7 +783,14 @@ void kgr_read_header(kgr_doc *doc, const kgr_layout *lay) {
         end = lay->sentences[s].end;
         break;
       }
-    if (!issuer_at_start(doc, b, 0, end))
+    if (!issuer_at_start(doc, b, 0, end, false))
       issuer_before_verb(doc, b, end);
   }
+  /* Later sentences of the opening paragraphs speak for the issuer only
+   * in the present tense: "Amnesty International considers him a prisoner
+   * of conscience." */
+  if (nbody && !doc->has_issuer)
+    issuer_in_opening(doc, lay, body_blocks, nbody < 2 ? nbody : 2);
+  if (doc->has_issuer && !doc->issuer.acronym.ptr)
+    issuer_acronym(doc, body_blocks, nbody);
 }

@@ -27,13 +27,15 @@ static bool run_word(const kgr_ent_sent *s, size_t i) {
 }
 
 /* Small words inside names: "Committee to Protect Journalists", "Ministry
- * of the Interior", "Centre for Democracy and Human Rights". `strong`
+ * of the Interior", "Centre for Democracy and Human Rights", "Committee
+ * against Torture". `strong`
  * ones always join; "and", "in", "on" also join two names ("the OSCE and
  * the European Union", "the Commission in Bishkek"), so they join only
  * before an organisation word and never before "the". */
 static bool connector(const kgr_ent_sent *s, size_t i, bool *strong) {
   *strong = kgr_etok_word_is(s, i, "of") || kgr_etok_word_is(s, i, "for") ||
-            kgr_etok_word_is(s, i, "to") || kgr_etok_word_is(s, i, "de") || kgr_etok_is(s, i, '&');
+            kgr_etok_word_is(s, i, "to") || kgr_etok_word_is(s, i, "de") ||
+            kgr_etok_word_is(s, i, "against") || kgr_etok_is(s, i, '&');
   return *strong || kgr_etok_word_is(s, i, "and") || kgr_etok_word_is(s, i, "in") ||
          kgr_etok_word_is(s, i, "on");
 }
@@ -111,6 +113,20 @@ static size_t count_words(const kgr_ent_sent *s, size_t i, size_t j) {
   return n;
 }
 
+/* A name in quotation marks right after token j - 1: one to four
+ * capitalised words, closed by a quote ("Viasna", «Dignity»). Returns the
+ * token after the closing quote, or 0. */
+static size_t quoted_name_after(const kgr_ent_sent *s, size_t j) {
+  if (!is_quote(s, j) || kgr_etok_glued(s, j))
+    return 0;
+  size_t k = j + 1;
+  while (k < s->n && k - j <= 4 && s->tok[k].kind == KGR_ETOK_WORD && s->tok[k].cap)
+    k++;
+  bool closes = kgr_etok_is(s, k, '"') || kgr_etok_is(s, k, 0x201D) || kgr_etok_is(s, k, 0x00BB) ||
+                kgr_etok_is(s, k, 0x2019);
+  return k > j + 1 && closes ? k + 1 : 0;
+}
+
 /* "(CPJ)" after token j - 1: the acronym's token, or 0. */
 static size_t acronym_after(const kgr_ent_sent *s, size_t j) {
   if (kgr_etok_is(s, j, '(') && j + 2 < s->n && s->tok[j + 1].kind == KGR_ETOK_WORD &&
@@ -134,15 +150,28 @@ static bool spells(const kgr_ent_sent *s, size_t i, size_t j, const kgr_etok *ac
   return a == acr->end && n >= 2;
 }
 
+/* Does tokens [i, j) hold a word of an international body ("European
+ * Parliament", "UN Human Rights Council", "OSCE Mission")? */
+static bool international(const kgr_ent_sent *s, size_t i, size_t j) {
+  for (size_t t = i; t < j; t++) {
+    const kgr_lex_entry *e;
+    size_t end = kgr_etok_lex(s, t, &kgr_lex_org_words, &e);
+    if (end && end <= j && strcmp(e->tag, "not_country") == 0)
+      return true;
+  }
+  return false;
+}
+
 /* The country of an organisation: one its name states ("Kyrgyz Ministry
- * of Health"), else the document's for a state body. */
+ * of Health"), else the document's for a state body that is not an
+ * international one. */
 static const char *org_country(const kgr_ent_ctx *c, size_t i, size_t j, int cls) {
   for (size_t t = i; t < j; t++) {
     const kgr_country *co = run_word(&c->s, t) ? kgr_etok_country(&c->s, t, t + 1) : NULL;
     if (co)
       return co->alpha2;
   }
-  return cls == ORG_STATE ? c->country : NULL;
+  return cls == ORG_STATE && !international(&c->s, i, j) ? c->country : NULL;
 }
 
 const char *kgr_org_country(const kgr_ent_ctx *c, size_t i, size_t j) {
@@ -151,12 +180,16 @@ const char *kgr_org_country(const kgr_ent_ctx *c, size_t i, size_t j) {
   return org_country(c, i, j, org_words(&c->s, i, j));
 }
 
-/* Is tokens [i, j) free of mentions and not a place or a country alone? */
+/* Is tokens [i, j) free of mentions and not a place or a country alone
+ * (nor a former state or a policy: "Soviet Union", "Eastern Partnership")? */
 static bool usable(const kgr_ent_ctx *c, size_t i, size_t j) {
   const kgr_ent_sent *s = &c->s;
   if (i >= j || !kgr_ent_free(c, s->tok[i].start, s->tok[j - 1].end))
     return false;
   if (kgr_etok_country(s, i, j) || kgr_etok_stopword(s, i))
+    return false;
+  const kgr_lex_entry *whole = kgr_etok_lookup(s, i, j, &kgr_lex_org_words);
+  if (whole && strcmp(whole->tag, "not_org") == 0)
     return false;
   return !kgr_gaz_lookup(s->text + s->tok[i].start, s->tok[j - 1].end - s->tok[i].start,
                          c->country);
@@ -196,7 +229,8 @@ static size_t capital_run(kgr_ent_ctx *c, size_t i) {
   if (!j || st != i)
     return i + 1;
   /* Stop at a person's name or at a media phrase inside the run ("Current
-   * Time TV channel"). */
+   * Time TV channel"); one that runs on into lower case leaves its
+   * capitalised word to the name ("Apple Daily newspaper"). */
   bool media = false;
   for (size_t t = i; t < j; t++) {
     const kgr_lex_entry *e;
@@ -204,7 +238,8 @@ static size_t capital_run(kgr_ent_ctx *c, size_t i) {
       j = t;
       break;
     }
-    if (t > i && kgr_etok_lex(s, t, &kgr_lex_media_words, &e)) {
+    size_t me = t > i ? kgr_etok_lex(s, t, &kgr_lex_media_words, &e) : 0;
+    if (me && me <= j && strcmp(e->tag, "media") == 0) {
       j = t;
       break;
     }
@@ -235,6 +270,8 @@ static size_t capital_run(kgr_ent_ctx *c, size_t i) {
   const kgr_lex_entry *e;
   if (kgr_etok_lex(s, j, &kgr_lex_media_words, &e) && !s->tok[j].cap)
     media = true;
+  else if (kgr_etok_lex(s, j - 1, &kgr_lex_media_words, &e) > j && !s->tok[j].cap)
+    media = true; /* "Apple Daily newspaper" */
   else if (s->tok[j - 1].all_caps && kgr_etok_lex(s, j - 1, &kgr_lex_media_words, &e) == j + 1)
     media = true;
   /* "Erlan Abdyldaev of the Kyrgyz Bar Association": when only the part
@@ -248,8 +285,19 @@ static size_t capital_run(kgr_ent_ctx *c, size_t i) {
       i = after;
     break;
   }
+  /* "Law on Media", "Constitution of Uzbekistan": a legal act's title */
+  if (kgr_etok_tag(s, i, &kgr_lex_act_words))
+    return next;
   int cls = org_words(s, i, j);
   size_t words = count_words(s, i, j);
+  /* Human Rights Centre "Viasna": a quoted name after the organisation word */
+  if (cls >= ORG_PLAIN && org_class(kgr_etok_orgword(s, j - 1)) >= ORG_TAIL) {
+    size_t q = quoted_name_after(s, j);
+    if (q) {
+      j = q;
+      next = j;
+    }
+  }
   size_t acr = acronym_after(s, j);
   bool org = cls >= ORG_PLAIN && words >= 2;
   /* "Human Rights House": a building word after a signal word. */
@@ -270,6 +318,54 @@ static size_t capital_run(kgr_ent_ctx *c, size_t i) {
   return acr ? acr + 2 : j;
 }
 
+/* Is token i a plural role of people who work for outlets ("journalists",
+ * "reporters")? */
+static bool media_people(const kgr_ent_sent *s, size_t i) {
+  const kgr_lex_entry *e = kgr_etok_lookup(s, i, i + 1, &kgr_lex_roles);
+  if (!e || strcmp(e->extra, "plural") != 0)
+    return false;
+  static const char *const media_roles[] = {"journalist", "reporter",     "correspondent",
+                                            "editor",     "photographer", "cameraman"};
+  for (size_t k = 0; k < sizeof media_roles / sizeof *media_roles; k++)
+    if (strcmp(e->tag, media_roles[k]) == 0)
+      return true;
+  return false;
+}
+
+/* "Journalists from Kloop, Azattyk and Kaktus.media": the outlets listed
+ * after a plural role of media people and "from", "of", "at" or "with".
+ * Each is a short capitalised name or a web address. Returns the token to
+ * go on from, or 0 when there is no such list. */
+static size_t outlets_of_people(kgr_ent_ctx *c, size_t i) {
+  const kgr_ent_sent *s = &c->s;
+  if (!media_people(s, i))
+    return 0;
+  size_t k = i + 1;
+  if (!(kgr_etok_word_is(s, k, "from") || kgr_etok_word_is(s, k, "of") ||
+        kgr_etok_word_is(s, k, "at") || kgr_etok_word_is(s, k, "with")))
+    return 0;
+  k++;
+  for (size_t n = 0; n < MAX_RUN; n++) {
+    if (kgr_etok_is_article(s, k))
+      k++;
+    size_t st, j = kgr_org_name_at(s, k, true, &st);
+    for (size_t t = st; t < j; t++)
+      if (kgr_etok_word_is(s, t, "and")) /* in a list, "and" separates */
+        j = t;
+    if (!j || j <= st || st != k || count_words(s, st, j) > 4 || !usable(c, st, j))
+      return k;
+    add(c, st, j, 0, NULL);
+    k = j;
+    if (kgr_etok_is(s, k, ',') && kgr_etok_word_is(s, k + 1, "and"))
+      k += 2;
+    else if (kgr_etok_is(s, k, ',') || kgr_etok_word_is(s, k, "and"))
+      k++;
+    else
+      return k;
+  }
+  return k;
+}
+
 void kgr_find_organizations(kgr_ent_ctx *c) {
   const kgr_ent_sent *s = &c->s;
   if (s->all_caps)
@@ -280,7 +376,12 @@ void kgr_find_organizations(kgr_ent_ctx *c) {
       i++;
       continue;
     }
-    size_t next = media_then_name(c, i);
+    size_t next = outlets_of_people(c, i);
+    if (next) {
+      i = next;
+      continue;
+    }
+    next = media_then_name(c, i);
     if (next) {
       i = next;
       continue;

@@ -15,6 +15,7 @@
 
 #define MAX_NAME_WORDS 4
 #define MAX_ROLE_TEXT 96
+#define INCLUDING_WINDOW 16 /* tokens from a plural role to "including" */
 
 typedef enum role_kind {
   ROLE_NONE = 0,
@@ -219,6 +220,10 @@ static bool valid_name(const kgr_ent_ctx *c, size_t k, size_t m, bool single_ok)
     if (kgr_etok_orgword(s, i) || is_role_word(s, i) || kgr_etok_tag(s, i, &kgr_lex_place_types) ||
         kgr_etok_tag(s, i, &kgr_lex_media_words))
       return false;
+    /* "Eastern Europe and Central Asia": a region's words */
+    const char *geo = kgr_etok_tag(s, i, &kgr_lex_org_words);
+    if (geo && strcmp(geo, "not_country") == 0)
+      return false;
     bool is_name = false;
     if (kgr_country_lookup(s->text + s->tok[i].start, s->tok[i].end - s->tok[i].start, &is_name))
       return false;
@@ -232,6 +237,21 @@ static bool valid_name(const kgr_ent_ctx *c, size_t k, size_t m, bool single_ok)
   return kgr_gaz_lookup(text, len, c->country) == NULL;
 }
 
+/* Are the capitalised words of tokens [i, j) all regional ("Eastern
+ * Europe and Central Asia")? A director "for" a region is no body's. */
+static bool only_region_words(const kgr_ent_sent *s, size_t i, size_t j) {
+  size_t words = 0;
+  for (size_t t = i; t < j; t++) {
+    if (s->tok[t].kind != KGR_ETOK_WORD || kgr_etok_word_is(s, t, "and"))
+      continue;
+    const char *tag = kgr_etok_tag(s, t, &kgr_lex_org_words);
+    if (!tag || (strcmp(tag, "region") != 0 && strcmp(tag, "not_country") != 0))
+      return false;
+    words++;
+  }
+  return words > 0;
+}
+
 /*
  * The affiliation after a role and its preposition, starting at token q:
  * "Current Time", "the Kloop news website" (Kloop), "independent news
@@ -242,6 +262,17 @@ static size_t affiliation_at(const kgr_ent_ctx *c, size_t q, size_t *start) {
   const kgr_ent_sent *s = &c->s;
   if (kgr_etok_is_article(s, q))
     q++;
+  /* "a member of the board of the X": a part of the body, then the body */
+  for (size_t k = q; k < s->n && k - q < 3 && kgr_etok_is_word(s, k) && !s->tok[k].cap; k++) {
+    if (kgr_etok_word_is(s, k, "of")) {
+      if (k > q) {
+        q = k + 1;
+        if (kgr_etok_is_article(s, q))
+          q++;
+      }
+      break;
+    }
+  }
   /* Lower-case words are skipped only when a media word ends them. */
   size_t k = q;
   bool media = false;
@@ -262,9 +293,19 @@ static size_t affiliation_at(const kgr_ent_ctx *c, size_t q, size_t *start) {
     k = q;
     while (kgr_etok_is_word(s, k) && !s->tok[k].cap && is_modifier(s, k))
       k++;
+    /* "the now-closed Apple Daily newspaper": lower-case words, then a
+     * name that a media word follows */
+    size_t w = k, st;
+    while (w < s->n && w - k < 2 && kgr_etok_is_word(s, w) && !s->tok[w].cap &&
+           !kgr_etok_stopword(s, w))
+      w++;
+    size_t e = w > k ? kgr_org_name_at(s, w, false, &st) : 0;
+    const kgr_lex_entry *me;
+    if (e && st == w && kgr_etok_lex(s, e, &kgr_lex_media_words, &me) && !s->tok[e].cap)
+      k = w;
   }
   size_t m = kgr_org_name_at(s, k, media, start);
-  if (!m)
+  if (!m || only_region_words(s, *start, m))
     return 0;
   if (kgr_etok_country(s, *start, m) || kgr_etok_stopword(s, *start) ||
       kgr_gaz_lookup(s->text + s->tok[*start].start, s->tok[m - 1].end - s->tok[*start].start,
@@ -310,11 +351,26 @@ static size_t org_before(const kgr_ent_ctx *c, size_t i);
 static size_t name_list(kgr_ent_ctx *c, const role_match *r) {
   const kgr_ent_sent *s = &c->s;
   size_t k = r->end, last = r->end;
+  /* "journalists and lawyers who spoke out, including X and Y": the
+   * names are the role's, which of them is which is not said */
+  const role_match *role = r;
+  size_t words0;
+  if (!name_from(s, k, &words0)) {
+    for (size_t t = k; t < s->n && t - k < INCLUDING_WINDOW; t++) {
+      if (kgr_etok_is(s, t, '.') || kgr_etok_is(s, t, ';'))
+        break;
+      if (kgr_etok_word_is(s, t, "including") || kgr_etok_word_is(s, t, "among")) {
+        k = kgr_etok_word_is(s, t + 1, "them") ? t + 2 : t + 1;
+        role = NULL;
+        break;
+      }
+    }
+  }
   for (;;) {
     size_t words, e = name_from(s, k, &words);
     if (!e || words < 2 || !valid_name(c, k, e, false))
       break;
-    add(c, k, e, r, 0, 0);
+    add(c, k, e, role, 0, 0);
     last = e;
     if (kgr_etok_is(s, e, ',')) {
       k = e + 1;
@@ -402,9 +458,15 @@ static size_t role_before(kgr_ent_ctx *c, size_t i) {
     }
     return r.end;
   }
-  if (r.kind == ROLE_NOUN && !r.cap)
-    return i + 1;
   size_t k = r.end;
+  if (r.kind == ROLE_NOUN && !r.cap) {
+    /* "its director Ulvi Hasanli": a full name right after the noun */
+    size_t words, e = name_from(s, k, &words);
+    if (!e || words < 2 || !name_closes(s, e) || !valid_name(c, k, e, false))
+      return i + 1;
+    add(c, k, e, &r, 0, 0);
+    return e;
+  }
   /* "Mr. X", "Prof. X", "Gen. X". */
   if (kgr_etok_is(s, k, '.') && kgr_etok_glued(s, k))
     k++;
@@ -448,6 +510,9 @@ static size_t org_before(const kgr_ent_ctx *c, size_t i) {
     b++;
   if (b == i || !kgr_ent_free(c, s->tok[b].start, s->tok[i - 1].end))
     return SIZE_MAX;
+  /* "Media lawyer X" opening a sentence: a common word, not an outlet */
+  if (i - b == 1 && kgr_ent_common_word(c, b))
+    return SIZE_MAX;
   for (size_t t = b; t < i; t++)
     if (kgr_etok_country(s, t, t + 1) || is_role_word(s, t))
       return SIZE_MAX;
@@ -461,7 +526,7 @@ static size_t org_before(const kgr_ent_ctx *c, size_t i) {
  * director at ..."? */
 static bool before_role(const kgr_ent_sent *s, size_t q) {
   const kgr_etok *t = &s->tok[q];
-  if (t->kind == KGR_ETOK_NUMBER || kgr_etok_is(s, q, '-'))
+  if (t->kind == KGR_ETOK_NUMBER || kgr_etok_is(s, q, '-') || t->kind == KGR_ETOK_POSS)
     return true;
   if (t->kind != KGR_ETOK_WORD || kgr_etok_stopword(s, q))
     return kgr_etok_word_is(s, q, "and") && q > 0 && s->tok[q - 1].cap && q + 1 < s->n &&
@@ -505,6 +570,11 @@ static void appositive(kgr_ent_ctx *c, size_t p) {
   }
   if (!found)
     return;
+  /* "X Y, Prime Minister A B, ...": a list of titled names, the role is
+   * the next person's */
+  size_t next_words;
+  if (name_from(s, r.end, &next_words) && next_words >= 2)
+    return;
   bool read = !kgr_ent_free(c, s->tok[b].start, s->tok[p - 1].end) &&
               kgr_ent_find_person(c, b, p) != SIZE_MAX;
   if (!read && !valid_name(c, b, p, known))
@@ -513,10 +583,14 @@ static void appositive(kgr_ent_ctx *c, size_t p) {
   if (is_affiliation_prep(s, r.end))
     ae = affiliation_at(c, r.end + 1, &as);
   if (!ae && r.start > first) {
-    size_t ob = org_before(c, r.start);
+    /* "X, Amnesty International's Director for ...": the possessor */
+    size_t end = r.start;
+    if (end > first + 1 && s->tok[end - 1].kind == KGR_ETOK_POSS)
+      end--;
+    size_t ob = org_before(c, end);
     if (ob == first) {
       as = ob;
-      ae = r.start;
+      ae = end;
     }
   }
   add(c, b, p, &r, as, ae);
@@ -595,6 +669,20 @@ void kgr_find_persons(kgr_ent_ctx *c) {
   }
 }
 
+/* "Mahsa Amini" where only "Ms. Amini" gave evidence: tokens [i, j) end
+ * with the one word a person is known by, and the words before it could
+ * be given names. The person takes the fuller name. */
+static bool fuller_name(kgr_ent_ctx *c, size_t i, size_t j) {
+  const kgr_ent_sent *s = &c->s;
+  size_t p = kgr_ent_find_person(c, j - 1, j);
+  if (p == SIZE_MAX || !valid_name(c, i, j - 1, true))
+    return false;
+  for (size_t t = i; t + 1 < j; t++)
+    if (!name_word(s, t) || kgr_etok_tag(s, t, &kgr_lex_person_stopwords))
+      return false;
+  return kgr_ent_person_fuller(c, p, s->tok[i].start, s->tok[j - 1].end);
+}
+
 void kgr_find_person_mentions(kgr_ent_ctx *c) {
   const kgr_ent_sent *s = &c->s;
   if (s->all_caps)
@@ -614,7 +702,13 @@ void kgr_find_person_mentions(kgr_ent_ctx *c) {
     if (run - i > MAX_NAME_WORDS)
       continue;
     size_t p = kgr_ent_find_person(c, i, run);
-    if (p == SIZE_MAX || !kgr_ent_free(c, s->tok[i].start, s->tok[run - 1].end))
+    if (!kgr_ent_free(c, s->tok[i].start, s->tok[run - 1].end))
+      continue;
+    if (p == SIZE_MAX && run - i >= 2 && fuller_name(c, i, run)) {
+      i = run - 1;
+      continue;
+    }
+    if (p == SIZE_MAX)
       continue;
     kgr_ent_person_mention(c, p, s->tok[i].start, s->tok[run - 1].end);
     i = run - 1;

@@ -14,6 +14,34 @@
 #include <string.h>
 
 #define MAX_PLACE_WORDS 4
+#define ABROAD_POPULATION 100000 /* a smaller town abroad needs "in", "from" */
+
+/* Does a locative preposition ("in", "near", "from") stand right before
+ * token i, perhaps with a list between ("in Minsk, Brest and Grodno")? */
+static bool after_locative(const kgr_ent_sent *s, size_t i) {
+  static const char *const preps[] = {"in",      "near",   "from",   "at",      "to",
+                                      "outside", "into",   "around", "towards", "toward",
+                                      "via",     "across", "within", "through"};
+  for (size_t k = i, steps = 0; k > 0 && steps < 8; k--, steps++) {
+    size_t p = k - 1;
+    for (size_t w = 0; w < sizeof preps / sizeof *preps; w++)
+      if (kgr_etok_word_is(s, p, preps[w]))
+        return true;
+    if (!(kgr_etok_is(s, p, ',') || kgr_etok_word_is(s, p, "and") || kgr_etok_is_capword(s, p)))
+      return false;
+  }
+  return false;
+}
+
+/* Is token i a word that makes an organisation ("University", "Bar
+ * Association", "Committee")? */
+static bool org_word(const kgr_ent_sent *s, size_t i) {
+  const char *tag = kgr_etok_orgword(s, i);
+  if (tag && strcmp(tag, "subject") != 0)
+    return true;
+  tag = kgr_etok_tag(s, i, &kgr_lex_org_words);
+  return tag && (strcmp(tag, "org") == 0 || strcmp(tag, "state") == 0);
+}
 
 static bool free_tokens(const kgr_ent_ctx *c, size_t i, size_t j) {
   return i < j && kgr_ent_free(c, c->s.tok[i].start, c->s.tok[j - 1].end);
@@ -86,7 +114,9 @@ static size_t named_place(kgr_ent_ctx *c, size_t t) {
       if (in)
         country = in->country;
     }
-  } else if (s->tok[b].kind == KGR_ETOK_WORD) {
+  } else if (s->tok[b].kind == KGR_ETOK_WORD && !country) {
+    /* a square or street is in the document's country ("Republic Square"
+     * is not in Republic, Missouri); without one, a city in its name says */
     const kgr_gaz_entry *in = gaz_whole(c, b, t);
     if (in)
       country = in->country;
@@ -114,14 +144,31 @@ static size_t gazetteer_place(kgr_ent_ctx *c, size_t i) {
   j++;
   if (g->kind == KGR_PLACE_COUNTRY || !free_tokens(c, i, j))
     return j;
-  /* Glued to another capitalised word: part of a longer name ("Human
-   * Rights House", "Current Time", "Talas Bekov"). */
-  if (i > 0 && kgr_etok_is_capword(s, i - 1) && !kgr_etok_stopword(s, i - 1) &&
-      !kgr_etok_country(s, i - 1, i))
+  /* Glued to another capitalised word or an acronym: part of a longer
+   * name ("Human Rights House", "Current Time", "Talas Bekov", "SOAS
+   * University"). */
+  if (i > 0 && s->tok[i - 1].kind == KGR_ETOK_WORD && s->tok[i - 1].cap &&
+      !kgr_etok_stopword(s, i - 1) && !kgr_etok_country(s, i - 1, i))
     return j;
   if (j < s->n && s->tok[j].kind == KGR_ETOK_WORD && s->tok[j].cap)
     return j;
+  /* After "of" and an organisation's word: "University of London", "Bar
+   * Association of Almaty" (but "the city of Osh", "Mayor of Bishkek",
+   * "Police in Bishkek") */
+  if (i >= 2 && kgr_etok_word_is(s, i - 1, "of") && s->tok[i - 2].cap && org_word(s, i - 2))
+    return j;
+  /* Before "of" or "for" and a capitalised word, it opens a longer name
+   * ("University of London", "Minsk Group for ..." aside). */
+  if ((kgr_etok_word_is(s, j, "of") || kgr_etok_word_is(s, j, "for")) && j + 1 < s->n &&
+      s->tok[j + 1].kind == KGR_ETOK_WORD && s->tok[j + 1].cap &&
+      !kgr_etok_country(s, j + 1, j + 2))
+    return j;
   if (j - i == 1 && kgr_ent_common_word(c, i))
+    return j;
+  /* A small town abroad is named after a preposition ("in Date", "from
+   * Liberty"); alone, a capitalised word is more likely something else. */
+  if (g->kind == KGR_PLACE_CITY && g->population < ABROAD_POPULATION &&
+      (!c->country || strcmp(c->country, g->country) != 0) && !after_locative(s, i))
     return j;
   kgr_ent_add_place(c, s->tok[i].start, s->tok[j - 1].end, g, g->country);
   return j;

@@ -16,6 +16,8 @@
 #include "utf8.h"
 #include "vocab.h"
 
+enum { LIST_GAP_BYTES = 40 }; /* between two rights of one list */
+
 /* Is the hit part of a proper name that holds an organisation word? Only a
  * capitalised hit that does not open its block can be (all-capital blocks
  * are headlines, where every word is capitalised). */
@@ -23,6 +25,29 @@ static bool in_name(const kgr_block *b, size_t start, size_t end) {
   if (b->all_caps || start == 0 || !kgr_utf8_starts_upper(b->text + start, b->len - start))
     return false;
   return kgr_in_org_name(b->text, b->len, start, end);
+}
+
+/* Does only a list's glue stand in text[from, to): commas, "and", "or",
+ * "of", "to", "the", "as well as" ("assembly and of association", "life,
+ * to liberty")? Then a bare right's noun there continues the list. */
+static bool list_gap(const char *text, size_t from, size_t to) {
+  if (to < from || to - from > LIST_GAP_BYTES)
+    return false;
+  size_t pos = from;
+  kgr_word w;
+  static const char *const glue[] = {"and",  "or",      "of",       "to",    "the",    "as",
+                                     "well", "freedom", "freedoms", "right", "rights", "peaceful"};
+  while (kgr_word_next(text, to, &pos, &w)) {
+    bool ok = false;
+    for (size_t k = 0; k < sizeof glue / sizeof *glue && !ok; k++)
+      ok = kgr_ascii_ieq(text + w.start, w.end - w.start, glue[k]);
+    if (!ok)
+      return false;
+  }
+  for (size_t i = from; i < to; i++)
+    if (text[i] != ' ' && text[i] != ',' && !kgr_is_word_byte((unsigned char)text[i]))
+      return false;
+  return true;
 }
 
 static void add_right(kgr_doc *doc, kgr_right r) {
@@ -43,10 +68,15 @@ void kgr_read_rights(kgr_doc *doc, const kgr_layout *lay) {
       continue;
     hits.count = 0;
     kgr_lex_scan(&kgr_lex_rights, &doc->arena, b->text, b->len, &hits);
+    size_t prev_end = SIZE_MAX; /* the end of the last right read in this block */
     for (size_t k = 0; k < hits.count; k++) {
       const kgr_lex_hit *h = &hits.items[k];
       if (in_name(b, h->start, h->end))
         continue;
+      if (strcmp(h->entry->extra, "coord") == 0 &&
+          (prev_end == SIZE_MAX || !list_gap(b->text, prev_end, h->start)))
+        continue;
+      prev_end = h->end;
       int v = kgr_vocab_value(KGR_VOCAB_RIGHT, h->entry->tag);
       if (v < 0) {
         kgr_doc_diag(doc, KGR_SEVERITY_WARNING, "unknown-right",

@@ -30,7 +30,8 @@ enum {
   MAX_COUNTRIES = 8,        /* per signatory */
   CITY_POPULATION = 100000, /* smaller places are too often words */
   HEADLESS_MIN_ENTRIES = 3,
-  HEADLESS_MAX_AFTER = 4 /* blocks after a list with no heading */
+  HEADLESS_MAX_AFTER = 4, /* blocks after a list with no heading */
+  AND_LOOKAHEAD = 200     /* bytes read after an "and" in a list */
 };
 
 /* Where an entry's text comes from: a range of a block's normalised text,
@@ -107,13 +108,34 @@ static void add_country(const kgr_country **list, size_t *n, const kgr_country *
     list[(*n)++] = c;
 }
 
+/* A place of any size named by the whole of t[s, e), written with a
+ * capital: "(Vanadzor)" says where an organisation is. */
+static const kgr_gaz_entry *whole_place(const char *t, size_t s, size_t e) {
+  trim(t, &s, &e);
+  if (s == e || !kgr_utf8_starts_upper(t + s, e - s))
+    return NULL;
+  const kgr_gaz_entry *g = kgr_gaz_lookup(t + s, e - s, NULL);
+  return g && g->kind != KGR_PLACE_COUNTRY ? g : NULL;
+}
+
+/* Is t[s, e) one capitalised word: a short name in parentheses
+ * ("Center for Legal Transformation (Lawtrend)")? */
+static bool short_name(const char *t, size_t s, size_t e) {
+  trim(t, &s, &e);
+  size_t pos = s;
+  kgr_word w;
+  return e - s <= 24 && kgr_word_next(t, e, &pos, &w) && w.start == s && w.end == e &&
+         kgr_word_is_capitalised(t + s, e - s);
+}
+
 /*
  * Read the parts of a parenthetical or suffix t[s, e) separated by ',',
- * '/', ';' or " and ": countries, cities, an acronym. Returns false, having
+ * '/', ';' or " and ": countries, cities, an acronym (in parentheses, a
+ * place of any size or a one-word short name too). Returns false, having
  * recorded nothing, when one part is none of these (then it belongs to the
  * name: "(Public Association)").
  */
-static bool read_parts(const char *t, size_t s, size_t e, parts *p) {
+static bool read_parts(const char *t, size_t s, size_t e, parts *p, bool paren) {
   parts tmp = *p;
   size_t i = s;
   while (i < e) {
@@ -131,6 +153,11 @@ static bool read_parts(const char *t, size_t s, size_t e, parts *p) {
       } else if (g) {
         tmp.city = g;
       } else if (kgr_is_acronym(t + ps, pe - ps) && tmp.acr_s == tmp.acr_e) {
+        tmp.acr_s = ps;
+        tmp.acr_e = pe;
+      } else if (paren && (g = whole_place(t, ps, pe)) != NULL) {
+        tmp.city = g;
+      } else if (paren && short_name(t, ps, pe) && tmp.acr_s == tmp.acr_e) {
         tmp.acr_s = ps;
         tmp.acr_e = pe;
       } else {
@@ -182,7 +209,7 @@ static void strip_suffixes(const char *t, size_t s, size_t *e, parts *p) {
           break;
         }
       }
-      if (open == end || !read_parts(t, open + 1, end - 1, p))
+      if (open == end || !read_parts(t, open + 1, end - 1, p, true))
         break;
       *e = open;
       continue;
@@ -205,12 +232,45 @@ static void strip_suffixes(const char *t, size_t s, size_t *e, parts *p) {
     }
     size_t ss = k, se = end;
     trim(t, &ss, &se);
-    if (!read_parts(t, ss, se, p)) {
+    if (!read_parts(t, ss, se, p, false)) {
       *e = end;
       break;
     }
     *e = k - 1;
   }
+}
+
+/* The countries named by the parts of a hyphenated word: a country's name
+ * ("Bir Duino-Kyrgyzstan"), or adjectives when every part is one
+ * ("Polish-Ukrainian"), but not "Russian-speaking". Parts are capitalised;
+ * one of three letters or fewer is in capitals ("US-Kyrgyz"). */
+static void hyphen_countries(const char *t, kgr_word w, const kgr_country **out, size_t *n) {
+  const kgr_country *adj[MAX_COUNTRIES];
+  size_t nadj = 0, pieces = 0;
+  bool all = true;
+  for (size_t i = w.start; i < w.end;) {
+    size_t j = i;
+    while (j < w.end && t[j] != '-')
+      j++;
+    pieces++;
+    bool is_name = false;
+    const kgr_country *c = NULL;
+    bool shape = j > i && t[i] >= 'A' && t[i] <= 'Z';
+    for (size_t k = i; shape && j - i <= 3 && k < j; k++)
+      shape = t[k] >= 'A' && t[k] <= 'Z';
+    if (shape)
+      c = kgr_country_lookup(t + i, j - i, &is_name);
+    if (c && is_name)
+      add_country(out, n, c);
+    else if (c && nadj < MAX_COUNTRIES)
+      adj[nadj++] = c;
+    else if (!c)
+      all = false;
+    i = j + 1;
+  }
+  if (pieces > 1 && all)
+    for (size_t k = 0; k < nadj; k++)
+      add_country(out, n, adj[k]);
 }
 
 /* Is t[s, e) shaped like a person's name: an honorific first, or two to
@@ -226,6 +286,11 @@ static bool person_shaped(const char *t, size_t s, size_t e) {
     if (!kgr_word_is_capitalised(t + w.start, w.end - w.start))
       return false;
     if (kgr_country_at(t, e, w.start, NULL, NULL))
+      return false;
+    const kgr_country *in_word[MAX_COUNTRIES];
+    size_t n = 0;
+    hyphen_countries(t, w, in_word, &n); /* "Bir Duino-Kyrgyzstan" */
+    if (n)
       return false;
     words++;
   }
@@ -259,6 +324,8 @@ static size_t infer_countries(const char *t, size_t s, size_t e, const kgr_count
       if (!after_region)
         add_country(out, &n, c);
       pos = w.start + len;
+    } else if (!after_region) {
+      hyphen_countries(t, w, out, &n);
     }
     after_region = false;
   }
@@ -456,13 +523,45 @@ static bool attaches_to_previous(const char *t, size_t s, size_t e) {
   return starts_lower(t + s, e - s) || whole_country(t, s, e) || whole_city(t, s, e);
 }
 
+/* Does t[s, e) hold an organisation word or an acronym? */
+static bool org_worded(const char *t, size_t s, size_t e) {
+  size_t pos = s;
+  kgr_word w;
+  while (kgr_word_next(t, e, &pos, &w))
+    if (kgr_is_acronym(t + w.start, w.end - w.start))
+      return true;
+  return kgr_has_org_word(t + s, e - s, "org");
+}
+
+/* Does the " and " at t[i] separate two entries of a list, the one that
+ * started at s and the next: after a parenthetical ("Freedom Files
+ * (Poland) and Crude Accountability (USA)"), or, once the list has
+ * `pieces` entries, between two organisation-worded names ("..., Legal
+ * Initiative and Human Rights House Foundation"), but not inside one name
+ * ("Centre for Democracy and Human Rights")? */
+static bool and_splits(const char *t, size_t s, size_t i, size_t e, char sep, size_t pieces) {
+  size_t b = i;
+  while (b > s && t[b - 1] == ' ')
+    b--;
+  size_t n = i + 5;
+  bool capital = n < e && kgr_utf8_starts_upper(t + n, e - n);
+  if (b > s && t[b - 1] == ')')
+    return capital;
+  if (!pieces || !capital || sep != ',')
+    return false;
+  size_t ne = n;
+  while (ne < e && ne - n < AND_LOOKAHEAD && t[ne] != sep && t[ne] != '(')
+    ne++;
+  return org_worded(t, s, i) && org_worded(t, n, ne);
+}
+
 /* Read the entries of a paragraph's text t[s, e): split on top-level
  * semicolons if there are any, else on top-level commas (a fragment that
  * is a country, a city or a lower-case role stays with the one before). */
 static void read_separated(reader *r, const src *sr, size_t s, size_t e) {
   const char *t = sr->text;
   char sep = top_level_has(t, s, e, ';') ? ';' : ',';
-  size_t entry_s = s, i = s;
+  size_t entry_s = s, i = s, pieces = 0;
   int depth = 0;
   bool quoted = false;
   for (; i <= e; i++) {
@@ -487,11 +586,15 @@ static void read_separated(reader *r, const src *sr, size_t s, size_t e) {
           ne++;
         }
         cut = sep == ';' || !attaches_to_previous(t, ns, ne);
+      } else if (c == ' ' && depth == 0 && !quoted && i + 5 <= e &&
+                 memcmp(t + i, " and ", 5) == 0) {
+        cut = and_splits(t, entry_s, i, e, sep, pieces);
       }
     }
     if (cut) {
       read_entry(r, sr, entry_s, i, 0);
-      entry_s = i + 1;
+      entry_s = i + 1; /* read_entry() drops the "and " of the next one */
+      pieces++;
     }
   }
 }
@@ -506,6 +609,11 @@ static double capital_share(const char *t, size_t s, size_t e) {
     const char *tag = kgr_org_word_at(t, e, w.start, NULL);
     if (tag && strcmp(tag, "connector") == 0)
       continue;
+    bool number = true; /* "Article 19": numbers have no case */
+    for (size_t i = w.start; i < w.end && number; i++)
+      number = kgr_is_digit((unsigned char)t[i]);
+    if (number)
+      continue;
     words++;
     caps += kgr_word_is_capitalised(t + w.start, w.end - w.start);
   }
@@ -517,6 +625,30 @@ static bool is_name_text(const char *t, size_t s, size_t e) {
   return capital_share(t, s, e) >= 0.5;
 }
 
+/* Is the line t[s, e) a heading inside the list ("Individuals:",
+ * "International organisations")? */
+static bool sub_heading(const char *t, size_t s, size_t e) {
+  while (e > s && (t[e - 1] == ':' || t[e - 1] == ' '))
+    e--;
+  return e > s && kgr_lex_lookup(&kgr_lex_signatory_heads, t + s, e - s) != NULL;
+}
+
+/* The end of the name in a line t[s, e): before the first comma outside
+ * parentheses ("Tolekan Ismailova, human rights defender"), after a list
+ * marker. */
+static size_t name_part_end(const char *t, size_t s, size_t e) {
+  int depth = 0;
+  for (size_t i = s; i < e; i++) {
+    if (t[i] == '(')
+      depth++;
+    else if (t[i] == ')' && depth > 0)
+      depth--;
+    else if (t[i] == ',' && depth == 0 && i > s)
+      return i;
+  }
+  return e;
+}
+
 /* Read the raw input lines of a paragraph block as one entry each, if
  * every line is short and name-like and none ends with a separator (then
  * the paragraph is one wrapped list). Returns false to leave the block to
@@ -525,8 +657,10 @@ static bool read_lines(reader *r, const kgr_block *b) {
   const char *in = r->doc->input;
   if (b->line_count < 2 || top_level_has(b->text, 0, b->len, ';'))
     return false;
-  /* a wrapped comma list: long lines, as many commas as lines or more */
-  size_t commas = 0, lines = 0, short_lines = 0;
+  /* a wrapped comma list: long lines of about one width (all but the
+   * last), as many commas as lines or more; a list of "Name, affiliation"
+   * lines has lines of any length */
+  size_t commas = 0, lines = 0, short_lines = 0, longest = 0, shortest = SIZE_MAX, prev = 0;
   int depth = 0;
   for (size_t i = b->span.start, ls = i; i <= b->span.end; i++) {
     if (i == b->span.end || in[i] == '\n') {
@@ -535,6 +669,11 @@ static bool read_lines(reader *r, const kgr_block *b) {
       if (s < e) {
         lines++;
         short_lines += e - s < 45;
+        if (lines > 1 && prev < shortest)
+          shortest = prev; /* the line before this one is not the last */
+        prev = e - s;
+        if (prev > longest)
+          longest = prev;
       }
       ls = i + 1;
     } else if (in[i] == '(') {
@@ -545,7 +684,8 @@ static bool read_lines(reader *r, const kgr_block *b) {
       commas++;
     }
   }
-  if (commas >= lines && short_lines <= 1)
+  bool one_width = shortest == SIZE_MAX || shortest * 4 >= longest * 3;
+  if (commas >= lines && short_lines <= 1 && one_width)
     return false;
   for (int pass = 0; pass < 2; pass++) {
     size_t i = b->span.start;
@@ -555,12 +695,16 @@ static bool read_lines(reader *r, const kgr_block *b) {
         j++;
       size_t s = i, e = j;
       trim(in, &s, &e);
-      if (s < e) {
+      if (s < e && sub_heading(in, s, e)) {
+        /* "Individuals:", "National organisations": no entry */
+      } else if (s < e) {
         if (pass == 0) {
           char last = in[e - 1];
+          int number;
+          size_t ns = line_marker(in, s, e, &number);
           if (last == ',' || last == ';' ||
               kgr_word_count(in + s, e - s, MAX_LINE_WORDS + 1) > MAX_LINE_WORDS ||
-              !is_name_text(in, s, e))
+              !is_name_text(in, ns, name_part_end(in, ns, e)))
             return false;
         } else {
           src sr = {NULL, in};
@@ -585,10 +729,12 @@ static bool read_block(reader *r, const kgr_block *b, size_t from) {
   if (b->kind != KGR_BLOCK_PARAGRAPH)
     return false;
   kgr_ymd ymd;
-  if (kgr_date_line(b->text, b->len, &ymd) || !is_name_text(b->text, from, b->len))
+  if (kgr_date_line(b->text, b->len, &ymd))
     return false;
-  if (from == 0 && read_lines(r, b))
+  if (from == 0 && read_lines(r, b)) /* each line judged on its own */
     return true;
+  if (!is_name_text(b->text, from, b->len))
+    return false;
   read_separated(r, &sr, from, b->len);
   return true;
 }
@@ -631,16 +777,20 @@ static size_t list_opening(const kgr_block *b, bool open) {
     return SIZE_MAX;
   const char *t = b->text;
   size_t len = b->len;
-  while (len > 0 && (t[len - 1] == ' ' || t[len - 1] == ':'))
+  while (len > 0 && (t[len - 1] == ' ' || t[len - 1] == ':' || t[len - 1] == ','))
     len--;
-  /* "Signed by:", "SIGNATORIES", and once open "Organisations:" */
+  /* "Signed by:", "Signed,", "SIGNATORIES", and once open "Organisations:" */
   const kgr_lex_entry *whole = kgr_lex_lookup(&kgr_lex_signatory_heads, t, len);
-  if (whole && (strcmp(whole->tag, "head") == 0 || open))
+  if (whole && (strcmp(whole->tag, "sub") != 0 || open))
     return b->len;
   const char *colon = memchr(t, ':', b->len);
   if (!colon)
     return SIZE_MAX;
   size_t c = (size_t)(colon - t);
+  /* "The experts: A, Special Rapporteur on ...; B, ..." */
+  whole = kgr_lex_lookup(&kgr_lex_signatory_heads, t, c);
+  if (whole && strcmp(whole->tag, "only") == 0)
+    return c + 1 < b->len ? c + 1 : b->len;
   /* "Signatories: A; B; C." or "Signed by the following organisations:" */
   if (c <= 80 && has_head_phrase(t, 0, c, 3) && !has_call_verb(t, c))
     return c + 1 < b->len ? c + 1 : b->len;
@@ -755,6 +905,104 @@ static void read_headless(kgr_doc *doc, const kgr_layout *lay) {
       break;
 }
 
+/* The end of one name in a by-line starting at s: its capitalised words
+ * and a parenthetical after them ("International Partnership for Human
+ * Rights (IPHR)"); s when no name starts there. */
+static size_t byline_name_end(const char *t, size_t len, size_t s) {
+  size_t e = kgr_name_end(t, len, s, false);
+  if (e == s)
+    return s;
+  size_t i = e;
+  while (i < len && t[i] == ' ')
+    i++;
+  if (i < len && t[i] == '(') {
+    const char *close = memchr(t + i, ')', len - i < 80 ? len - i : 80);
+    if (close)
+      e = (size_t)(close - t) + 1;
+  }
+  return e;
+}
+
+/* A by-line naming several organisations ("Joint statement by Freedom
+ * Now, International Partnership for Human Rights (IPHR) and the
+ * Norwegian Helsinki Committee"): they are the signatories. Names are
+ * separated by commas, and the last by "and" or "&" ("A and B" alone only
+ * when both are organisation-worded: "Centre for Democracy and Human
+ * Rights" is one name). */
+static void read_byline(kgr_doc *doc, const kgr_layout *lay) {
+  enum { BYLINE_BLOCKS = 8, MAX_NAMES = 12 };
+  for (size_t i = 0, seen = 0; i < lay->block_count && seen < BYLINE_BLOCKS; i++) {
+    const kgr_block *b = &lay->blocks[i];
+    if (b->kind == KGR_BLOCK_FOOTNOTE)
+      continue;
+    seen++;
+    const kgr_lex_entry *e = NULL;
+    size_t p = kgr_lex_match(&kgr_lex_header_labels, b->text, b->len, 0, &e);
+    if (!p || strcmp(e->tag, "by") != 0 || kgr_word_count(b->text, b->len, 61) > 60)
+      continue;
+    const char *t = b->text;
+    size_t len = b->len, names[MAX_NAMES][2], n = 0;
+    size_t pos = p;
+    bool list = false;
+    while (n < MAX_NAMES) {
+      while (pos < len && t[pos] == ' ')
+        pos++;
+      bool joined = false; /* "and B", "& B": the last name */
+      if (kgr_ascii_istarts(t + pos, len - pos, "and ")) {
+        pos += 4;
+        joined = true;
+      } else if (pos < len && t[pos] == '&') {
+        pos++;
+        joined = true;
+      }
+      while (pos < len && t[pos] == ' ')
+        pos++;
+      if (kgr_ascii_istarts(t + pos, len - pos, "the "))
+        pos += 4;
+      size_t ne = byline_name_end(t, len, pos);
+      if (ne == pos)
+        break;
+      /* "A and B" in one run of capitalised words: two names when both
+       * halves are organisation-worded, or when it closes a comma list */
+      size_t cut = 0;
+      for (size_t k = pos; k + 3 <= ne; k++)
+        if ((k + 5 <= ne && memcmp(t + k, " and ", 5) == 0) || memcmp(t + k, " & ", 3) == 0)
+          cut = k;
+      if (cut && !joined) {
+        size_t after = cut + (t[cut + 1] == '&' ? 3 : 5);
+        if ((list || org_worded(t, pos, cut)) && org_worded(t, after, ne))
+          ne = cut;
+      }
+      names[n][0] = pos;
+      names[n++][1] = ne;
+      pos = ne;
+      while (pos < len && t[pos] == ' ')
+        pos++;
+      if (joined)
+        break;
+      if (pos < len && t[pos] == ',') {
+        pos++;
+        list = true;
+        continue;
+      }
+      if (!kgr_ascii_istarts(t + pos, len - pos, "and ") && !(pos < len && t[pos] == '&'))
+        break; /* "... on the crisis in X": the list is over */
+    }
+    if (n < 2)
+      return;
+    reader dry = {doc, true, 0, 0};
+    src sr = {b, t};
+    for (size_t k = 0; k < n; k++)
+      read_entry(&dry, &sr, names[k][0], names[k][1], 0);
+    if (dry.org_shaped * 3 < n * 2) /* most are: "Freedom Now" has no organisation word */
+      return;
+    reader r = {doc, false, 0, 0};
+    for (size_t k = 0; k < n; k++)
+      read_entry(&r, &sr, names[k][0], names[k][1], 0);
+    return;
+  }
+}
+
 void kgr_read_signatories(kgr_doc *doc, const kgr_layout *lay) {
   for (size_t h = 0; h < lay->block_count; h++) {
     size_t from = list_opening(&lay->blocks[h], false);
@@ -766,4 +1014,6 @@ void kgr_read_signatories(kgr_doc *doc, const kgr_layout *lay) {
       return;
   }
   read_headless(doc, lay);
+  if (!doc->signatories.count)
+    read_byline(doc, lay);
 }

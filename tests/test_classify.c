@@ -72,6 +72,30 @@ static void test_appeal(void **state) {
                    KGR_KIND_APPEAL);
 }
 
+/* A header that presents a call to act, or a letter's salutation, makes
+ * an appeal of a document that also narrates; a press release does not. */
+static void test_presented_as_appeal(void **state) {
+  assert_int_equal(KIND("URGENT ACTION\n\nBLOGGERS DETAINED\n\n" NARRATIVE "\n"
+                        "Please write to the authorities asking them to:\n\n"
+                        "- release the bloggers;\n- investigate the beatings.\n"),
+                   KGR_KIND_APPEAL);
+  assert_int_equal(KIND("An open letter on the detention of bloggers\n\n" NARRATIVE "\n"
+                        "We urge the authorities to release the bloggers.\n"),
+                   KGR_KIND_APPEAL);
+  assert_int_equal(KIND("Tajikistan: Bloggers Detained\n\nDear Prosecutor General,\n\n" NARRATIVE
+                        "\nWe urge you to release the bloggers.\n"),
+                   KGR_KIND_APPEAL);
+  /* hard negatives: no demand at all; a press release label */
+  assert_int_equal(KIND("URGENT ACTION\n\nBLOGGERS DETAINED\n\n" NARRATIVE),
+                   KGR_KIND_INCIDENT_REPORT);
+  assert_int_equal(KIND("Appeal court upholds the sentences of two bloggers\n\n" NARRATIVE "\n"
+                        "The authorities must investigate the beatings.\n"),
+                   KGR_KIND_INCIDENT_REPORT);
+  assert_int_equal(KIND("PRESS RELEASE\n\nTajikistan: Bloggers Detained\n\n" NARRATIVE "\n"
+                        "The authorities must investigate the beatings.\n"),
+                   KGR_KIND_INCIDENT_REPORT);
+}
+
 static void test_incident_report(void **state) {
   /* a narrative of dated events, with one organisation's calls added */
   assert_int_equal(KIND("Tajikistan: Bloggers Detained\n\n"
@@ -113,9 +137,8 @@ static void test_seeds(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      KGR_TEST(test_appeal),
-      KGR_TEST(test_incident_report),
-      KGR_TEST(test_unknown),
+      KGR_TEST(test_appeal),          KGR_TEST(test_presented_as_appeal),
+      KGR_TEST(test_incident_report), KGR_TEST(test_unknown),
       KGR_TEST(test_seeds),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

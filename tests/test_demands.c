@@ -298,6 +298,55 @@ static void test_intro_lines(void **state) {
   assert_int_equal(d->demands.count, 0);
 }
 
+/* Voices: an organisation calling in the present tense; the headline's
+ * speaker ("UN experts demand ...") and the quotes it gives; "demand
+ * that X"; a "To:" line; a country called upon; a press dateline left out
+ * of the demand. Hard negatives: the past tense of another body, a
+ * headline whose subject is the people a report is about. */
+static void test_voices(void **state) {
+  kgr_doc *d = parse(state, "Kazakhstan: Free the Strikers\n\nStatement by the Steppe Rights "
+                            "Network\n\n4 May 2022\n\n"
+                            "The Steppe Rights Network (SRN) is alarmed by the arrests.\n\n"
+                            "The SRN calls on the authorities of Kazakhstan to:\n\n"
+                            "- release the strikers;\n- drop the charges against them.\n\n"
+                            "In 2011, the European Parliament called on Kazakhstan to "
+                            "investigate the shootings.\n");
+  assert_int_equal(d->demands.count, 2);
+  demand_starts(d, 0, "release the strikers");
+  assert_string_equal(show(d->demands.items[0].addressee), "the authorities of Kazakhstan");
+  d = parse(state, "Iran: UN experts demand release of detained lawyers\n\n"
+                   "GENEVA (3 March 2023) \xE2\x80\x93 UN experts today called on Iran to "
+                   "release the lawyers detained for defending protesters.\n\n"
+                   "\"The authorities must stop punishing lawyers for their work,\" the "
+                   "experts said. \"Iran must respect the independence of the legal "
+                   "profession.\"\n\n"
+                   "The lawyers said the charges must be dropped.\n");
+  assert_int_equal(d->demands.count, 3);
+  demand_starts(d, 0, "UN experts today called on Iran"); /* the dateline left out */
+  demand_starts(d, 1, "\"The authorities must stop");
+  demand_starts(d, 2, "\"Iran must respect");
+  assert_string_equal(show(d->demands.items[2].addressee), "Iran");
+  d = parse(state, "Belarus: Protesters demand new elections\n\n"
+                   "Tens of thousands of protesters called on the president to resign on 16 "
+                   "August, and the protesters said the vote must be annulled.\n");
+  assert_int_equal(d->demands.count, 0);
+  d = parse(state, "Belarus: Stop the Torture\n\n15 August 2020\n\n"
+                   "We demand that the Investigative Committee open criminal cases into "
+                   "every report of torture.\n");
+  assert_int_equal(d->demands.count, 1);
+  assert_string_equal(show(d->demands.items[0].addressee), "the Investigative Committee");
+  static const char *const want[] = {"the Investigative Committee"};
+  addressees_are(d, want, 1);
+  d = parse(state, "An open letter on the security law\n\n30 June 2020\n\n"
+                   "To: The Chief Executive of Hong Kong\n\n"
+                   "We are writing to you on behalf of our faculties to urge you to "
+                   "withdraw the law.\n");
+  static const char *const want2[] = {"The Chief Executive of Hong Kong"};
+  addressees_are(d, want2, 1);
+  assert_int_equal(d->demands.count, 1);
+  assert_string_equal(show(d->demands.items[0].addressee), "The Chief Executive of Hong Kong");
+}
+
 static void read_seed(void **state, const char *name) {
   char path[1024];
   snprintf(path, sizeof path, "%s/%s", KGR_SEEDS_DIR, name);
@@ -334,11 +383,17 @@ static void test_seeds(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      KGR_TEST(test_bulleted_after_call), KGR_TEST(test_numbered_and_call_for),
-      KGR_TEST(test_prose_calls),         KGR_TEST(test_must_sentences),
-      KGR_TEST(test_not_demands),         KGR_TEST(test_title_notes_signatories),
-      KGR_TEST(test_intro_lines),         KGR_TEST(test_letters_and_urgent_appeals),
-      KGR_TEST(test_linear_time),         KGR_TEST(test_seeds),
+      KGR_TEST(test_bulleted_after_call),
+      KGR_TEST(test_numbered_and_call_for),
+      KGR_TEST(test_prose_calls),
+      KGR_TEST(test_must_sentences),
+      KGR_TEST(test_not_demands),
+      KGR_TEST(test_title_notes_signatories),
+      KGR_TEST(test_intro_lines),
+      KGR_TEST(test_letters_and_urgent_appeals),
+      KGR_TEST(test_linear_time),
+      KGR_TEST(test_voices),
+      KGR_TEST(test_seeds),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -160,6 +160,41 @@ static void test_organizations(void **state) {
   done(&r);
 }
 
+/* Organisations: a quoted name after the organisation word, an
+ * international body with no country, a law's title, a court named again
+ * without its country, outlets after "journalists from", a media word
+ * after a capitalised name. */
+static void test_more_organizations(void **state) {
+  (void)state;
+  run r = read_text("Monitors of the Human Rights Centre \"Viasna\" were detained. The "
+                    "European Parliament and the Ministry of Justice disagreed about the Law "
+                    "on Media. The Supreme Court of Russia upheld the ban, and the Supreme "
+                    "Court later refused an appeal. Journalists from Kloop, Azattyk and "
+                    "Kaktus.media were summoned. He founded the Apple Daily newspaper.\n",
+                    "RU");
+  const kgr_organization *o = org(&r, "Human Rights Centre \"Viasna\"");
+  if (!o)
+    list_orgs(r.doc);
+  assert_non_null(o);
+  assert_null(org(&r, "Human Rights Centre"));
+  o = org(&r, "European Parliament");
+  assert_non_null(o);
+  assert_null(o->country.ptr);
+  o = org(&r, "Ministry of Justice");
+  assert_non_null(o);
+  assert_true(str_is(o->country, "RU"));
+  assert_null(org(&r, "Law on Media"));
+  assert_non_null(org(&r, "Supreme Court of Russia"));
+  assert_null(org(&r, "Supreme Court"));
+  assert_non_null(org(&r, "Kloop"));
+  assert_non_null(org(&r, "Azattyk"));
+  assert_non_null(org(&r, "Kaktus.media"));
+  assert_non_null(org(&r, "Apple Daily"));
+  assert_null(org(&r, "Daily"));
+  check_index(&r);
+  done(&r);
+}
+
 static void find_span(const kgr_doc *d, const char *text, kgr_span *out) {
   const char *p = strstr(d->input, text);
   assert_non_null(p);
@@ -320,6 +355,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_mention_index),
       cmocka_unit_test(test_organizations),
+      cmocka_unit_test(test_more_organizations),
       cmocka_unit_test(test_skipped),
       cmocka_unit_test(test_noise),
       cmocka_unit_test(test_seed_amnesty),

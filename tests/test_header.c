@@ -258,6 +258,93 @@ static void test_press_release(void **state) {
   assert_int_not_equal(d->date_source, KGR_DATE_SOURCE_STATED);
 }
 
+/* Unwrapped text (long paragraphs on one line each): a line break inside
+ * the headline's block starts its deck. Hard-wrapped text joins the
+ * lines, as does a line that cannot end a headline. */
+static void test_deck_in_title_block(void **state) {
+#define LONG_LINE                                                                                  \
+  "Security forces detained more than forty people after the rally in the capital on "             \
+  "Saturday and held them for two days without access to lawyers or their families, "              \
+  "according to relatives who spoke to the monitors.\n"
+  kgr_doc *d = parse(state, "Tajikistan: Wave of Arrests After Rally\n"
+                            "Detainees Held Without Lawyers; Families Not Told\n\n" LONG_LINE
+                            "\n" LONG_LINE);
+  assert_str(d->title, "Tajikistan: Wave of Arrests After Rally");
+  assert_span(d, d->title_span, "Tajikistan: Wave of Arrests After Rally");
+  /* the first line ends on a joining word: one headline */
+  d = parse(state, "Tajikistan: Wave of Arrests and Beatings of\n"
+                   "Peaceful Protesters in the Capital\n\n" LONG_LINE "\n" LONG_LINE);
+  assert_str(d->title, "Tajikistan: Wave of Arrests and Beatings of Peaceful Protesters in the "
+                       "Capital");
+  /* hard-wrapped body: the title's lines are one wrapped headline */
+  d = parse(state, "Tajikistan: Wave of Arrests After Rally\n"
+                   "Detainees Held Without Lawyers\n\n"
+                   "Security forces detained more than forty people after the rally in the\n"
+                   "capital on Saturday and held them for two days without access to lawyers\n"
+                   "or their families, according to relatives who spoke to the monitors.\n");
+  assert_str(d->title, "Tajikistan: Wave of Arrests After Rally Detainees Held Without Lawyers");
+#undef LONG_LINE
+}
+
+/* Date lines: a reference line ending "Date: ...", "Posted on", a dash
+ * after the place; datelines "PLACE (date) -". */
+static void test_more_date_lines(void **state) {
+  kgr_doc *d =
+      parse(state, "URGENT ACTION\n\nLAWYER DETAINED\n\nTAJIKISTAN\n\n"
+                   "UA: 12/22 Index: EUR 60/1234/2022 Tajikistan Date: 3 May 2022\n\n" BODY);
+  assert_str(d->title, "LAWYER DETAINED");
+  assert_str(d->date, "2022-05-03");
+  assert_span(d, d->date_span, "3 May 2022");
+  d = parse(state, "Kyrgyzstan: Free the Bloggers\n\nPosted on 4 June 2021\n\n" BODY);
+  assert_str(d->date, "2021-06-04");
+  d = parse(state, "Kyrgyzstan: Free the Bloggers\n\nBishkek \xE2\x80\x93 4 June 2021\n\n" BODY);
+  assert_str(d->date, "2021-06-04");
+  d = parse(state,
+            "Iran: Experts Alarmed by Executions\n\n"
+            "GENEVA (26 October 2022) \xE2\x80\x93 The experts said the executions of "
+            "protesters must stop at once, and that those responsible be held to account.\n");
+  assert_str(d->date, "2022-10-26");
+  assert_int_equal(d->date_source, KGR_DATE_SOURCE_STATED);
+  /* hard negatives: a parenthesised date after prose, a reference line
+   * whose date has no label */
+  d = parse(state, "Iran: Experts Alarmed by Executions\n\n"
+                   "The protests (26 October 2022) \xE2\x80\x93 and the executions that "
+                   "followed them drew condemnation from across the region and beyond.\n");
+  assert_int_not_equal(d->date_source, KGR_DATE_SOURCE_STATED);
+  d = parse(state, "LAWYER DETAINED\n\n"
+                   "UA: 12/22 Index: EUR 60/1234/2022 Tajikistan reference 3 May 2022\n\n" BODY);
+  assert_null(d->date.ptr);
+}
+
+/* Labels and the publisher's name over the headline; the issuer in a
+ * later sentence in the present tense; the acronym from the body; a
+ * statement by several organisations has no one issuer. */
+static void test_issuer_more(void **state) {
+  kgr_doc *d = parse(state, "STEPPE RIGHTS NETWORK\nPUBLIC STATEMENT\n\n"
+                            "KAZAKHSTAN: FREE THE STRIKERS\n\n4 May 2022\n\n" BODY);
+  assert_str(d->title, "KAZAKHSTAN: FREE THE STRIKERS");
+  d = parse(state, "Kazakhstan: Free the Strikers\n\n"
+                   "Twelve oil workers were detained in Zhanaozen on 3 May. The Steppe "
+                   "Rights Network considers them prisoners of conscience.\n");
+  assert_str(d->issuer.name, "Steppe Rights Network");
+  /* the past tense tells what another body did */
+  d = parse(state, "Kazakhstan: Free the Strikers\n\n"
+                   "Twelve oil workers were detained in Zhanaozen on 3 May. The Steppe "
+                   "Rights Network reported that they had been beaten.\n");
+  assert_false(d->has_issuer);
+  /* "Statement by X", then "X (ACR)" in the body */
+  d = parse(state, "Kazakhstan: Free the Strikers\n\nStatement by the Steppe Rights Network\n\n"
+                   "The Steppe Rights Network (SRN) calls for the release of the strikers "
+                   "detained in Zhanaozen.\n");
+  assert_str(d->issuer.name, "Steppe Rights Network");
+  assert_str(d->issuer.acronym, "SRN");
+  d = parse(state, "Kazakhstan: Free the Strikers\n\n"
+                   "Joint statement by Freedom Now, the Steppe Rights Network (SRN) and the "
+                   "Caspian Labour Monitor\n\n" BODY);
+  assert_str(d->title, "Kazakhstan: Free the Strikers");
+  assert_false(d->has_issuer);
+}
+
 /* The whole file, or NULL (with a message) when absent. */
 static char *read_seed(const char *prefix, size_t *len) {
   char path[1024];
@@ -301,11 +388,13 @@ static void test_seeds(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      KGR_TEST(test_inval),         KGR_TEST(test_date_forms),
-      KGR_TEST(test_no_date),       KGR_TEST(test_date_before_title_and_labels),
-      KGR_TEST(test_title_rules),   KGR_TEST(test_country),
-      KGR_TEST(test_issuer_we),     KGR_TEST(test_issuer_speaking),
-      KGR_TEST(test_press_release), KGR_TEST(test_seeds),
+      KGR_TEST(test_inval),           KGR_TEST(test_date_forms),
+      KGR_TEST(test_no_date),         KGR_TEST(test_date_before_title_and_labels),
+      KGR_TEST(test_title_rules),     KGR_TEST(test_country),
+      KGR_TEST(test_issuer_we),       KGR_TEST(test_issuer_speaking),
+      KGR_TEST(test_press_release),   KGR_TEST(test_deck_in_title_block),
+      KGR_TEST(test_more_date_lines), KGR_TEST(test_issuer_more),
+      KGR_TEST(test_seeds),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

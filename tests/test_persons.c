@@ -279,17 +279,57 @@ static void test_not_persons(void **state) {
   done(&r);
 }
 
+/* More shapes: a lower-case role before a full name; people named in
+ * apposition to "protester"; a part of a body before the body; a
+ * possessive employer; a list of titled names; names after "including";
+ * a fuller name for a person known by one word. */
+static void test_more_shapes(void **state) {
+  (void)state;
+  run r = read_text("Police arrested its director Ulvi Hasanov and its chief editor Sevda "
+                    "Aliyeva. At least one protester, Ruslan Orunbaev, died on Monday. Oleg "
+                    "Sidorov, a member of the board of the Steppe Rights Network, spoke to "
+                    "reporters. \"We are shocked,\" said Marta Nowak, Freedom House's Director "
+                    "for Eastern Europe and Central Asia. Justice Minister Ayaz Baetov, Prime "
+                    "Minister Akylbek Japarov and Interior Minister Ulan Niyazbekov attended. "
+                    "Journalists and lawyers who spoke out, including Anvar Karimov and "
+                    "Dilnoza Yusupova, were detained. Relatives said Nargiza Saidova died "
+                    "after Ms. Saidova was denied care.\n",
+                    "KG");
+  assert_true(has_role(must_person(&r, "Ulvi Hasanov"), "director"));
+  assert_true(has_role(must_person(&r, "Sevda Aliyeva"), "editor"));
+  assert_true(has_role(must_person(&r, "Ruslan Orunbaev"), "protester"));
+  const kgr_person *p = must_person(&r, "Oleg Sidorov");
+  assert_true(str_is(p->affiliation, "Steppe Rights Network"));
+  p = must_person(&r, "Marta Nowak");
+  assert_true(has_role(p, "director"));
+  assert_true(str_is(p->affiliation, "Freedom House"));
+  p = must_person(&r, "Ayaz Baetov");
+  assert_int_equal(p->role_count, 1);
+  assert_true(has_role(p, "justice minister"));
+  assert_true(has_role(must_person(&r, "Akylbek Japarov"), "prime minister"));
+  assert_int_equal(must_person(&r, "Anvar Karimov")->role_count, 0);
+  must_person(&r, "Dilnoza Yusupova");
+  expect_span(&r, must_person(&r, "Nargiza Saidova"));
+  assert_null(person(&r, "Saidova"));
+  assert_null(person(&r, "Central Asia"));
+  assert_null(person(&r, "Eastern Europe"));
+  done(&r);
+  /* a common word opening a sentence is no employer */
+  r = read_text("Media lawyer Akmat Alagushev said the law was vague. The social media "
+                "accounts of the outlet were blocked.\n",
+                "KG");
+  p = must_person(&r, "Akmat Alagushev");
+  assert_null(p->affiliation.ptr);
+  done(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_role_before_name),
-      cmocka_unit_test(test_appositive),
-      cmocka_unit_test(test_honorific_possessive_outlet),
-      cmocka_unit_test(test_surname_mentions),
-      cmocka_unit_test(test_title_then_full_name),
-      cmocka_unit_test(test_role_of_body),
-      cmocka_unit_test(test_plural_and_cyrillic),
-      cmocka_unit_test(test_more_evidence),
-      cmocka_unit_test(test_not_persons),
+      cmocka_unit_test(test_more_shapes),      cmocka_unit_test(test_role_before_name),
+      cmocka_unit_test(test_appositive),       cmocka_unit_test(test_honorific_possessive_outlet),
+      cmocka_unit_test(test_surname_mentions), cmocka_unit_test(test_title_then_full_name),
+      cmocka_unit_test(test_role_of_body),     cmocka_unit_test(test_plural_and_cyrillic),
+      cmocka_unit_test(test_more_evidence),    cmocka_unit_test(test_not_persons),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

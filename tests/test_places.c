@@ -158,8 +158,31 @@ static void test_city_inside_name(void **state) {
   done(&r);
 }
 
+/* Common words that are also towns somewhere, and towns abroad: a small
+ * town abroad needs a preposition; a label, an acronym's neighbour or
+ * "X of Y" is no place. */
+static void test_words_and_towns_abroad(void **state) {
+  (void)state;
+  run r = read_text("Date: 14 March 2023. Dr. Samuel Okafor of SOAS University of London "
+                    "wrote to the court. Kobryn said nothing. The activist later moved to "
+                    "Kobryn, and then to Minsk.\n",
+                    "KG");
+  assert_null(place(&r, "Date"));
+  assert_null(place(&r, "University"));
+  assert_null(place(&r, "London")); /* "University of London" */
+  must_place(&r, "Kobryn", "BY");   /* "to Kobryn" */
+  must_place(&r, "Minsk", "BY");
+  expect_places(&r, 2);
+  done(&r);
+  /* at home, a small town needs no preposition */
+  r = read_text("Khorog remained cut off for weeks.\n", "TJ");
+  must_place(&r, "Khorog", "TJ");
+  done(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_words_and_towns_abroad),
       cmocka_unit_test(test_cities_in_country),
       cmocka_unit_test(test_country_hint),
       cmocka_unit_test(test_named_places),

@@ -91,6 +91,27 @@ static void test_variants(void **state) {
   assert_int_equal(d->rights.count, 0);
 }
 
+/* A right's noun alone counts only in a list after another right. */
+static void test_coordinated(void **state) {
+  kgr_doc *d = parse(state, "They were jailed for exercising their rights to freedom of "
+                            "peaceful assembly and expression.");
+  assert_string_equal(rights(d), "assembly,expression");
+  d = parse(state, "The law restricts the freedoms of expression, association and peaceful "
+                   "assembly.");
+  assert_string_equal(rights(d), "expression,association,assembly");
+  d = parse(state, "The state must respect the rights to life, to freedom of peaceful assembly "
+                   "and to freedom of expression.");
+  assert_string_equal(rights(d), "life,assembly,expression");
+  d = parse(state, "Police dispersed the peaceful protesters with water cannon.");
+  assert_string_equal(rights(d), "assembly");
+  /* hard negatives: the nouns alone, or after a right but not in its list */
+  d = parse(state, "The expression on his face changed; the association met on Monday and "
+                   "discussed the movement of goods and life in the city.");
+  assert_int_equal(d->rights.count, 0);
+  d = parse(state, "He was denied a fair trial. The association of lawyers protested.");
+  assert_string_equal(rights(d), "fair_trial");
+}
+
 static void test_order_and_repeats(void **state) {
   kgr_doc *d = parse(state, "Police must respect the right to life, liberty and security of "
                             "person, and the right to protest peacefully. The right to life "
@@ -170,11 +191,9 @@ static void test_seeds(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      KGR_TEST(test_variants),
-      KGR_TEST(test_order_and_repeats),
-      KGR_TEST(test_names_are_not_rights),
-      KGR_TEST(test_instruments),
-      KGR_TEST(test_seeds),
+      KGR_TEST(test_variants),          KGR_TEST(test_coordinated),
+      KGR_TEST(test_order_and_repeats), KGR_TEST(test_names_are_not_rights),
+      KGR_TEST(test_instruments),       KGR_TEST(test_seeds),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

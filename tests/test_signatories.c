@@ -267,6 +267,93 @@ static void test_dash_countries(void **state) {
   check(d, 3, "Helsinki Citizens' Assembly \xE2\x80\x93 Vanadzor", NULL, "AM", S, 0);
 }
 
+/* Countries inside hyphenated words: a country's name as a part ("Bir
+ * Duino-Kyrgyzstan"), adjectives when every part is one; not
+ * "Russian-speaking". */
+static void test_hyphenated_countries(void **state) {
+  kgr_doc *d = parse(state, OPENING "Signed by:\n\n"
+                                    "1. Human Rights Movement \"Bir Duino-Kyrgyzstan\"\n"
+                                    "2. Polish-Ukrainian Lawyers' Forum\n"
+                                    "3. Association of Russian-speaking Teachers\n"
+                                    "4. Bir Duino-Kyrgyzstan\n");
+  assert_int_equal(d->signatories.count, 4);
+  check(d, 0, "Human Rights Movement \"Bir Duino-Kyrgyzstan\"", NULL, "KG", I, 1);
+  check(d, 1, "Polish-Ukrainian Lawyers' Forum", NULL, "PL,UA", I, 2);
+  check(d, 2, "Association of Russian-speaking Teachers", NULL, "", N, 3);
+  check(d, 3, "Bir Duino-Kyrgyzstan", NULL, "KG", I, 4); /* not a person's name */
+}
+
+/* Openings: "Signed," over names with affiliations; "The experts:" and
+ * names with their mandates, but not "The experts said:"; a by-line of
+ * several organisations when there is no list. */
+static void test_more_openings(void **state) {
+  kgr_doc *d = parse(state, OPENING "Signed,\n\n"
+                                    "Prof. Ingrid Halvorsen, University of Oslo\n"
+                                    "Dr. Samuel Okafor, Faculty of Law, University of Toronto\n"
+                                    "Prof. Kenji Watanabe, Kyoto University\n");
+  assert_int_equal(d->signatories.count, 3);
+  check(d, 0, "Prof. Ingrid Halvorsen", NULL, "", N, 0);
+  check(d, 1, "Dr. Samuel Okafor", NULL, "", N, 0);
+  check(d, 2, "Prof. Kenji Watanabe", NULL, "", N, 0);
+  d = parse(state, OPENING "The experts: Ms. Asel Omurova, Special Rapporteur on the right to "
+                           "freedom of expression; Mr. Tomas Berg, Chair of the Working Group on "
+                           "Arbitrary Detention.\n");
+  assert_int_equal(d->signatories.count, 2);
+  check(d, 0, "Ms. Asel Omurova", NULL, "", N, 0);
+  check(d, 1, "Mr. Tomas Berg", NULL, "", N, 0);
+  d = parse(state, OPENING "The experts said: Bishkek, Osh and Naryn must not become places "
+                           "where journalists fear to work.\n");
+  assert_int_equal(d->signatories.count, 0);
+  d = parse(state, "Tajikistan: Free the Bloggers\n\n"
+                   "Joint statement by Freedom Now, International Partnership for Human Rights "
+                   "(IPHR) and the Norwegian Helsinki Committee\n\n1 June 2021\n\n"
+                   "The authorities of Tajikistan must release the detained bloggers.\n");
+  assert_int_equal(d->signatories.count, 3);
+  check(d, 0, "Freedom Now", NULL, "", N, 0);
+  check(d, 1, "International Partnership for Human Rights", "IPHR", "", N, 0);
+  check(d, 2, "Norwegian Helsinki Committee", NULL, "NO", I, 0);
+  /* one organisation is the issuer, not a signatory list */
+  d = parse(state, "Tajikistan: Free the Bloggers\n\nStatement by the Norwegian Helsinki "
+                   "Committee\n\nThe authorities of Tajikistan must release the bloggers.\n");
+  assert_int_equal(d->signatories.count, 0);
+}
+
+/* Separators: "and" after a parenthetical or between two organisation
+ * names at the end of a comma list, not inside one name; sub-headings and
+ * numbered lines in one paragraph; one-word short names and small towns in
+ * parentheses. */
+static void test_list_shapes(void **state) {
+  kgr_doc *d = parse(state, OPENING "Signed by: Adilet Legal Clinic (Kyrgyzstan), Justice for "
+                                    "All (Kazakhstan), Freedom Files (Poland) and Crude "
+                                    "Accountability (USA).\n");
+  assert_int_equal(d->signatories.count, 4);
+  check(d, 2, "Freedom Files", NULL, "PL", S, 0);
+  check(d, 3, "Crude Accountability", NULL, "US", S, 0);
+  d = parse(state, OPENING "Signed by: Kylym Shamy Foundation, Legal Initiative Centre and "
+                           "Human Rights House Foundation, Centre for Democracy and Human "
+                           "Rights.\n");
+  assert_int_equal(d->signatories.count, 4);
+  check(d, 1, "Legal Initiative Centre", NULL, "", N, 0);
+  check(d, 2, "Human Rights House Foundation", NULL, "", N, 0);
+  check(d, 3, "Centre for Democracy and Human Rights", NULL, "", N, 0);
+  d = parse(state, OPENING "Signatories\n\n"
+                           "International organisations\n1. Article 19\n"
+                           "2. Civil Rights Defenders (Sweden)\n"
+                           "Individuals\n3. Tolekan Ismailova, human rights defender\n");
+  assert_int_equal(d->signatories.count, 3);
+  check(d, 0, "Article 19", NULL, "", N, 1);
+  check(d, 1, "Civil Rights Defenders", NULL, "SE", S, 2);
+  check(d, 2, "Tolekan Ismailova", NULL, "", N, 3);
+  d = parse(state, OPENING "Signed by:\n\n"
+                           "- Center for Legal Transformation (Lawtrend)\n"
+                           "- Helsinki Citizens' Assembly (Vanadzor)\n"
+                           "- Public Association (Civic Platform)\n");
+  assert_int_equal(d->signatories.count, 3);
+  check(d, 0, "Center for Legal Transformation", "Lawtrend", "", N, 0);
+  check(d, 1, "Helsinki Citizens' Assembly", NULL, "AM", S, 0);
+  check(d, 2, "Public Association (Civic Platform)", NULL, "", N, 0);
+}
+
 static void test_headless(void **state) {
   /* no heading: the trailing run of organisation-shaped items */
   kgr_doc *d = parse(state, OPENING "We urge the authorities to:\n\n"
@@ -372,6 +459,9 @@ int main(void) {
       KGR_TEST(test_paragraph_semicolons),
       KGR_TEST(test_paragraph_commas),
       KGR_TEST(test_dash_countries),
+      KGR_TEST(test_hyphenated_countries),
+      KGR_TEST(test_more_openings),
+      KGR_TEST(test_list_shapes),
       KGR_TEST(test_headless),
       KGR_TEST(test_list_ends),
       KGR_TEST(test_seed),
