@@ -1,0 +1,224 @@
+/*
+ * test_api_regressions.c - inputs that once broke the parser, through the
+ * public API.
+ *
+ * Every tests/fuzz/corpus/crash-*.txt (an input a fuzzer crashed on, kept
+ * as a regression) must parse cleanly, with every span inside the input
+ * and a JSON record; the other tests pin bugs found by the reliability
+ * suites (test_api_linear.c, tests/fuzz) with what the record must say.
+ */
+#define _POSIX_C_SOURCE 200809L /* opendir */
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <kgrights/kgrights.h>
+
+/* ---- fixture ---------------------------------------------------------------- */
+
+typedef struct fixture {
+  kgr_doc *doc;
+  char *buf;
+  char *json;
+} fixture;
+
+static int fixture_setup(void **state) {
+  fixture *f = calloc(1, sizeof *f);
+  if (!f)
+    return -1;
+  *state = f;
+  return 0;
+}
+
+static int fixture_teardown(void **state) {
+  fixture *f = *state;
+  kgr_doc_free(f->doc);
+  kgr_free(f->json);
+  free(f->buf);
+  free(f);
+  return 0;
+}
+
+#define KGR_TEST(f) cmocka_unit_test_setup_teardown(f, fixture_setup, fixture_teardown)
+
+/* ---- helpers ---------------------------------------------------------------- */
+
+static char *read_file(const char *path, size_t *len) {
+  FILE *fp = fopen(path, "rb");
+  if (!fp)
+    return NULL;
+  size_t cap = 1 << 16, n = 0;
+  char *buf = malloc(cap + 1);
+  while (buf) {
+    n += fread(buf + n, 1, cap - n, fp);
+    if (n < cap)
+      break;
+    char *p = realloc(buf, cap * 2 + 1);
+    if (!p) {
+      free(buf);
+      buf = NULL;
+      break;
+    }
+    buf = p;
+    cap *= 2;
+  }
+  fclose(fp);
+  if (buf) {
+    buf[n] = '\0';
+    *len = n;
+  }
+  return buf;
+}
+
+static bool str_eq(kgr_str s, const char *lit) {
+  return s.ptr && s.len == strlen(lit) && memcmp(s.ptr, lit, s.len) == 0;
+}
+
+static kgr_doc *parse_ok(fixture *f, const char *buf, size_t len) {
+  kgr_error err;
+  kgr_doc_free(f->doc);
+  f->doc = kgr_parse(buf, len, KGR_PARSE_DEFAULT, NULL, &err);
+  if (!f->doc)
+    fail_msg("parse failed: %s (%s)", err.message, kgr_strerror(err.code));
+  assert_int_equal(err.code, KGR_OK);
+  return f->doc;
+}
+
+/* What the fuzz harness checks: every span inside the input, and a JSON
+ * object out. */
+static void check_contract(fixture *f, size_t len, const char *what) {
+  const kgr_doc *d = f->doc;
+#define SPAN_OK(s)                                                                              \
+  do {                                                                                          \
+    if (!((s).start <= (s).end && (s).end <= len))                                              \
+      fail_msg("%s: span [%zu, %zu) outside the input (%zu bytes)", what, (s).start, (s).end,   \
+               len);                                                                            \
+  } while (0)
+  for (size_t i = 0; i < kgr_doc_signatory_count(d); i++)
+    SPAN_OK(kgr_doc_signatory(d, i)->span);
+  for (size_t i = 0; i < kgr_doc_event_count(d); i++)
+    SPAN_OK(kgr_doc_event(d, i)->span);
+  for (size_t i = 0; i < kgr_doc_figure_count(d); i++)
+    SPAN_OK(kgr_doc_figure(d, i)->span);
+  for (size_t i = 0; i < kgr_doc_footnote_count(d); i++)
+    SPAN_OK(kgr_doc_footnote(d, i)->span);
+  for (size_t i = 0; i < kgr_doc_demand_count(d); i++)
+    SPAN_OK(kgr_doc_demand(d, i)->span);
+  for (size_t i = 0; i < kgr_doc_section_count(d); i++)
+    SPAN_OK(kgr_doc_section(d, i)->span);
+  for (size_t i = 0; i < kgr_doc_diagnostic_count(d); i++)
+    SPAN_OK(kgr_doc_diagnostic(d, i)->span);
+#undef SPAN_OK
+  size_t jlen = 0;
+  kgr_free(f->json);
+  f->json = kgr_doc_to_json(d, KGR_JSON_COMPACT, &jlen);
+  assert_non_null(f->json);
+  assert_true(jlen >= 2 && f->json[0] == '{' && f->json[jlen - 1] == '}');
+}
+
+/* ---- fuzzer crashes ---------------------------------------------------------- */
+
+/* Every crash-*.txt kept in tests/fuzz/corpus. */
+static void test_fuzz_crashes(void **state) {
+  fixture *f = *state;
+  const char *dir = KGR_TESTS_DIR "/fuzz/corpus";
+  DIR *d = opendir(dir);
+  assert_non_null(d);
+  size_t n = 0;
+  struct dirent *e;
+  while ((e = readdir(d))) {
+    if (strncmp(e->d_name, "crash-", 6) != 0)
+      continue;
+    char path[1024];
+    snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+    size_t len = 0;
+    free(f->buf);
+    f->buf = read_file(path, &len);
+    assert_non_null(f->buf);
+    parse_ok(f, f->buf, len);
+    check_contract(f, len, e->d_name);
+    n++;
+  }
+  closedir(d);
+  printf("# regressions: %zu fuzzer crash inputs parse cleanly\n", n);
+}
+
+/* ---- found by the linear-time suite ------------------------------------------ */
+
+/*
+ * A numbered list of signatories longer than 999 entries: "1000." must
+ * start an entry like "999." does. Before the fix, lines.c read list
+ * numbers of at most three digits, so line "1000. ..." was glued to the
+ * entry before it, the block grew past an entry's length, and entries
+ * 999 to the end vanished with no diagnostic.
+ */
+static void test_signatories_past_999(void **state) {
+  fixture *f = *state;
+  enum { N = 1200 };
+  static const char *const country[] = {"Kyrgyzstan", "Kazakhstan", "Armenia", "Norway"};
+  size_t cap = (size_t)N * 80 + 256, len = 0;
+  f->buf = malloc(cap);
+  assert_non_null(f->buf);
+  len += (size_t)snprintf(f->buf, cap, "Joint appeal on the detained protesters\n\n"
+                                       "We call for their release.\n\nSigned by:\n\n");
+  for (int i = 1; i <= N; i++)
+    len += (size_t)snprintf(f->buf + len, cap - len, "%d. Civic Rights Network %d (%s)\n", i, i,
+                            country[i % 4]);
+  kgr_doc *d = parse_ok(f, f->buf, len);
+  check_contract(f, len, "1200 signatories");
+  assert_int_equal(kgr_doc_signatory_count(d), N);
+  static const int probe[] = {1, 999, 1000, 1001, N};
+  static const char *const code[] = {"KZ", "NO", "KG", "KZ", "KG"}; /* i % 4 */
+  for (size_t k = 0; k < sizeof probe / sizeof *probe; k++) {
+    const kgr_signatory *s = kgr_doc_signatory(d, (size_t)probe[k] - 1);
+    char want[64];
+    snprintf(want, sizeof want, "Civic Rights Network %d", probe[k]);
+    assert_int_equal(s->position, probe[k]);
+    if (!str_eq(s->name, want))
+      fail_msg("signatory %d: '%.*s', expected '%s'", probe[k], (int)s->name.len, s->name.ptr,
+               want);
+    assert_int_equal(s->country_count, 1);
+    assert_true(str_eq(s->countries[0], code[k]));
+  }
+}
+
+/*
+ * Hard negative for the fix above: a year that opens a hard-wrapped line
+ * is no list number ("2020. Since then" is prose), even right after a
+ * numbered list.
+ */
+static void test_year_line_is_not_entry(void **state) {
+  fixture *f = *state;
+  static const char in[] = "Statement of concern\n\n"
+                           "We call for the release of all detainees.\n\n"
+                           "Signed by:\n\n"
+                           "1. Civic Rights Network (Kyrgyzstan)\n"
+                           "2. Open Voice Foundation (Kazakhstan)\n"
+                           "3. Free Assembly Centre (Armenia)\n\n"
+                           "The three groups have monitored protests since the summer of\n"
+                           "2020. Since then they have documented forty detentions.\n";
+  kgr_doc *d = parse_ok(f, in, sizeof in - 1);
+  check_contract(f, sizeof in - 1, "year line");
+  assert_int_equal(kgr_doc_signatory_count(d), 3);
+  const kgr_signatory *s = kgr_doc_signatory(d, 2);
+  assert_int_equal(s->position, 3);
+  assert_true(str_eq(s->name, "Free Assembly Centre"));
+  assert_true(s->country_count == 1 && str_eq(s->countries[0], "AM"));
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      KGR_TEST(test_fuzz_crashes),
+      KGR_TEST(test_signatories_past_999),
+      KGR_TEST(test_year_line_is_not_entry),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
