@@ -801,6 +801,166 @@ void kgr_dates_find(kgr_arena *a, const char *text, size_t len,
   scan(text, len, push_hit, &f);
 }
 
+/* --- Relative dates ------------------------------------------------------- */
+
+/* "day:-1", "week:0": the kind and count of a relative entry's extra. */
+static kgr_rel_kind rel_of(const char *extra, int *n) {
+  static const struct {
+    const char *name;
+    kgr_rel_kind kind;
+  } kinds[] = {{"day", KGR_REL_DAY},   {"night", KGR_REL_NIGHT}, {"week", KGR_REL_WEEK},
+               {"month", KGR_REL_MONTH}, {"year", KGR_REL_YEAR}};
+  const char *colon = strchr(extra, ':');
+  if (!colon)
+    return KGR_REL_NONE;
+  for (size_t k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+    if (strlen(kinds[k].name) == (size_t)(colon - extra) &&
+        memcmp(extra, kinds[k].name, (size_t)(colon - extra)) == 0) {
+      *n = atoi(colon + 1);
+      return kinds[k].kind;
+    }
+  return KGR_REL_NONE;
+}
+
+/* Does an absolute date follow the weekday that ends at e ("Monday, 5
+ * October", "Wednesday (3 March)")? */
+static bool labels_date(const char *t, size_t len, size_t e) {
+  size_t j = skip_spaces(t, len, e), me;
+  bool abbr;
+  if (j < len && (t[j] == ',' || t[j] == '('))
+    j = skip_spaces(t, len, j + 1);
+  return digit_at(t, len, j) || month_at(t, len, j, &me, &abbr) != 0;
+}
+
+void kgr_relative_dates_find(kgr_arena *a, const char *t, size_t len,
+                             kgr_date_hit_vec *hits) {
+  if (!t || !hits)
+    return;
+  size_t i = 0;
+  while (i < len) {
+    size_t n;
+    if (!is_word_cp(cp_at(t, len, i, &n))) {
+      i += n;
+      continue;
+    }
+    size_t e;
+    const kgr_lex_entry *w = context_at(t, len, i, &e);
+    kgr_date_hit h;
+    memset(&h, 0, sizeof h);
+    if (w && tag_is(w, "relative")) {
+      h.rel = rel_of(w->extra, &h.rel_n);
+      h.lead_start = i;
+    } else if (w && tag_is(w, "weekday") && w->extra[0] &&
+               !((unsigned char)t[i] < 0x80 && !(t[i] >= 'A' && t[i] <= 'Z')) &&
+               !labels_date(t, len, e)) {
+      /* "on Monday", "last Friday": a weekday needs its preposition */
+      lead_info li = lead_before(t, len, i);
+      if (li.entry) {
+        h.rel = KGR_REL_WEEKDAY;
+        h.rel_n = atoi(w->extra);
+        h.lead_start = li.start;
+        h.lead = li.entry->extra[0] ? li.entry->extra : NULL;
+        /* "on Thursday evening" */
+        size_t j = skip_spaces(t, len, e), pe;
+        const kgr_lex_entry *p = word_at(t, len, j) ? context_at(t, len, j, &pe) : NULL;
+        if (tag_is(p, "part_after"))
+          e = pe;
+      }
+    }
+    if (h.rel != KGR_REL_NONE) {
+      h.start = i;
+      h.end = e;
+      h.precision = h.rel == KGR_REL_MONTH  ? KGR_PRECISION_MONTH
+                    : h.rel == KGR_REL_YEAR ? KGR_PRECISION_YEAR
+                                            : KGR_PRECISION_DAY;
+      *KGR_VEC_PUSH(a, *hits) = h;
+      i = e;
+      continue;
+    }
+    i = word_end(t, len, i);
+  }
+}
+
+kgr_ymd kgr_ymd_add_days(kgr_ymd d, int days) {
+  for (; days > 0; days--) {
+    if (++d.day > kgr_days_in_month(d.year, d.month)) {
+      d.day = 1;
+      if (++d.month > 12) {
+        d.month = 1;
+        if (d.year)
+          d.year++;
+      }
+    }
+  }
+  for (; days < 0; days++) {
+    if (--d.day < 1) {
+      if (--d.month < 1) {
+        d.month = 12;
+        if (d.year)
+          d.year--;
+      }
+      d.day = kgr_days_in_month(d.year, d.month);
+    }
+  }
+  return d;
+}
+
+/* 1 (Monday) to 7 (Sunday), Gregorian. */
+static int weekday_of(kgr_ymd d) {
+  static const int off[12] = {0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4};
+  int y = d.year - (d.month < 3);
+  int w = (y + y / 4 - y / 100 + y / 400 + off[d.month - 1] + d.day) % 7; /* 0 Sunday */
+  return w == 0 ? 7 : w;
+}
+
+/* Relative counts this far from the reference are no relative dates. */
+#define REL_MAX 12
+
+bool kgr_relative_resolve(const kgr_date_hit *h, kgr_ymd ref, kgr_ymd *from, kgr_ymd *to,
+                          kgr_precision *precision) {
+  if (!h || h->rel == KGR_REL_NONE || ref.year < 1 || !valid_ymd(ref) || ref.day == 0 ||
+      h->rel_n < -REL_MAX || h->rel_n > REL_MAX)
+    return false;
+  kgr_ymd f = ref, l = ref;
+  kgr_precision p = KGR_PRECISION_DAY;
+  switch (h->rel) {
+  case KGR_REL_DAY: f = l = kgr_ymd_add_days(ref, h->rel_n); break;
+  case KGR_REL_NIGHT:
+    f = kgr_ymd_add_days(ref, h->rel_n);
+    l = kgr_ymd_add_days(f, 1);
+    break;
+  case KGR_REL_WEEKDAY:
+    if (h->rel_n < 1 || h->rel_n > 7)
+      return false;
+    f = l = kgr_ymd_add_days(ref, -((weekday_of(ref) - h->rel_n + 7) % 7));
+    break;
+  case KGR_REL_WEEK: {
+    kgr_ymd monday = kgr_ymd_add_days(ref, 1 - weekday_of(ref));
+    f = kgr_ymd_add_days(monday, 7 * h->rel_n);
+    l = h->rel_n < 0 ? kgr_ymd_add_days(f, 6) : ref;
+    break;
+  }
+  case KGR_REL_MONTH: {
+    int m = ref.year * 12 + (ref.month - 1) + h->rel_n;
+    f = (kgr_ymd){m / 12, m % 12 + 1, 1};
+    l = f;
+    l.day = kgr_days_in_month(l.year, l.month);
+    p = KGR_PRECISION_MONTH;
+    break;
+  }
+  case KGR_REL_YEAR:
+    f = (kgr_ymd){ref.year + h->rel_n, 1, 1};
+    l = (kgr_ymd){ref.year + h->rel_n, 12, 31};
+    p = KGR_PRECISION_YEAR;
+    break;
+  default: return false;
+  }
+  *from = f;
+  *to = l;
+  *precision = p;
+  return true;
+}
+
 /* --- Date lines ----------------------------------------------------------- */
 
 typedef struct line_ctx {

@@ -24,6 +24,21 @@ typedef enum kgr_day_part {
   KGR_DAY_PART_NIGHT
 } kgr_day_part;
 
+/* A date told relative to the day a document speaks from ("yesterday",
+ * "on Monday", "last week"); kgr_relative_resolve() turns it into days. */
+typedef enum kgr_rel_kind {
+  KGR_REL_NONE = 0, /* an absolute date */
+  KGR_REL_DAY,      /* rel_n days from the reference: "yesterday" -1 */
+  KGR_REL_NIGHT,    /* "last night": the day before and the reference day */
+  KGR_REL_WEEKDAY,  /* "on Monday": the latest weekday rel_n (1 Monday ..
+                       7 Sunday) on or before the reference */
+  KGR_REL_WEEK,     /* the Monday-Sunday week rel_n weeks from the
+                       reference's ("last week" -1); this week ends at the
+                       reference */
+  KGR_REL_MONTH,    /* the month rel_n months from the reference's */
+  KGR_REL_YEAR      /* the year rel_n years from the reference's */
+} kgr_rel_kind;
+
 typedef struct kgr_date_hit {
   size_t start, end;       /* the date expression in the text */
   kgr_ymd from, to;        /* year 0 when the text leaves it out; `to`
@@ -37,6 +52,8 @@ typedef struct kgr_date_hit {
   const char *lead;        /* "on", "in", "since", "until", "by", "from",
                               "between", "during", "before", "after"; NULL */
   kgr_day_part part;       /* from "the night of", "the evening of" */
+  kgr_rel_kind rel;        /* KGR_REL_NONE for the hits of kgr_dates_find */
+  int rel_n;
 } kgr_date_hit;
 typedef KGR_VEC(kgr_date_hit) kgr_date_hit_vec;
 
@@ -49,6 +66,31 @@ typedef KGR_VEC(kgr_date_hit) kgr_date_hit_vec;
  */
 void kgr_dates_find(kgr_arena *a, const char *text, size_t len,
                     kgr_date_hit_vec *hits);
+
+/*
+ * Every relative date in text[0, len), left to right, appended to hits with
+ * `rel` set and from/to left 0: "yesterday", "today", "last night", "this
+ * morning", "last week", "earlier this month", "last year", and a weekday
+ * after a preposition ("on Monday", "last Friday", "on Thursday evening").
+ * A weekday that labels an absolute date ("Monday, 5 October", "Wednesday
+ * (3 March)") is left to kgr_dates_find, and so are weekdays without a
+ * preposition ("Bloody Sunday"). Linear. Words come from
+ * lex_date_context.tsv (roles relative and weekday).
+ */
+void kgr_relative_dates_find(kgr_arena *a, const char *text, size_t len,
+                             kgr_date_hit_vec *hits);
+
+/*
+ * The days a relative hit means, seen from the day `ref` (which must have
+ * year, month and day): sets *from, *to and *precision and returns true;
+ * false when `ref` is incomplete or the hit is absolute.
+ */
+bool kgr_relative_resolve(const kgr_date_hit *hit, kgr_ymd ref, kgr_ymd *from,
+                          kgr_ymd *to, kgr_precision *precision);
+
+/* The day `days` after (before, when negative) d, which must have year,
+ * month and day. */
+kgr_ymd kgr_ymd_add_days(kgr_ymd d, int days);
 
 /*
  * Is the whole of text[0, len) (trimmed, an optional "Date:" label or a

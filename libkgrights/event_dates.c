@@ -23,6 +23,8 @@
 /* How close a date before a noun must be to bind to it ("the 4 October
  * parliamentary election"). */
 #define BIND_BEFORE_BYTES 32
+/* How far into a paragraph a dateline's dash or colon may stand. */
+#define DATELINE_BYTES 100
 
 typedef struct raw {
   kgr_date_hit h; /* offsets in block text */
@@ -105,24 +107,18 @@ static int url_evidence(const kgr_doc *doc, int *month) {
  * the same sentence, then the paragraph (before, then after), then the
  * section before it, then the document's date, then anywhere. */
 static int nearby_year(const kgr_doc *doc, const raw_vec *raws, size_t r, const long *prev,
-                       const long *next, const size_t *first) {
+                       const long *next, const long *left, const long *right) {
   const raw *x = &raws->items[r];
   size_t s = x->sentence;
   /* the same sentence: the nearest stated date in it */
-  long best = -1;
-  size_t best_d = (size_t)-1;
-  for (size_t k = first[s]; k < first[s + 1]; k++) {
-    const raw *y = &raws->items[k];
-    if (!y->h.year_written)
-      continue;
-    size_t d = y->h.start > x->h.start ? y->h.start - x->h.start : x->h.start - y->h.start;
-    if (d < best_d) {
-      best_d = d;
-      best = (long)k;
-    }
-  }
-  if (best >= 0)
-    return raws->items[best].h.from.year;
+  long l = left[r], rt = right[r];
+  if (l >= 0 && rt >= 0)
+    return raws
+        ->items[x->h.start - raws->items[l].h.start <= raws->items[rt].h.start - x->h.start ? l
+                                                                                            : rt]
+        .h.from.year;
+  if (l >= 0 || rt >= 0)
+    return raws->items[l >= 0 ? l : rt].h.from.year;
   long p = prev[s], n = next[s];
   if (p >= 0 && raws->items[p].block == x->block)
     return raws->items[p].h.from.year;
@@ -170,6 +166,10 @@ static kgr_date *make_date(kgr_doc *doc, const kgr_block *b, const kgr_date_hit 
       to.day = from.day;
     break;
   }
+  /* "since 28 November": from that day to the day of writing */
+  if (h->lead && strcmp(h->lead, "since") == 0 && ymd_cmp(from, to) == 0 && cap.year &&
+      h->precision == KGR_PRECISION_DAY && ymd_cmp(cap, to) > 0)
+    to = cap;
   d->start = from;
   d->end = to;
   d->precision = h->precision ? h->precision : KGR_PRECISION_DAY;
@@ -183,13 +183,107 @@ static kgr_date *make_date(kgr_doc *doc, const kgr_block *b, const kgr_date_hit 
   return d;
 }
 
+/* --- Datelines ---------------------------------------------------------------- */
+
+/* The dash or colon that ends a dateline at text[i]: its length, or 0. */
+static size_t dateline_dash(const char *t, size_t i, size_t end) {
+  static const char *const dashes[] = {"\xE2\x80\x93", "\xE2\x80\x94", "--", " - ", ":"};
+  for (size_t k = 0; k < sizeof dashes / sizeof dashes[0]; k++) {
+    size_t n = strlen(dashes[k]);
+    if (i + n <= end && memcmp(t + i, dashes[k], n) == 0)
+      return n;
+  }
+  return 0;
+}
+
+size_t kgr_dateline_end(kgr_doc *doc, const kgr_block *b, size_t start, size_t end) {
+  const char *t = b->text;
+  size_t lim = end - start > DATELINE_BYTES ? start + DATELINE_BYTES : end;
+  size_t i = start, dash = 0, dl = 0, words = 0;
+  bool comma = false, word_start = true, digits = false, lower = false, closed = false;
+  /* Every word of the prefix starts with a capital or a digit. */
+  while (i < lim) {
+    unsigned char c = (unsigned char)t[i];
+    if ((dl = dateline_dash(t, i, lim)) != 0) {
+      dash = i;
+      break;
+    }
+    if (kgr_is_word_byte(c)) {
+      if (word_start && !kgr_is_digit(c) && !kgr_utf8_starts_upper(t + i, lim - i))
+        return start;
+      words += word_start;
+      digits |= kgr_is_digit(c);
+      lower |= c >= 'a' && c <= 'z';
+      word_start = false;
+      i++;
+      continue;
+    }
+    if (c == ',' || (c == '(' && i > start))
+      comma = true; /* a place before the date: "Geneva," "GENEVA (" */
+    else if (!(c == ' ' || c == '(' || c == ')' || c == '.' || c == '/' || c == '-' || c == '\''))
+      return start;
+    closed = c == ')' ? true : c == ' ' ? closed : false;
+    word_start = c != '-' && c != '\'';
+    i++;
+  }
+  if (!dash || !words)
+    return start;
+  /* "(New York) -" and "GENEVA -": a place alone, in brackets or capitals */
+  bool bracketed = t[start] == '(' && closed;
+  bool place_only = !digits && words <= 5 && (bracketed || (!lower && !comma));
+  if (!place_only) {
+    if (!comma || !doc->date_ymd.year || !doc->date_ymd.day)
+      return start;
+    kgr_date_hit_vec hits = {0};
+    kgr_dates_find(&doc->arena, t + start, dash - start, &hits);
+    bool own = false;
+    for (size_t k = 0; k < hits.count && !own; k++) {
+      const kgr_date_hit *h = &hits.items[k];
+      /* the place comes first: "On Monday, 5 October -" is no dateline */
+      size_t c = start;
+      while (c < start + h->start && t[c] != ',' && !(t[c] == '(' && c > start))
+        c++;
+      own = c < start + h->start && h->precision == KGR_PRECISION_DAY && h->year_written &&
+            h->from.year == doc->date_ymd.year && h->from.month == doc->date_ymd.month &&
+            h->from.day == doc->date_ymd.day;
+    }
+    if (!own)
+      return start;
+  }
+  i = dash + dl;
+  while (i < end && t[i] == ' ')
+    i++;
+  return i;
+}
+
+/* A relative date ("yesterday") counted from the document's date, else the
+ * caller's reference date; unresolved without either. */
+static kgr_date *make_relative(kgr_doc *doc, const kgr_block *b, const kgr_date_hit *h) {
+  kgr_date *d = kgr_arena_calloc(&doc->arena, sizeof *d);
+  kgr_year_source src = KGR_YEAR_DOCUMENT;
+  kgr_ymd ref = doc->date_ymd;
+  if (!ref.year) {
+    ref = doc->reference;
+    src = KGR_YEAR_REFERENCE;
+  }
+  d->precision = h->precision ? h->precision : KGR_PRECISION_DAY;
+  d->text = kgr_arena_str(&doc->arena, b->text + h->start, h->end - h->start);
+  d->span = kgr_block_span(b, h->start, h->end);
+  if (kgr_relative_resolve(h, ref, &d->start, &d->end, &d->precision)) {
+    d->year_source = src;
+    d->start_iso = kgr_doc_iso_date(doc, d->start);
+    d->end_iso = kgr_doc_iso_date(doc, d->end);
+  }
+  return d;
+}
+
 /* Does the sentence open with this date: at most LEAD_WORDS words, and no
  * other date, before it? */
-static bool opens_with(const kgr_block *b, const kgr_sentence *s, const kgr_date_hit *h) {
+static bool opens_with(const kgr_block *b, size_t from, const kgr_date_hit *h) {
   size_t at = h->lead_start < h->start ? h->lead_start : h->start;
-  if (at < s->start)
+  if (at < from)
     at = h->start;
-  return kgr_count_words(b->text, s->start, at) <= LEAD_WORDS;
+  return kgr_count_words(b->text, from, at) <= LEAD_WORDS;
 }
 
 const kgr_sentence_dates *kgr_event_dates_read(kgr_doc *doc, const kgr_layout *lay) {
@@ -198,18 +292,34 @@ const kgr_sentence_dates *kgr_event_dates_read(kgr_doc *doc, const kgr_layout *l
   kgr_sentence_dates *out = kgr_arena_calloc(a, (n + 1) * sizeof *out);
   size_t *first = kgr_arena_alloc(a, (n + 1) * sizeof *first);
   raw_vec raws = {0};
-  kgr_date_hit_vec tmp = {0};
+  kgr_date_hit_vec tmp = {0}, rel = {0};
   for (size_t s = 0; s < n; s++) {
     first[s] = raws.count;
     const kgr_sentence *se = &lay->sentences[s];
     const kgr_block *b = &lay->blocks[se->block];
+    out[s].body_start = se->start;
     if (b->kind == KGR_BLOCK_FOOTNOTE || se->end <= se->start)
       continue;
+    if (s == 0 || lay->sentences[s - 1].block != se->block)
+      out[s].body_start = kgr_dateline_end(doc, b, se->start, se->end);
     tmp.count = 0;
+    rel.count = 0;
     kgr_dates_find(a, b->text + se->start, se->end - se->start, &tmp);
-    for (size_t k = 0; k < tmp.count; k++) {
+    kgr_relative_dates_find(a, b->text + se->start, se->end - se->start, &rel);
+    /* both lists in text order; a relative date inside an absolute one
+     * ("Monday, 5 October") is left out */
+    for (size_t k = 0, q = 0; k < tmp.count || q < rel.count;) {
+      const kgr_date_hit *x;
+      if (q < rel.count && (k >= tmp.count || rel.items[q].start < tmp.items[k].start)) {
+        x = &rel.items[q++];
+        if ((k < tmp.count && x->end > tmp.items[k].start) ||
+            (k > 0 && tmp.items[k - 1].end > x->start))
+          continue;
+      } else {
+        x = &tmp.items[k++];
+      }
       raw *r = KGR_VEC_PUSH(a, raws);
-      r->h = tmp.items[k];
+      r->h = *x;
       r->h.start += se->start;
       r->h.end += se->start;
       r->h.lead_start += se->start;
@@ -241,6 +351,25 @@ const kgr_sentence_dates *kgr_event_dates_read(kgr_doc *doc, const kgr_layout *l
         last = (long)k;
   }
 
+  /* left[r], right[r]: the nearest stated date of the same sentence
+   * before and after raw r, so that each date finds its year in O(1) */
+  long *left = kgr_arena_alloc(a, (raws.count + 1) * sizeof *left);
+  long *right = kgr_arena_alloc(a, (raws.count + 1) * sizeof *right);
+  for (size_t s = 0; s < n; s++) {
+    last = -1;
+    for (size_t k = first[s]; k < first[s + 1]; k++) {
+      left[k] = last;
+      if (raws.items[k].h.year_written)
+        last = (long)k;
+    }
+    last = -1;
+    for (size_t k = first[s + 1]; k-- > first[s];) {
+      right[k] = last;
+      if (raws.items[k].h.year_written)
+        last = (long)k;
+    }
+  }
+
   int url_month = 0;
   int url_year = url_evidence(doc, &url_month);
 
@@ -252,16 +381,30 @@ const kgr_sentence_dates *kgr_event_dates_read(kgr_doc *doc, const kgr_layout *l
     kgr_sdate *hits = kgr_arena_alloc(a, cnt * sizeof *hits);
     const kgr_sentence *se = &lay->sentences[s];
     const kgr_block *b = &lay->blocks[se->block];
+    size_t kept = 0, lead_raw = (size_t)-1;
     for (size_t k = 0; k < cnt; k++) {
       size_t r = first[s] + k;
       const kgr_date_hit *h = &raws.items[r].h;
+      /* a dateline's date is the statement's: evidence for years only */
+      if (h->start < out[s].body_start)
+        continue;
+      if (lead_raw == (size_t)-1)
+        lead_raw = r;
+      if (h->rel != KGR_REL_NONE) {
+        hits[kept].start = h->start;
+        hits[kept].end = h->end;
+        hits[kept].relative = true;
+        hits[kept++].date = make_relative(doc, b, h);
+        continue;
+      }
       int year = 0;
       kgr_year_source src = KGR_YEAR_NONE;
       kgr_ymd cap = {0, 0, 0};
       if (h->year_written) {
         year = h->from.year;
         src = KGR_YEAR_STATED;
-      } else if ((year = nearby_year(doc, &raws, r, prev, next, first)) != 0) {
+        cap = doc->date_ymd;
+      } else if ((year = nearby_year(doc, &raws, r, prev, next, left, right)) != 0) {
         src = KGR_YEAR_DOCUMENT;
         cap = doc->date_ymd;
       } else if (url_year) {
@@ -272,13 +415,14 @@ const kgr_sentence_dates *kgr_event_dates_read(kgr_doc *doc, const kgr_layout *l
         src = KGR_YEAR_REFERENCE;
         cap = doc->reference;
       }
-      hits[k].start = h->start;
-      hits[k].end = h->end;
-      hits[k].date = make_date(doc, b, h, year, src, cap);
+      hits[kept].start = h->start;
+      hits[kept].end = h->end;
+      hits[kept].relative = false;
+      hits[kept++].date = make_date(doc, b, h, year, src, cap);
     }
     out[s].hits = hits;
-    out[s].count = cnt;
-    if (opens_with(b, se, &raws.items[first[s]].h))
+    out[s].count = kept;
+    if (kept && opens_with(b, out[s].body_start, &raws.items[lead_raw].h))
       out[s].lead = 0;
   }
   return out;
@@ -323,7 +467,8 @@ static bool in_aside(const kgr_event_scan *scan, size_t pos) {
   return scan->clause_count && scan->clauses[kgr_event_clause_at(scan, pos)].aside;
 }
 
-bool kgr_date_has_own(const kgr_sentence_dates *sd, const kgr_event_scan *scan, const bool *taken) {
+bool kgr_date_has_own(const kgr_sentence_dates *sd, const kgr_event_scan *scan,
+                      const uint8_t *taken) {
   if (sd->count > 4 * PICK_REACH)
     return true; /* a sentence that long has dates of its own: stay linear */
   for (size_t k = 0; k < sd->count; k++)
@@ -333,7 +478,7 @@ bool kgr_date_has_own(const kgr_sentence_dates *sd, const kgr_event_scan *scan, 
 }
 
 const kgr_date *kgr_date_pick(const kgr_sentence_dates *sd, const kgr_event_scan *scan, size_t pos,
-                              size_t pos_end, bool before_first, const bool *taken,
+                              size_t pos_end, bool before_first, const uint8_t *taken,
                               const kgr_date *carried, bool *was_carried) {
   if (was_carried)
     *was_carried = false;
@@ -368,12 +513,15 @@ const kgr_date *kgr_date_pick(const kgr_sentence_dates *sd, const kgr_event_scan
       return sd->hits[before].date;
     if (after >= 0)
       return sd->hits[after].date;
-    if (sd->lead >= 0)
+    if (sd->lead >= 0 && !(taken && taken[sd->lead] == KGR_DATE_REPORT))
       return sd->hits[sd->lead].date;
     for (size_t k = at, steps = 0; k-- > 0 && steps < PICK_REACH; steps++)
       if (!(taken && taken[k]) && !in_aside(scan, sd->hits[k].start))
         return sd->hits[k].date;
-    if (kgr_date_has_own(sd, scan, taken))
+    /* dates only after it, in other clauses ("declared a state of
+     * emergency and on 7 January authorised ..."), are later steps of the
+     * story: it keeps the carried day */
+    if (at > 0 && kgr_date_has_own(sd, scan, taken))
       return NULL;
   }
   if (carried && was_carried)
@@ -381,36 +529,12 @@ const kgr_date *kgr_date_pick(const kgr_sentence_dates *sd, const kgr_event_scan
   return carried;
 }
 
-static kgr_ymd add_days(kgr_ymd d, int days) {
-  for (; days > 0; days--) {
-    if (++d.day > kgr_days_in_month(d.year, d.month)) {
-      d.day = 1;
-      if (++d.month > 12) {
-        d.month = 1;
-        if (d.year)
-          d.year++;
-      }
-    }
-  }
-  for (; days < 0; days++) {
-    if (--d.day < 1) {
-      if (--d.month < 1) {
-        d.month = 12;
-        if (d.year)
-          d.year--;
-      }
-      d.day = kgr_days_in_month(d.year, d.month);
-    }
-  }
-  return d;
-}
-
 const kgr_date *kgr_date_shift(kgr_doc *doc, const kgr_date *d, int days, const kgr_block *b,
                                size_t start, size_t end) {
   if (!d || days == 0 || d->precision != KGR_PRECISION_DAY || !d->start.month || !d->start.day)
     return d;
   kgr_date *x = kgr_arena_calloc(&doc->arena, sizeof *x);
-  x->start = x->end = add_days(days > 0 ? d->end : d->start, days);
+  x->start = x->end = kgr_ymd_add_days(days > 0 ? d->end : d->start, days);
   x->precision = KGR_PRECISION_DAY;
   x->year_source = d->year_source;
   x->text = kgr_arena_str(&doc->arena, b->text + start, end - start);
@@ -422,9 +546,22 @@ const kgr_date *kgr_date_shift(kgr_doc *doc, const kgr_date *d, int days, const 
   return x;
 }
 
+static bool ymd_eq(kgr_ymd a, kgr_ymd b) {
+  return a.year == b.year && a.month == b.month && a.day == b.day;
+}
+
+/* Does the date run over more than a night ("last week", "5-9 October")? */
+static bool long_span(const kgr_date *d) {
+  if (d->precision != KGR_PRECISION_DAY || !d->start.year || !d->start.month || !d->start.day)
+    return false;
+  return ymd_cmp(d->end, kgr_ymd_add_days(d->start, 1)) > 0;
+}
+
 bool kgr_date_same(const kgr_date *a, const kgr_date *b) {
   if (!a || !b)
     return a == b;
-  return a->start.year == b->start.year && a->start.month == b->start.month &&
-         a->start.day == b->start.day;
+  if (!ymd_eq(a->start, b->start))
+    return false;
+  /* "last week" is no retelling of its first day */
+  return ymd_eq(a->end, b->end) || (!long_span(a) && !long_span(b));
 }

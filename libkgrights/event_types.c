@@ -19,6 +19,10 @@
 #define INTENT_REACH 4
 #define NEGATION_REACH 2
 #define PASSIVE_REACH 2
+#define PERFECT_REACH 3
+/* A bracket this short is a name or an acronym, not an aside. */
+#define SHORT_ASIDE_BYTES 48
+#define SHORT_ASIDE_WORDS 3
 /* Hits an act looks over for its object. */
 #define PAIR_REACH 12
 
@@ -34,16 +38,24 @@ typedef enum role {
   ROLE_NEGATION,
   ROLE_LATER,
   ROLE_PASSIVE,
+  ROLE_PERFECT,
+  ROLE_PLUPERFECT,
   ROLE_CLAUSE,
+  ROLE_SPLIT,
   ROLE_RELATIVE,
   ROLE_LINK,
   ROLE_SAME_DAY,
   ROLE_NEXT_DAY,
-  ROLE_PREVIOUS_DAY
+  ROLE_PREVIOUS_DAY,
+  ROLE_VOICE,
+  ROLE_REPORT,
+  ROLE_PRONOUN,
+  ROLE_NEW_SET
 } role;
 
 typedef enum act {
   ACT_ATTACK,
+  ACT_ASSAULT,
   ACT_HARM,
   ACT_SEIZE,
   ACT_RELEASE,
@@ -51,6 +63,7 @@ typedef enum act {
   ACT_DISPERSE,
   ACT_OBSTRUCT,
   ACT_CLEAR,
+  ACT_CUT,
   ACT_MEANS, /* a weapon named in the clause (lex_means) */
   ACT_COUNT
 } act;
@@ -61,40 +74,70 @@ typedef enum obj {
   OBJ_BUILDING,
   OBJ_PRISONER,
   OBJ_PROTESTERS,
+  OBJ_INTERNET,
   OBJ_MEDIA, /* an outlet: a journalist object when nothing else pairs */
   OBJ_COUNT
 } obj;
 
-static const char *const act_tags[ACT_COUNT] = {"act:attack",   "act:harm",   "act:seize",
-                                                "act:release",  "act:detain", "act:disperse",
-                                                "act:obstruct", "act:clear",  NULL};
+static const char *const act_tags[ACT_COUNT] = {
+    "act:attack",   "act:assault",  "act:harm",  "act:seize", "act:release", "act:detain",
+    "act:disperse", "act:obstruct", "act:clear", "act:cut",   NULL};
 static const char *const obj_tags[OBJ_COUNT] = {"obj:journalist", "obj:health",     "obj:building",
-                                                "obj:prisoner",   "obj:protesters", "obj:media"};
+                                                "obj:prisoner",   "obj:protesters", "obj:internet",
+                                                "obj:media"};
 
-/* What each act makes with each object in its clause (OTHER: nothing). */
-static const kgr_event_type pairs[ACT_COUNT][OBJ_COUNT] = {
-    [ACT_ATTACK] = {KGR_EVENT_ATTACK_ON_JOURNALIST, KGR_EVENT_ATTACK_ON_HEALTH_WORKERS,
-                    KGR_EVENT_OTHER, KGR_EVENT_OTHER, KGR_EVENT_FORCE_AGAINST_PROTESTERS},
-    [ACT_HARM] = {KGR_EVENT_ATTACK_ON_JOURNALIST, KGR_EVENT_ATTACK_ON_HEALTH_WORKERS},
-    [ACT_SEIZE] = {KGR_EVENT_OTHER, KGR_EVENT_ATTACK_ON_HEALTH_WORKERS,
-                   KGR_EVENT_SEIZURE_OF_BUILDING},
-    [ACT_RELEASE] = {KGR_EVENT_OTHER, KGR_EVENT_OTHER, KGR_EVENT_OTHER, KGR_EVENT_PRISONER_RELEASE},
-    [ACT_DETAIN] = {KGR_EVENT_ATTACK_ON_JOURNALIST, KGR_EVENT_ATTACK_ON_HEALTH_WORKERS},
-    [ACT_DISPERSE] = {KGR_EVENT_ATTACK_ON_JOURNALIST, KGR_EVENT_OTHER, KGR_EVENT_OTHER,
-                      KGR_EVENT_OTHER, KGR_EVENT_FORCE_AGAINST_PROTESTERS},
-    [ACT_OBSTRUCT] = {KGR_EVENT_ATTACK_ON_JOURNALIST, KGR_EVENT_ATTACK_ON_HEALTH_WORKERS},
-    [ACT_CLEAR] = {[OBJ_PROTESTERS] = KGR_EVENT_FORCE_AGAINST_PROTESTERS},
-    [ACT_MEANS] = {KGR_EVENT_ATTACK_ON_JOURNALIST, KGR_EVENT_OTHER, KGR_EVENT_OTHER,
-                   KGR_EVENT_OTHER, KGR_EVENT_FORCE_AGAINST_PROTESTERS},
+/* What each act makes with each object in its clause, as type + 1 (0:
+ * nothing). */
+#define T(x) ((unsigned char)((x) + 1))
+static const unsigned char pairs[ACT_COUNT][OBJ_COUNT] = {
+    [ACT_ATTACK] = {[OBJ_JOURNALIST] = T(KGR_EVENT_ATTACK_ON_JOURNALIST),
+                    [OBJ_HEALTH] = T(KGR_EVENT_ATTACK_ON_HEALTH_WORKERS),
+                    [OBJ_PROTESTERS] = T(KGR_EVENT_FORCE_AGAINST_PROTESTERS)},
+    /* beating detainees is ill-treatment in custody */
+    [ACT_ASSAULT] = {[OBJ_JOURNALIST] = T(KGR_EVENT_ATTACK_ON_JOURNALIST),
+                     [OBJ_HEALTH] = T(KGR_EVENT_ATTACK_ON_HEALTH_WORKERS),
+                     [OBJ_PRISONER] = T(KGR_EVENT_TORTURE),
+                     [OBJ_PROTESTERS] = T(KGR_EVENT_FORCE_AGAINST_PROTESTERS)},
+    [ACT_HARM] = {[OBJ_JOURNALIST] = T(KGR_EVENT_ATTACK_ON_JOURNALIST),
+                  [OBJ_HEALTH] = T(KGR_EVENT_ATTACK_ON_HEALTH_WORKERS)},
+    [ACT_SEIZE] = {[OBJ_HEALTH] = T(KGR_EVENT_ATTACK_ON_HEALTH_WORKERS),
+                   [OBJ_BUILDING] = T(KGR_EVENT_SEIZURE_OF_BUILDING)},
+    [ACT_RELEASE] = {[OBJ_PRISONER] = T(KGR_EVENT_PRISONER_RELEASE)},
+    [ACT_DETAIN] = {[OBJ_JOURNALIST] = T(KGR_EVENT_ATTACK_ON_JOURNALIST),
+                    [OBJ_HEALTH] = T(KGR_EVENT_ATTACK_ON_HEALTH_WORKERS)},
+    [ACT_DISPERSE] = {[OBJ_JOURNALIST] = T(KGR_EVENT_ATTACK_ON_JOURNALIST),
+                      [OBJ_PROTESTERS] = T(KGR_EVENT_FORCE_AGAINST_PROTESTERS)},
+    [ACT_OBSTRUCT] = {[OBJ_JOURNALIST] = T(KGR_EVENT_ATTACK_ON_JOURNALIST),
+                      [OBJ_HEALTH] = T(KGR_EVENT_ATTACK_ON_HEALTH_WORKERS)},
+    [ACT_CLEAR] = {[OBJ_PROTESTERS] = T(KGR_EVENT_FORCE_AGAINST_PROTESTERS)},
+    /* an internet shutdown has no type of its own */
+    [ACT_CUT] = {[OBJ_INTERNET] = T(KGR_EVENT_OTHER)},
+    [ACT_MEANS] = {[OBJ_JOURNALIST] = T(KGR_EVENT_ATTACK_ON_JOURNALIST),
+                   [OBJ_PROTESTERS] = T(KGR_EVENT_FORCE_AGAINST_PROTESTERS)},
 };
 
 /* What an act makes with no object: "police detained 40 people" is an
- * arrest, "police dispersed the rally" a use of force. */
-static const kgr_event_type alone[ACT_COUNT] = {
-    [ACT_DETAIN] = KGR_EVENT_ARREST,
-    [ACT_DISPERSE] = KGR_EVENT_FORCE_AGAINST_PROTESTERS,
-    [ACT_MEANS] = KGR_EVENT_FORCE_AGAINST_PROTESTERS, /* weak: see below */
+ * arrest, "police dispersed the rally" a use of force, "X was attacked" a
+ * happening of no listed type when X is named. */
+static const unsigned char alone[ACT_COUNT] = {
+    [ACT_DETAIN] = T(KGR_EVENT_ARREST),
+    [ACT_DISPERSE] = T(KGR_EVENT_FORCE_AGAINST_PROTESTERS),
+    [ACT_ASSAULT] = T(KGR_EVENT_OTHER),                  /* needs a victim */
+    [ACT_MEANS] = T(KGR_EVENT_FORCE_AGAINST_PROTESTERS), /* weak: see below */
 };
+#undef T
+
+/* Acts that a weapon of their clause only says how they were done. */
+static bool uses_weapons(int a) {
+  return a == ACT_ATTACK || a == ACT_ASSAULT || a == ACT_HARM || a == ACT_DISPERSE ||
+         a == ACT_CLEAR;
+}
+
+/* The type an act makes with an object (or alone, obj < 0), or -1. */
+static int pair_type(int a, int o) {
+  unsigned char v = o < 0 ? alone[a] : pairs[a][o];
+  return (int)v - 1;
+}
 
 int kgr_event_priority(kgr_event_type t) {
   static const int prio[KGR_EVENT_TYPE_COUNT] = {
@@ -124,7 +167,8 @@ int kgr_event_priority(kgr_event_type t) {
  * protests", "attacks on journalists covering the election". */
 static bool makes_context(kgr_event_type strong, kgr_event_type weak) {
   switch (strong) {
-  case KGR_EVENT_FORCE_AGAINST_PROTESTERS:
+  case KGR_EVENT_FORCE_AGAINST_PROTESTERS: /* "deaths" at a dispersal are that force */
+    return weak == KGR_EVENT_PROTEST || weak == KGR_EVENT_CLASH || weak == KGR_EVENT_KILLING;
   case KGR_EVENT_ATTACK_ON_HEALTH_WORKERS:
   case KGR_EVENT_KILLING: return weak == KGR_EVENT_PROTEST || weak == KGR_EVENT_CLASH;
   case KGR_EVENT_ATTACK_ON_JOURNALIST:
@@ -136,6 +180,13 @@ static bool makes_context(kgr_event_type strong, kgr_event_type weak) {
   case KGR_EVENT_RESIGNATION: return weak == KGR_EVENT_ELECTION || weak == KGR_EVENT_PROTEST;
   default: return false;
   }
+}
+
+bool kgr_event_refers(kgr_event_type noun, kgr_event_type told) {
+  if (noun == told || makes_context(told, noun))
+    return true;
+  return noun == KGR_EVENT_ARREST &&
+         (told == KGR_EVENT_ATTACK_ON_JOURNALIST || told == KGR_EVENT_ATTACK_ON_HEALTH_WORKERS);
 }
 
 bool kgr_event_has_victims(kgr_event_type t) {
@@ -177,7 +228,14 @@ static cue classify(const char *tag) {
       {"@negation", ROLE_NEGATION},
       {"@later", ROLE_LATER},
       {"@passive", ROLE_PASSIVE},
+      {"@perfect", ROLE_PERFECT},
+      {"@pluperfect", ROLE_PLUPERFECT},
+      {"@voice", ROLE_VOICE},
+      {"@report", ROLE_REPORT},
+      {"@pronoun", ROLE_PRONOUN},
+      {"@new_set", ROLE_NEW_SET},
       {"@clause", ROLE_CLAUSE},
+      {"@split", ROLE_SPLIT},
       {"@relative", ROLE_RELATIVE},
       {"@link", ROLE_LINK},
       {"@same_day", ROLE_SAME_DAY},
@@ -317,6 +375,12 @@ static void split_clauses(kgr_arena *a, const char *text, size_t start, size_t e
       /* fall through: the comma may also open a clause */
     }
     if (ch == '(' && !aside) {
+      /* "(Zhina)", "(OMCT)": a short name in brackets stays in its clause */
+      size_t q = i + 1;
+      while (q < end && q < i + SHORT_ASIDE_BYTES && text[q] != ')' && text[q] != '(')
+        q++;
+      if (q < end && text[q] == ')' && kgr_count_words(text, i + 1, q) <= SHORT_ASIDE_WORDS)
+        continue;
       CLOSE_AT(i);
       cur = i;
       aside = true;
@@ -339,6 +403,11 @@ static void split_clauses(kgr_arena *a, const char *text, size_t start, size_t e
         CLOSE_AT(i);
         cur = i;
       }
+      continue;
+    }
+    if (h < hits->count && hits->items[h].start == i && hits->items[h].c.r == ROLE_SPLIT) {
+      CLOSE_AT(i);
+      cur = i;
       continue;
     }
     if (h < hits->count && hits->items[h].start == i && hits->items[h].c.r == ROLE_RELATIVE) {
@@ -364,9 +433,9 @@ static void split_clauses(kgr_arena *a, const char *text, size_t start, size_t e
 }
 
 /* Is the hit at index i taken away by a cue before it in its clause? */
-static bool denied(const char *text, const hit_vec *hits, size_t i, const uint8_t *hypothetical) {
+static bool denied(const char *text, const hit_vec *hits, size_t i, const size_t *hypothetical) {
   const hit *t = &hits->items[i];
-  if (hypothetical[t->clause])
+  if (t->start >= hypothetical[t->clause])
     return true;
   /* Look back over the cues of the same clause, a bounded number of hits. */
   for (size_t k = i, steps = 0; k-- > 0 && steps < 8; steps++) {
@@ -389,6 +458,19 @@ static bool passive_before(const char *text, const hit_vec *hits, size_t i) {
     if (c->clause != t->clause)
       break;
     if (c->c.r == ROLE_PASSIVE && kgr_count_words(text, c->end, t->start) <= PASSIVE_REACH)
+      return true;
+  }
+  return false;
+}
+
+/* Is the hit at index i a perfect ("have detained", "has been charged")? */
+static bool perfect_before(const char *text, const hit_vec *hits, size_t i) {
+  const hit *t = &hits->items[i];
+  for (size_t k = i, steps = 0; k-- > 0 && steps < 4; steps++) {
+    const hit *c = &hits->items[k];
+    if (c->clause != t->clause)
+      break;
+    if (c->c.r == ROLE_PERFECT && kgr_count_words(text, c->end, t->start) <= PERFECT_REACH)
       return true;
   }
   return false;
@@ -423,18 +505,22 @@ static int pair_object(const hit_vec *hits, size_t i, bool passive) {
     if (hits->items[k].clause != h->clause)
       break;
     int o = object_kind(&hits->items[k]);
-    if (o >= 0 && pairs[h->c.sub][o] != KGR_EVENT_OTHER) {
+    if (o >= 0 && pair_type(h->c.sub, o) >= 0) {
       after = o;
       break;
     }
   }
+  /* before it: the nearest for an active verb; for a passive its subject,
+   * the first of the clause ("journalists covering the protests were
+   * targeted") */
   for (size_t k = i, steps = 0; k-- > 0 && steps < PAIR_REACH; steps++) {
     if (hits->items[k].clause != h->clause)
       break;
     int o = object_kind(&hits->items[k]);
-    if (o >= 0 && pairs[h->c.sub][o] != KGR_EVENT_OTHER) {
+    if (o >= 0 && pair_type(h->c.sub, o) >= 0) {
       before = o;
-      break;
+      if (!passive)
+        break;
     }
   }
   if (passive)
@@ -491,8 +577,16 @@ void kgr_event_scan_sentence(kgr_arena *a, const char *text, size_t start, size_
   /* Per clause: the objects present and where hypotheticals begin. */
   size_t nc = clauses.count;
   uint8_t *objs = kgr_arena_calloc(a, nc);
-  uint8_t *hypo = kgr_arena_calloc(a, nc);
-  bool sentence_protesters = false;
+  /* where in each clause a hypothetical or a norm begins: triggers after
+   * it did not happen; before it they are hedged ("protests erupted on 1
+   * July over amendments that would have ...") */
+  size_t *hypo = kgr_arena_alloc(a, (nc + 1) * sizeof *hypo);
+  bool *hedges = kgr_arena_calloc(a, nc + 1);
+  for (size_t c = 0; c < nc; c++)
+    hypo[c] = (size_t)-1;
+  uint8_t *plu = kgr_arena_calloc(a, nc); /* seen "had" in the clause so far */
+  bool sentence_protesters = false, modal = false;
+  KGR_VEC(kgr_range) reports = {0};
   for (size_t i = 0; i < hits.count; i++) {
     const hit *h = &hits.items[i];
     switch (h->c.r) {
@@ -507,14 +601,32 @@ void kgr_event_scan_sentence(kgr_arena *a, const char *text, size_t start, size_
         sentence_protesters = true;
       }
       break;
-    case ROLE_MODAL:
-    case ROLE_GENERIC: out->general = true; break;
+    case ROLE_MODAL: /* a norm or a demand: its clause tells nothing */
+      hypo[h->clause] = 0;
+      modal = true;
+      break;
+    case ROLE_GENERIC: out->generic = true; break;
+    case ROLE_VOICE:
+      if (!out->voice)
+        out->voice_clause = h->clause;
+      out->voice = true;
+      break;
+    case ROLE_PRONOUN: out->pronoun = true; break;
+    case ROLE_NEW_SET: out->new_set = true; break;
+    case ROLE_REPORT: {
+      kgr_range *r = KGR_VEC_PUSH(a, reports);
+      r->start = h->start;
+      r->end = h->end;
+      break;
+    }
     case ROLE_LATER: out->later = true; break;
     case ROLE_HYPOTHETICAL:
       /* "May" inside a sentence is a name, not a modal */
       if (h->start > start && kgr_utf8_starts_upper(text + h->start, end - h->start))
         break;
-      hypo[h->clause] = 1;
+      if (h->start < hypo[h->clause])
+        hypo[h->clause] = h->start;
+      hedges[h->clause] = true;
       break;
     case ROLE_SAME_DAY:
     case ROLE_NEXT_DAY:
@@ -530,36 +642,79 @@ void kgr_event_scan_sentence(kgr_arena *a, const char *text, size_t start, size_
     }
   }
 
-  trigger_vec trig = {0};
+  /* What each act or type hit makes: its type (-1: nothing), strength and
+   * passive voice. A weapon is an act only in a clause with no other act:
+   * "police used stun grenades to disperse the crowd" is told by
+   * "disperse", "police shot a reporter with a rubber bullet" by "shot". */
+  int *type = kgr_arena_alloc(a, (hits.count + 1) * sizeof *type);
+  bool *live = kgr_arena_calloc(a, hits.count + 1);
+  bool *strong = kgr_arena_calloc(a, hits.count + 1);
+  bool *pass = kgr_arena_calloc(a, hits.count + 1);
+  uint8_t *clause_act = kgr_arena_calloc(a, nc);
   for (size_t i = 0; i < hits.count; i++) {
     const hit *h = &hits.items[i];
+    type[i] = -1;
     if (h->c.r != ROLE_TYPE && h->c.r != ROLE_ACT)
       continue;
     if (denied(text, &hits, i, hypo)) {
       out->denied++;
       continue;
     }
-    bool passive = passive_before(text, &hits, i);
+    live[i] = true;
+    pass[i] = passive_before(text, &hits, i) || (h->c.r == ROLE_TYPE && h->passive_act);
+    strong[i] = !h->weak;
     if (h->c.r == ROLE_TYPE) {
-      add_trigger(a, &trig, (kgr_event_type)h->c.sub, h, !h->weak, passive);
+      type[i] = h->c.sub;
+      if (type[i] == KGR_EVENT_FORCE_AGAINST_PROTESTERS)
+        clause_act[h->clause] = 1;
       continue;
     }
-    int o = pair_object(&hits, i, passive || h->passive_act);
+    if (h->c.sub == ACT_MEANS)
+      continue; /* below, once every clause's acts are known */
+    int o = pair_object(&hits, i, pass[i] || h->passive_act);
+    /* An outlet stands for its journalists when nothing else pairs. */
+    if (o < 0 && (objs[h->clause] & (1u << OBJ_MEDIA)) && pair_type(h->c.sub, OBJ_JOURNALIST) >= 0)
+      o = OBJ_JOURNALIST;
+    type[i] = pair_type(h->c.sub, o);
+    if (type[i] >= 0 && uses_weapons(h->c.sub))
+      clause_act[h->clause] = 1;
+  }
+  for (size_t i = 0; i < hits.count; i++) {
+    const hit *h = &hits.items[i];
+    if (h->c.r != ROLE_ACT || h->c.sub != ACT_MEANS || !live[i] || clause_act[h->clause])
+      continue;
+    int o = pair_object(&hits, i, pass[i]);
     /* A weapon used anywhere in a sentence about protesters is force
      * against them, whatever clause names them. */
-    if (o < 0 && h->c.sub == ACT_MEANS && sentence_protesters)
+    if (o < 0 && sentence_protesters)
       o = OBJ_PROTESTERS;
-    /* An outlet stands for its journalists when nothing else pairs. */
-    if (o < 0 && (objs[h->clause] & (1u << OBJ_MEDIA)) &&
-        pairs[h->c.sub][OBJ_JOURNALIST] != KGR_EVENT_OTHER)
-      o = OBJ_JOURNALIST;
-    if (o >= 0)
-      add_trigger(a, &trig, pairs[h->c.sub][o], h, !h->weak, passive);
-    else if (alone[h->c.sub] != KGR_EVENT_OTHER) /* a weapon alone is weakly told force */
-      add_trigger(a, &trig, alone[h->c.sub], h, !h->weak && h->c.sub != ACT_MEANS, passive);
+    type[i] = pair_type(ACT_MEANS, o);
+    strong[i] = o >= 0; /* a weapon alone is weakly told force */
+  }
+
+  trigger_vec trig = {0};
+  for (size_t i = 0; i < hits.count; i++) {
+    const hit *h = &hits.items[i];
+    if (h->c.r == ROLE_PLUPERFECT)
+      plu[h->clause] = 1;
+    if (type[i] < 0)
+      continue;
+    add_trigger(a, &trig, (kgr_event_type)type[i], h, strong[i], pass[i]);
+    kgr_trigger *t = &trig.items[trig.count - 1];
+    /* "have detained" (a span up to now) and anything after "had" in its
+     * clause (what came before the story's time) take no carried day */
+    t->perfect = perfect_before(text, &hits, i) || plu[h->clause];
+    t->needs_victim = h->c.r == ROLE_ACT && h->c.sub == ACT_ASSAULT && type[i] == KGR_EVENT_OTHER;
+    t->hedged = hedges[h->clause] && hypo[h->clause] != 0;
   }
   out->triggers = trig.items;
   out->trigger_count = trig.count;
+  /* "X condemns the use of force last night, and calls on the
+   * authorities to investigate": the demand is one clause; a sentence is
+   * a norm or a demand when nothing outside such clauses is told */
+  out->general = modal && trig.count == 0;
+  out->reports = reports.items;
+  out->report_count = reports.count;
 }
 
 size_t kgr_event_clause_at(const kgr_event_scan *scan, size_t pos) {
@@ -578,13 +733,25 @@ size_t kgr_event_clause_at(const kgr_event_scan *scan, size_t pos) {
 
 /* --- Selection ------------------------------------------------------------- */
 
+static bool in_aside(const kgr_event_scan *scan, const kgr_trigger *t) {
+  return t->clause < scan->clause_count && scan->clauses[t->clause].aside;
+}
+
 size_t kgr_event_select(const kgr_event_scan *scan, const bool *bound, size_t *out) {
   /* The best trigger of each type: strong first, then one with its own
    * date, then the earliest. */
   size_t best[KGR_EVENT_TYPE_COUNT];
   bool present[KGR_EVENT_TYPE_COUNT] = {false};
+  bool main_strong = false;
+  for (size_t i = 0; i < scan->trigger_count; i++)
+    main_strong |= scan->triggers[i].strong && !in_aside(scan, &scan->triggers[i]);
   for (size_t i = 0; i < scan->trigger_count; i++) {
     kgr_event_type t = scan->triggers[i].type;
+    /* asides only describe: beside a strong trigger outside them, or as
+     * mere nouns ("the Centre, which documented torture"), they tell
+     * nothing */
+    if ((main_strong || !scan->triggers[i].strong) && in_aside(scan, &scan->triggers[i]))
+      continue;
     if (!present[t]) {
       present[t] = true;
       best[t] = i;

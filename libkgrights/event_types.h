@@ -5,10 +5,15 @@
  * A sentence is split into clauses; in each clause, direct triggers
  * ("annulled", "clashes") give a type, and an act together with an object
  * of the same clause gives a composite one ("confiscated" + "correspondent"
- * is an attack on a journalist, "stormed" + "building" a seizure). Cues
- * take triggers away: norms and demands ("must", "we urge"), generalities
- * ("over the years"), hypotheticals ("may"), intentions and calls ("calls
- * for his resignation"), negation ("did not disperse").
+ * is an attack on a journalist, "stormed" + "building" a seizure, "beat"
+ * + "detainees" ill-treatment, "shut down" + "the internet" a happening of
+ * type other). Cues take triggers away: norms and demands ("must", "we
+ * urge"), generalities ("over the years"), hypotheticals and the future
+ * ("may", "will"), intentions, plans and calls ("calls for his
+ * resignation", "planned for"), negation ("did not disperse"). Other cues
+ * tell how to date what is told: perfects ("have detained"), reports
+ * ("according to figures released on"), the document's own judgement
+ * ("condemns"), pronouns and new sets of people ("thousands of others").
  * kgr_event_select() then picks the happenings a sentence reports.
  */
 #ifndef KGR_EVENT_TYPES_H
@@ -38,12 +43,29 @@ typedef struct kgr_trigger {
   size_t clause;     /* index into the scan's clauses */
   bool strong;       /* asserts a happening (weak: a noun that may refer) */
   bool passive;      /* "was detained": the victim stands before it */
+  bool perfect;      /* "have detained": a span up to now; or after "had" in
+                        its clause: before the story's time. Either way
+                        not a carried day */
+  bool needs_victim; /* an assault with no object ("attacked"): a happening
+                        only when the sentence names whom */
+  bool hedged;       /* a hypothetical follows in its clause ("protests
+                        erupted over amendments that would have ..."): a
+                        happening only with a past date of its own */
 } kgr_trigger;
 
 typedef struct kgr_event_scan {
-  bool general;  /* a norm, a demand or a generality: it reports nothing */
-  bool later;    /* "subsequently": it takes no date from the sentence before */
-  size_t denied; /* triggers a cue took away ("could be annulled") */
+  bool general;        /* a norm or a demand ("must", "we urge") and nothing
+                          told outside its clauses: it reports nothing */
+  bool generic;        /* a generality ("over the years", "in previous
+                          years"): it reports nothing unless it names a date */
+  bool voice;          /* the document's own judgement ("condemns", "is
+                          concerned about"): it reports only what it dates */
+  size_t voice_clause; /* the clause of the first voice cue */
+  bool pronoun;        /* it speaks of someone as "he", "she", "him", "her" */
+  bool new_set;        /* "thousands of others", "another journalist": other
+                          people than the happening before */
+  bool later;          /* "subsequently": it takes no date from the sentence before */
+  size_t denied;       /* triggers a cue took away ("could be annulled") */
   /* "the next day" (+1), "the day before" (-1), "later that day" (0, and
    * same_day): the sentence's day counted from the carried one */
   int day_shift;
@@ -56,6 +78,10 @@ typedef struct kgr_event_scan {
   const kgr_range *means; /* lex_means hits, in text order */
   const kgr_means *means_ids;
   size_t means_count;
+  /* "according to figures released": the date after such a cue is when
+   * something was reported, not when it happened */
+  const kgr_range *reports;
+  size_t report_count;
 } kgr_event_scan;
 
 /*
@@ -73,12 +99,21 @@ void kgr_event_scan_sentence(kgr_arena *a, const char *text, size_t start, size_
  * counts when it has its own date (bound[i]: "the 4 October election") and
  * no stronger type in the sentence makes it context, or when the sentence
  * has nothing else, unless a cue took a trigger away: then the sentence is
- * about what did not happen. Statements count only alone.
+ * about what did not happen. Statements count only alone. When a strong
+ * trigger stands outside asides, triggers inside asides (relative clauses,
+ * parentheses) only describe who or what ("protesters who had been
+ * detained") and do not count.
  */
 size_t kgr_event_select(const kgr_event_scan *scan, const bool *bound, size_t *out);
 
 /* How much a type outranks others when one sentence holds several. */
 int kgr_event_priority(kgr_event_type t);
+
+/* May a noun of type `noun` alone ("during the arrest") refer to a
+ * happening of type `told`: the same type, a type that is its context
+ * ("the protests" of a dispersal), or an arrest of journalists or medics
+ * (an attack on them)? */
+bool kgr_event_refers(kgr_event_type noun, kgr_event_type told);
 
 /* Does the type have victims (attacks, arrests, killings, torture)? */
 bool kgr_event_has_victims(kgr_event_type t);

@@ -10,12 +10,16 @@
  * extends the last one ("The scene was caught on camera..."). A happening
  * told again later (same type, same day, nothing new) is not repeated.
  * Dates carry forward inside a paragraph, never across one, and never into
- * or through norms and demands. At the end the drafts become doc->events,
- * their means doc->means, and a document without a date line gets the
- * latest event day as its inferred date.
+ * or through norms and demands. A dateline's place and date are where and
+ * when the statement was issued, never an event's. At the end a happening
+ * told vaguely (no day, nobody named) folds into the same happening told
+ * with its day, the drafts become doc->events, their means doc->means, and
+ * a document without a date line gets the latest event day as its inferred
+ * date.
  */
 #include <string.h>
 
+#include "dates.h"
 #include "event_dates.h"
 #include "event_types.h"
 #include "figures_stage.h"
@@ -29,11 +33,23 @@
 #define MAX_ITEMS 64
 /* How many earlier events a later mention is compared with. */
 #define DEDUP_REACH 64
+/* How many events either side a vague telling may fold into. */
+#define FOLD_REACH 16
 /* A date line is short: longer sentences that overlap it are body text. */
 #define DATE_LINE_WORDS 8
+/* A paragraph this short that does not end a sentence is a headline, a
+ * deck or a label ("Investigate Deaths, Free Protesters"): it repeats what
+ * the body tells. */
+#define HEADLINE_WORDS 40
+/* Assaults with no object whose victims one sentence looks for. */
+#define MAX_VICTIM_CHECKS 8
+/* Words between a report cue and the date it claims ("according to figures
+ * released by the Prosecutor General's Office on 15 January"). */
+#define REPORT_REACH 10
 
 typedef KGR_VEC(size_t) index_vec;
 typedef KGR_VEC(kgr_actor) actor_vec;
+typedef KGR_VEC(kgr_range) kgr_range_vec;
 
 typedef struct draft {
   kgr_event_type type;
@@ -44,6 +60,7 @@ typedef struct draft {
   actor_vec actors;
   kgr_means_vec means;
   kgr_int_vec sources;
+  bool dropped; /* folded into another draft (fold_vague) */
 } draft;
 typedef KGR_VEC(draft) draft_vec;
 
@@ -77,6 +94,20 @@ static bool disjoint(const index_vec *x, const index_vec *y) {
   return true;
 }
 
+/* Quotation marks (" “ ”) in text[from, to). */
+static size_t count_quotes(const char *text, size_t from, size_t to) {
+  size_t q = 0;
+  for (size_t i = from; i < to; i++) {
+    unsigned char c = (unsigned char)text[i];
+    if (c == '"')
+      q++;
+    else if (c == 0xE2 && i + 2 < to && (unsigned char)text[i + 1] == 0x80 &&
+             ((unsigned char)text[i + 2] == 0x9C || (unsigned char)text[i + 2] == 0x9D))
+      q++;
+  }
+  return q;
+}
+
 /* --- Which sentences tell events --------------------------------------------- */
 
 static bool spans_overlap(kgr_span a, kgr_span b) { return a.start < b.end && b.start < a.end; }
@@ -97,6 +128,11 @@ static uint8_t *classify_sentences(const kgr_doc *doc, const kgr_layout *lay, kg
       continue;
     }
     if (doc->title.ptr && spans_overlap(sp, doc->title_span)) {
+      cls[s] = SENT_SKIP;
+      continue;
+    }
+    if (b->kind == KGR_BLOCK_PARAGRAPH && !b->ends_sentence &&
+        kgr_count_words(b->text, 0, b->len) <= HEADLINE_WORDS) {
       cls[s] = SENT_SKIP;
       continue;
     }
@@ -161,14 +197,50 @@ static void mentions_of(const kgr_entities *ents, size_t s, const kgr_entity_men
   *count = ents->sentence_first[s + 1] - ents->sentence_first[s];
 }
 
-static void sentence_places(kgr_arena *a, const kgr_entities *ents, size_t s, index_vec *out) {
+/* The places of sentence s from block text `from` on (past a dateline). */
+static void sentence_places(kgr_arena *a, const kgr_entities *ents, size_t s, size_t from,
+                            index_vec *out) {
   const kgr_entity_mention *m;
   size_t n;
   out->count = 0;
   mentions_of(ents, s, &m, &n);
   for (size_t i = 0; i < n; i++)
-    if (m[i].type == KGR_ENTITY_PLACE)
+    if (m[i].type == KGR_ENTITY_PLACE && m[i].start >= from)
       add_index(a, out, m[i].index);
+}
+
+/* Where no trigger may stand, in text order: dates ("in March"), and the
+ * names of organisations and persons ("World Organisation Against
+ * Torture", "Committee to Protect Journalists"). */
+static void skip_ranges(kgr_arena *a, const kgr_entities *ents, size_t s,
+                        const kgr_sentence_dates *sd, kgr_range_vec *out) {
+  const kgr_entity_mention *m;
+  size_t n, k = 0, i = 0;
+  out->count = 0;
+  mentions_of(ents, s, &m, &n);
+  while (k < sd->count || i < n) {
+    if (i < n && m[i].type == KGR_ENTITY_PLACE) {
+      i++;
+      continue;
+    }
+    kgr_range r;
+    if (i >= n || (k < sd->count && sd->hits[k].start <= m[i].start)) {
+      r.start = sd->hits[k].start;
+      r.end = sd->hits[k].end;
+      k++;
+    } else {
+      r.start = m[i].start;
+      r.end = m[i].end;
+      i++;
+    }
+    kgr_range *last = out->count ? &out->items[out->count - 1] : NULL;
+    if (last && r.start < last->end) { /* overlapping: one range */
+      if (r.end > last->end)
+        last->end = r.end;
+    } else {
+      *KGR_VEC_PUSH(a, *out) = r;
+    }
+  }
 }
 
 /* Is the mention at text[pos] the agent of a passive ("by X")? */
@@ -199,7 +271,7 @@ static void victims_of(kgr_arena *a, const kgr_doc *doc, const kgr_entities *ent
                        const kgr_block *b, const kgr_sentence *se, const kgr_event_scan *scan,
                        const kgr_trigger *t, index_vec *out) {
   out->count = 0;
-  if (!kgr_event_has_victims(t->type))
+  if (!kgr_event_has_victims(t->type) && !t->needs_victim)
     return;
   const kgr_entity_mention *m;
   size_t n;
@@ -221,6 +293,79 @@ static void victims_of(kgr_arena *a, const kgr_doc *doc, const kgr_entities *ent
   }
 }
 
+static bool names_person(const kgr_entities *ents, size_t s) {
+  const kgr_entity_mention *m;
+  size_t n;
+  mentions_of(ents, s, &m, &n);
+  for (size_t i = 0; i < n; i++)
+    if (m[i].type == KGR_ENTITY_PERSON)
+      return true;
+  return false;
+}
+
+static int ymd_cmp(kgr_ymd a, kgr_ymd b) {
+  if (a.year != b.year)
+    return a.year < b.year ? -1 : 1;
+  if (a.month != b.month)
+    return a.month < b.month ? -1 : 1;
+  return a.day < b.day ? -1 : a.day > b.day;
+}
+
+/* Is the date bound to the trigger a day known and not after the
+ * document's date? */
+static bool dated_fact(const kgr_doc *doc, const kgr_block *b, const kgr_sentence_dates *sd,
+                       const kgr_trigger *t) {
+  int k = kgr_date_bind(b->text, sd, t->start, t->end, !t->strong);
+  if (k < 0 || !sd->hits[k].date->start.year)
+    return false;
+  kgr_ymd d = sd->hits[k].date->start;
+  return !doc->date_ymd.year || ymd_cmp(d, doc->date_ymd) <= 0;
+}
+
+/* Triggers that tell nothing leave the scan before selection, so that they
+ * take nothing away from the sentence's other triggers: "X was attacked"
+ * is a happening only when X is named, and a quoted noun is a name. */
+static void drop_untold(kgr_arena *a, const kgr_doc *doc, const kgr_entities *ents, size_t s,
+                        const kgr_block *b, const kgr_sentence *se, const kgr_sentence_dates *sd,
+                        kgr_event_scan *scan, index_vec *tmp) {
+  size_t keep = 0;
+  bool any = false;
+  for (size_t i = 0; i < scan->trigger_count; i++)
+    any |= scan->triggers[i].needs_victim || !scan->triggers[i].strong || scan->triggers[i].hedged;
+  if (!any)
+    return;
+  kgr_trigger *t = kgr_arena_alloc(a, (scan->trigger_count + 1) * sizeof *t);
+  size_t q = se->start, quotes = 0; /* quotation marks before the trigger */
+  size_t checks = 0;
+  bool assault_kept = false;
+  for (size_t i = 0; i < scan->trigger_count; i++) {
+    const kgr_trigger *x = &scan->triggers[i];
+    quotes += count_quotes(b->text, q, x->start);
+    q = x->start;
+    /* a noun in quotation marks names a charge or a term ("preparing mass
+     * riots"), not a happening */
+    if (!x->strong && quotes % 2 == 1)
+      continue;
+    /* a hedged trigger tells only with a date of its own, not after the
+     * document's */
+    if (x->hedged && !dated_fact(doc, b, sd, x))
+      continue;
+    if (x->needs_victim) {
+      /* one such assault with a victim is all selection keeps; checking
+       * no more keeps a long sentence linear */
+      if (assault_kept || checks++ >= MAX_VICTIM_CHECKS)
+        continue;
+      victims_of(a, doc, ents, s, b, se, scan, x, tmp);
+      if (tmp->count == 0)
+        continue;
+      assault_kept = true;
+    }
+    t[keep++] = *x;
+  }
+  scan->triggers = t;
+  scan->trigger_count = keep;
+}
+
 /* Actors named in the sentence; adjacent names of one category are one
  * actor ("police special forces"). */
 static void add_actors(kgr_arena *a, const kgr_block *b, const kgr_sentence *se, actor_vec *out) {
@@ -228,6 +373,10 @@ static void add_actors(kgr_arena *a, const kgr_block *b, const kgr_sentence *se,
   kgr_lex_scan(&kgr_lex_actors, a, b->text + se->start, se->end - se->start, &hits);
   for (size_t i = 0; i < hits.count;) {
     const char *cat = hits.items[i].entry->tag;
+    if (strcmp(cat, "none") == 0) { /* "social media" is no media actor */
+      i++;
+      continue;
+    }
     size_t st = hits.items[i].start, en = hits.items[i].end, j = i + 1;
     while (j < hits.count && strcmp(hits.items[j].entry->tag, cat) == 0 &&
            hits.items[j].start == en + 1 && b->text[se->start + en] == ' ') {
@@ -253,19 +402,119 @@ static void add_actors(kgr_arena *a, const kgr_block *b, const kgr_sentence *se,
   }
 }
 
-/* A statement is a happening when someone named says it: an official, a
- * force, an organisation or a person the sentence names. */
-static bool has_speaker(const kgr_entities *ents, size_t s, const kgr_block *b,
-                        const kgr_sentence *se, kgr_arena *a) {
+static bool str_ieq(kgr_str a, kgr_str b) {
+  return a.ptr && b.ptr && a.len == b.len && kgr_ascii_ieq(a.ptr, a.len, b.ptr);
+}
+
+/* Does the person speak for the document's issuer ("said X, director at
+ * Human Rights Watch")? */
+static bool issuer_voice(const kgr_doc *doc, const kgr_person *p) {
+  if (!doc->has_issuer || !p->affiliation.ptr)
+    return false;
+  return str_ieq(p->affiliation, doc->issuer.name) || str_ieq(p->affiliation, doc->issuer.acronym);
+}
+
+/* Where the issuer's name or acronym last stands in text[from, to), or
+ * (size_t)-1. */
+static size_t issuer_before(const kgr_doc *doc, const char *text, size_t from, size_t to) {
+  size_t last = (size_t)-1;
+  const kgr_str names[2] = {doc->issuer.name, doc->issuer.acronym};
+  for (int k = 0; k < 2 && doc->has_issuer; k++) {
+    const kgr_str *nm = &names[k];
+    if (!nm->ptr || nm->len < 2 || nm->len > to - from)
+      continue;
+    for (size_t i = from; i + nm->len <= to; i++)
+      if (text[i] == nm->ptr[0] && memcmp(text + i, nm->ptr, nm->len) == 0 &&
+          (i == from || !kgr_is_word_byte((unsigned char)text[i - 1])) &&
+          (i + nm->len == to || !kgr_is_word_byte((unsigned char)text[i + nm->len])) &&
+          (last == (size_t)-1 || i > last))
+        last = i;
+  }
+  return last;
+}
+
+/* Speakers whose word is an act of state: officials and international
+ * bodies (lex_actors). Police accounts of an incident, outlets, NGOs,
+ * witnesses and victims are the document's sources. */
+static bool official(const char *category) {
+  return strcmp(category, "state_officials") == 0 || strcmp(category, "international") == 0;
+}
+
+/* Is a role ("president", "interior minister") an official's: the whole
+ * role or its last word an official actor? */
+static bool official_words(const char *role, size_t len) {
+  const kgr_lex_entry *e = kgr_lex_lookup(&kgr_lex_actors, role, len);
+  if (e && official(e->tag))
+    return true;
+  size_t k = len;
+  while (k > 0 && role[k - 1] != ' ')
+    k--;
+  e = k ? kgr_lex_lookup(&kgr_lex_actors, role + k, len - k) : NULL;
+  return e && official(e->tag);
+}
+
+/* A statement is a happening when an official or an international body
+ * says it: the speaker stands before the verb in its clause, outside
+ * quotations. Outlets and organisations reporting ("Meduza said", "Human
+ * Rights Watch said today") and people quoted ("..., said X") are the
+ * document's sources, not events; the issuer's staff never count. */
+static bool has_speaker(const kgr_doc *doc, const kgr_entities *ents, size_t s, const kgr_block *b,
+                        const kgr_sentence *se, const kgr_event_scan *scan, const kgr_trigger *t,
+                        kgr_arena *a) {
+  size_t cs = scan->clause_count ? scan->clauses[t->clause].start : se->start;
+  if (cs < se->start || cs > t->start)
+    cs = se->start;
+  size_t q0 = count_quotes(b->text, se->start, cs);
+  /* The speaker is the name nearest before the verb: "the government has
+   * arrested 100 people, Human Rights Watch said" is said by Human Rights
+   * Watch. One pass each over the mentions and the actors before the verb,
+   * counting quotation marks as they go. */
+  bool found = false, official_speaker = false;
+  size_t best = 0;
   const kgr_entity_mention *m;
-  size_t n;
+  size_t n, q = q0, at = cs;
   mentions_of(ents, s, &m, &n);
-  for (size_t i = 0; i < n; i++)
-    if (m[i].type != KGR_ENTITY_PLACE)
-      return true;
+  for (size_t i = 0; i < n; i++) {
+    if (m[i].start < cs || m[i].end > t->start || m[i].type == KGR_ENTITY_PLACE)
+      continue;
+    q += count_quotes(b->text, at, m[i].start);
+    at = m[i].start;
+    if (q % 2 == 1 || (found && m[i].start < best))
+      continue;
+    bool off = false;
+    if (m[i].type == KGR_ENTITY_PERSON && m[i].index < doc->persons.count) {
+      const kgr_person *p = &doc->persons.items[m[i].index];
+      for (size_t r = 0; r < p->role_count && !issuer_voice(doc, p) && !off; r++)
+        off = official_words(p->roles[r].ptr, p->roles[r].len);
+    }
+    found = true;
+    best = m[i].start;
+    official_speaker = off;
+  }
+  /* the issuer is no organisation of the text: look for its name */
+  size_t iss = issuer_before(doc, b->text, cs, t->start);
+  if (iss != (size_t)-1 && (!found || iss >= best)) {
+    found = true;
+    best = iss;
+    official_speaker = false;
+  }
   kgr_lex_hit_vec hits = {0};
-  kgr_lex_scan(&kgr_lex_actors, a, b->text + se->start, se->end - se->start, &hits);
-  return hits.count > 0;
+  kgr_lex_scan(&kgr_lex_actors, a, b->text + cs, t->start - cs, &hits);
+  q = q0;
+  at = cs;
+  for (size_t i = 0; i < hits.count; i++) {
+    size_t pos = cs + hits.items[i].start;
+    q += count_quotes(b->text, at, pos);
+    at = pos;
+    /* an actor word inside a name ("Ministry" of "Ministry of Health")
+     * says what the name is */
+    if (q % 2 == 1 || (found && pos < best))
+      continue;
+    found = true;
+    best = pos;
+    official_speaker = official(hits.items[i].entry->tag);
+  }
+  return official_speaker;
 }
 
 /* Types for which weapons say how the happening was done. */
@@ -308,8 +557,9 @@ static void absorb(ctx *c, size_t di, size_t s, const kgr_event_scan *scan, cons
   if (d->touched == s + 1)
     return;
   d->touched = s + 1;
-  d->last = s;
   const kgr_sentence *se = &c->lay->sentences[s];
+  if (se->block == d->block) /* its text and span stay in one paragraph */
+    d->last = s;
   const kgr_block *b = &c->lay->blocks[se->block];
   for (size_t i = 0; i < places->count; i++)
     add_index(a, &d->places, places->items[i]);
@@ -366,7 +616,7 @@ static bool can_extend(const draft *o, kgr_event_type type, const kgr_date *date
 /* The date a sentence passes on: the one it opens with, else its first own
  * date outside asides. */
 static const kgr_date *main_date(const kgr_sentence_dates *sd, const kgr_event_scan *scan,
-                                 const bool *taken) {
+                                 const uint8_t *taken) {
   if (sd->lead >= 0)
     return sd->hits[sd->lead].date;
   for (size_t k = 0; k < sd->count; k++) {
@@ -377,12 +627,94 @@ static const kgr_date *main_date(const kgr_sentence_dates *sd, const kgr_event_s
   return NULL;
 }
 
+/* --- Vague retellings ----------------------------------------------------- */
+
+/* How closely a draft is dated: 0 not at all, 1 a year, 2 a month, 3 a
+ * span of days ("last week", "between 28 November and 5 December"), 4 a
+ * day or a night. */
+static int date_rank(const draft *d) {
+  const kgr_date *x = d->date;
+  if (!x || !x->start.year)
+    return 0;
+  if (x->precision == KGR_PRECISION_YEAR)
+    return 1;
+  if (x->precision == KGR_PRECISION_MONTH)
+    return 2;
+  return ymd_cmp(x->end, kgr_ymd_add_days(x->start, 1)) > 0 ? 3 : 4;
+}
+
+/* Does the day of `inner` fall within `outer` (no date: any day)? */
+static bool within(const kgr_date *outer, const kgr_date *inner) {
+  if (!outer || !outer->start.year)
+    return true;
+  return ymd_cmp(inner->start, outer->start) >= 0 && ymd_cmp(inner->start, outer->end) <= 0;
+}
+
+static void merge_into(kgr_arena *a, draft *to, const draft *from) {
+  for (size_t k = 0; k < from->figures.count; k++)
+    add_index(a, &to->figures, from->figures.items[k]);
+  for (size_t k = 0; k < from->places.count; k++)
+    add_index(a, &to->places, from->places.items[k]);
+  for (size_t k = 0; k < from->means.count; k++) {
+    bool dup = false;
+    for (size_t m = 0; m < to->means.count; m++)
+      dup |= to->means.items[m] == from->means.items[k];
+    if (!dup)
+      *KGR_VEC_PUSH(a, to->means) = from->means.items[k];
+  }
+  for (size_t k = 0; k < from->sources.count && to->sources.count < MAX_ITEMS; k++) {
+    bool dup = false;
+    for (size_t m = 0; m < to->sources.count; m++)
+      dup |= to->sources.items[m] == from->sources.items[k];
+    if (!dup)
+      *KGR_VEC_PUSH(a, to->sources) = from->sources.items[k];
+  }
+  /* actors stay the precise telling's: a summary names everyone around */
+}
+
+/* A happening told without its day and without anyone named ("security
+ * forces used excessive force in early January") is the same happening as
+ * one of its type told more closely dated inside that span, with no
+ * victims and every place it names ("on January 5 and 6 ... in Almaty"):
+ * the vague telling folds into the nearest such one. A count ("thousands
+ * were arrested") folds only into a happening that has counts too: a mass
+ * happening is no retelling of a single one. */
+static void fold_vague(ctx *c) {
+  size_t n = c->drafts.count;
+  for (size_t i = 0; i < n; i++) {
+    draft *d = &c->drafts.items[i];
+    int rank = date_rank(d);
+    if (rank == 4 || d->victims.count)
+      continue;
+    for (size_t step = 1; step <= FOLD_REACH; step++) {
+      draft *o = NULL;
+      for (int side = 0; side < 2 && !o; side++) {
+        size_t j = side ? i - step : i + step;
+        if ((side ? step > i : j >= n))
+          continue;
+        draft *x = &c->drafts.items[j];
+        if (!x->dropped && x->type == d->type && date_rank(x) > rank && !x->victims.count &&
+            within(d->date, x->date) && subset(&d->places, &x->places) &&
+            (x->figures.count || !d->figures.count))
+          o = x;
+      }
+      if (o) {
+        merge_into(&c->doc->arena, o, d);
+        d->dropped = true;
+        break;
+      }
+    }
+  }
+}
+
 static void finish(ctx *c) {
   kgr_doc *doc = c->doc;
   kgr_arena *a = &doc->arena;
   bool seen_means[KGR_MEANS_COUNT] = {false};
   for (size_t i = 0; i < c->drafts.count; i++) {
-    const draft *d = &c->drafts.items[i];
+    draft *d = &c->drafts.items[i];
+    if (d->dropped)
+      continue;
     kgr_event *e = KGR_VEC_PUSH(a, doc->events);
     e->type = d->type;
     e->date = d->date;
@@ -401,6 +733,15 @@ static void finish(ctx *c) {
       e->victim_count = d->victims.count;
     }
     if (d->figures.count) {
+      /* in document order, folded retellings' figures among them (at most
+       * MAX_ITEMS: a short insertion sort) */
+      size_t *ix = d->figures.items;
+      for (size_t k = 1; k < d->figures.count; k++)
+        for (size_t m = k; m > 0 && ix[m - 1] > ix[m]; m--) {
+          size_t tmp = ix[m];
+          ix[m] = ix[m - 1];
+          ix[m - 1] = tmp;
+        }
       kgr_figure *f = kgr_arena_alloc(a, d->figures.count * sizeof *f);
       for (size_t k = 0; k < d->figures.count; k++)
         f[k] = doc->figures.items[d->figures.items[k]];
@@ -454,6 +795,110 @@ static void finish(ctx *c) {
   }
 }
 
+/* The open draft a follow-up adds to: the one of the highest priority. */
+static size_t best_open(const ctx *c, const size_t *open, size_t open_n) {
+  size_t best = open[0];
+  for (size_t k = 1; k < open_n; k++)
+    if (kgr_event_priority(c->drafts.items[open[k]].type) >
+        kgr_event_priority(c->drafts.items[best].type))
+      best = open[k];
+  return best;
+}
+
+/* Does the sentence name a date of the calendar (not "today")? */
+static bool absolute_date(const kgr_sentence_dates *sd) {
+  for (size_t k = 0; k < sd->count; k++)
+    if (!sd->hits[k].relative)
+      return true;
+  return false;
+}
+
+/* Does a date of the sentence stand in the clause? */
+static bool dated_clause(const kgr_sentence_dates *sd, const kgr_event_scan *scan, size_t clause) {
+  for (size_t k = 0; k < sd->count; k++)
+    if (kgr_event_clause_at(scan, sd->hits[k].start) == clause)
+      return true;
+  return false;
+}
+
+/* Mark as taken the date each report cue claims: the first after it in
+ * its clause, within REPORT_REACH words and no comma. */
+static void report_dates(const char *text, const kgr_sentence_dates *sd, const kgr_event_scan *scan,
+                         uint8_t *taken) {
+  size_t k = 0;
+  for (size_t r = 0; r < scan->report_count; r++) {
+    const kgr_range *cue = &scan->reports[r];
+    while (k < sd->count && sd->hits[k].start < cue->end)
+      k++;
+    if (k >= sd->count ||
+        kgr_event_clause_at(scan, sd->hits[k].start) != kgr_event_clause_at(scan, cue->start) ||
+        kgr_count_words(text, cue->end, sd->hits[k].start) > REPORT_REACH)
+      continue;
+    /* "according to the information received, 400 were detained on ..."
+     * : the source ends at the comma */
+    if (!memchr(text + cue->end, ',', sd->hits[k].start - cue->end))
+      taken[k] = KGR_DATE_REPORT;
+  }
+}
+
+/* --- The title's day ---------------------------------------------------------- */
+
+/* A title that names one day and what happened ("Detentions at protests
+ * on 23 January 2021") dates the happenings of those kinds that the body
+ * leaves undated: the report is about that day. */
+typedef struct title_day {
+  const kgr_date *date;
+  bool types[KGR_EVENT_TYPE_COUNT];
+} title_day;
+
+static void read_title_day(kgr_doc *doc, const kgr_layout *lay, const kgr_sentence_dates *sds,
+                           title_day *out) {
+  memset(out, 0, sizeof *out);
+  if (!doc->title.ptr)
+    return;
+  kgr_arena *a = &doc->arena;
+  const kgr_date *day = NULL;
+  size_t dates = 0;
+  kgr_range_vec ranges = {0};
+  for (size_t s = 0; s < lay->sentence_count; s++) {
+    const kgr_sentence *se = &lay->sentences[s];
+    const kgr_block *b = &lay->blocks[se->block];
+    kgr_span sp = kgr_block_span(b, se->start, se->end);
+    if (sp.start >= doc->title_span.end)
+      break;
+    if (!spans_overlap(sp, doc->title_span))
+      continue;
+    const kgr_sentence_dates *sd = &sds[s];
+    ranges.count = 0;
+    for (size_t k = 0; k < sd->count; k++) {
+      kgr_range *r = KGR_VEC_PUSH(a, ranges);
+      r->start = sd->hits[k].start;
+      r->end = sd->hits[k].end;
+      day = sd->hits[k].date;
+      dates++;
+    }
+    kgr_event_scan scan;
+    kgr_event_scan_sentence(a, b->text, se->start, se->end, ranges.items, ranges.count, &scan);
+    for (size_t i = 0; i < scan.trigger_count; i++)
+      out->types[scan.triggers[i].type] = true;
+  }
+  if (dates == 1 && day->precision == KGR_PRECISION_DAY && day->start_iso.ptr)
+    out->date = day;
+}
+
+static void date_from_title(ctx *c, const title_day *td) {
+  if (!td->date)
+    return;
+  for (size_t i = 0; i < c->drafts.count; i++) {
+    draft *d = &c->drafts.items[i];
+    bool named = false;
+    for (int t = 0; t < KGR_EVENT_TYPE_COUNT && !named; t++)
+      named = td->types[t] && kgr_event_refers((kgr_event_type)t, d->type);
+    if (!d->date && named && d->type != KGR_EVENT_STATEMENT)
+      d->date = td->date;
+  }
+}
+
 void kgr_read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities *ents) {
   kgr_arena *a = &doc->arena;
   size_t n = lay->sentence_count;
@@ -468,17 +913,21 @@ void kgr_read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities *en
   size_t cur_block = (size_t)-1;
   index_vec last_places = {0}, places = {0}, victims = {0};
   kgr_figure_hit_vec fh = {0};
-  KGR_VEC(kgr_range) ranges = {0};
+  kgr_range_vec ranges = {0};
   int src[MAX_SOURCES], final[MAX_SOURCES];
   size_t nfinal = 0;
 
   for (size_t s = 0; s < n; s++) {
     const kgr_sentence *se = &lay->sentences[s];
     const kgr_block *b = &lay->blocks[se->block];
+    /* A new paragraph goes on with the last one's happening only in an
+     * undated telling of the same kind ("Police fired tear gas at
+     * protesters ..." after "the police's use of tear gas yesterday"). */
+    bool cross = false;
     if (se->block != cur_block) {
       cur_block = se->block;
       carry = NULL;
-      open_n = 0;
+      cross = open_n > 0;
       last_places.count = 0;
       nfinal = final_sources(b, final);
     }
@@ -488,18 +937,16 @@ void kgr_read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities *en
       continue;
     }
     const kgr_sentence_dates *sd = &sds[s];
-    ranges.count = 0;
-    for (size_t k = 0; k < sd->count; k++) {
-      kgr_range *r = KGR_VEC_PUSH(a, ranges);
-      r->start = sd->hits[k].start;
-      r->end = sd->hits[k].end;
-    }
+    skip_ranges(a, ents, s, sd, &ranges);
     kgr_event_scan scan;
-    kgr_event_scan_sentence(a, b->text, se->start, se->end, ranges.items, ranges.count, &scan);
-    bool general = cls[s] == SENT_GENERAL || scan.general;
+    kgr_event_scan_sentence(a, b->text, sd->body_start, se->end, ranges.items, ranges.count, &scan);
+    /* norms and demands report nothing; generalities nothing undated
+     * ("today, torture remains widespread" names no day) */
+    bool general = cls[s] == SENT_GENERAL || scan.general || (scan.generic && !absolute_date(sd));
+    drop_untold(a, doc, ents, s, b, se, sd, &scan, &victims);
 
-    /* Dates bound to triggers. */
-    bool *taken = kgr_arena_calloc(a, sd->count + 1);
+    /* Dates bound to triggers, and dates of reports. */
+    uint8_t *taken = kgr_arena_calloc(a, sd->count + 1);
     bool *bound = kgr_arena_calloc(a, scan.trigger_count + 1);
     int *bound_to = kgr_arena_alloc(a, (scan.trigger_count + 1) * sizeof *bound_to);
     for (size_t i = 0; i < scan.trigger_count; i++) {
@@ -510,16 +957,17 @@ void kgr_read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities *en
         /* a noun's date is its own ("the 4 October election"); a verb's
          * is its clause's, free for the rest of the sentence too */
         if (!t->strong)
-          taken[bound_to[i]] = true;
+          taken[bound_to[i]] = KGR_DATE_NOUN;
       }
     }
+    report_dates(b->text, sd, &scan, taken);
     const kgr_date *carried = (general || (scan.later && !scan.same_day)) ? NULL : carry;
     if (carried && scan.day_shift)
       carried =
           kgr_date_shift(doc, carried, scan.day_shift, b, scan.shift_cue.start, scan.shift_cue.end);
     size_t nsrc = sentence_sources(b, se, final, nfinal, src);
 
-    kgr_figures_in_sentence(a, b, se->start, se->end, &fh);
+    kgr_figures_in_sentence(a, b, sd->body_start, se->end, &fh);
     size_t fig0 = doc->figures.count;
     for (size_t i = 0; i < fh.count; i++) {
       const kgr_date *d =
@@ -532,20 +980,64 @@ void kgr_read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities *en
       continue;
     }
 
-    sentence_places(a, ents, s, &places);
+    sentence_places(a, ents, s, sd->body_start, &places);
     size_t sel[KGR_EVENT_TYPE_COUNT];
     size_t nsel = kgr_event_select(&scan, bound, sel);
     if (nsel == 1 && scan.triggers[sel[0]].type == KGR_EVENT_STATEMENT &&
-        !has_speaker(ents, s, b, se, a))
+        !has_speaker(doc, ents, s, b, se, &scan, &scan.triggers[sel[0]], a))
       nsel = 0;
-    if (nsel == 0) {
+    /* The document's own judgement ("we condemn the dispersal") reports
+     * only what it dates; the rest it refers to. Another clause of it may
+     * tell ("we are alarmed at the events in Cali, where police opened
+     * fire"). */
+    if (scan.voice) {
+      size_t k = 0;
+      for (size_t j = 0; j < nsel; j++) {
+        const kgr_trigger *t = &scan.triggers[sel[j]];
+        if (t->clause != scan.voice_clause || bound[sel[j]] || dated_clause(sd, &scan, t->clause))
+          sel[k++] = sel[j];
+      }
+      nsel = k;
+    }
+    /* Nouns alone ("during the arrest", "the dispersal left 40 injured")
+     * after a happening tell more of it, unless the sentence opens with a
+     * date of its own. */
+    long refer = -1; /* the open draft such nouns refer to */
+    bool all_weak = nsel > 0 && open_n && sd->lead < 0;
+    for (size_t j = 0; j < nsel; j++)
+      all_weak &= !scan.triggers[sel[j]].strong && !bound[sel[j]];
+    for (size_t k = 0; all_weak && k < open_n && refer < 0; k++) {
+      bool all = true;
+      for (size_t j = 0; j < nsel; j++)
+        all &= kgr_event_refers(scan.triggers[sel[j]].type, c.drafts.items[open[k]].type);
+      if (all)
+        refer = (long)open[k];
+    }
+    /* "Officers beat him in a police van": harm to the person whose story
+     * the open happening tells, when the sentence names nobody and no day
+     * of its own. */
+    if (refer < 0 && nsel && open_n && scan.pronoun && !names_person(ents, s) &&
+        !kgr_date_has_own(sd, &scan, taken)) {
+      bool harm = true;
+      for (size_t j = 0; j < nsel; j++)
+        harm &= scan.triggers[sel[j]].type == KGR_EVENT_TORTURE ||
+                scan.triggers[sel[j]].type == KGR_EVENT_ARREST;
+      for (size_t k = 0; harm && k < open_n && refer < 0; k++)
+        if (c.drafts.items[open[k]].victims.count)
+          refer = (long)open[k];
+    }
+    if (cross && (nsel == 0 || refer >= 0 || kgr_date_has_own(sd, &scan, NULL))) {
+      open_n = 0;
+      refer = -1;
+    }
+    if (nsel == 0 || refer >= 0) {
       /* A follow-up: it tells more of the happening before it. */
       bool own = kgr_date_has_own(sd, &scan, taken);
-      if (open_n && !own) {
-        size_t di = open[open_n - 1];
+      if (open_n && (!own || refer >= 0)) {
+        size_t di = refer >= 0 ? (size_t)refer : best_open(&c, open, open_n);
         absorb(&c, di, s, &scan, &places, src, nsrc);
         for (size_t i = 0; i < fh.count; i++)
-          *KGR_VEC_PUSH(a, c.drafts.items[di].figures) = fig0 + i;
+          add_index(a, &c.drafts.items[di].figures, fig0 + i);
         open[0] = di;
         open_n = 1;
       } else {
@@ -560,6 +1052,9 @@ void kgr_read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities *en
       continue;
     }
 
+    bool has_force = false;
+    for (size_t j = 0; j < nsel; j++)
+      has_force |= scan.triggers[sel[j]].type == KGR_EVENT_FORCE_AGAINST_PROTESTERS;
     size_t new_open[KGR_EVENT_TYPE_COUNT], new_n = 0;
     long sel_draft[KGR_EVENT_TYPE_COUNT];
     const kgr_date *primary_date = NULL;
@@ -570,29 +1065,39 @@ void kgr_read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities *en
       const kgr_date *date = bound[sel[j]] ? sd->hits[bound_to[sel[j]]].date
                                            : kgr_date_pick(sd, &scan, t->start, t->end, true, taken,
                                                            carried, &was_carried);
+      /* "police have detained dozens": a span up to now, not that day */
+      if (t->perfect && was_carried) {
+        date = NULL;
+        was_carried = false;
+      }
       if (kgr_event_priority(t->type) > primary_prio) {
         primary_prio = kgr_event_priority(t->type);
         primary_date = date;
       }
       victims_of(a, doc, ents, s, b, se, &scan, t, &victims);
+      sel_draft[j] = -1;
+      /* deaths at a dispersal are that use of force, unless the dead are
+       * named */
+      if (t->type == KGR_EVENT_KILLING && has_force && victims.count == 0)
+        continue;
+      /* a noun with no date at all and nobody named ("the protests",
+       * "torture") only refers to something told elsewhere */
+      if (!date && !t->strong && nsel == 1 && victims.count == 0)
+        continue;
       /* A carried-forward happening with no place of its own happened
        * where the paragraph last said. */
-      /* "the protests", "the vote" with no date at all only refer to
-       * something told elsewhere */
-      if (!date && !t->strong && nsel == 1 &&
-          (t->type == KGR_EVENT_ELECTION || t->type == KGR_EVENT_PROTEST)) {
-        sel_draft[j] = -1;
-        continue;
-      }
-      const index_vec *pl = (!places.count && was_carried) ? &last_places : &places;
+      const index_vec *pl = (!places.count && was_carried && date) ? &last_places : &places;
       long di = -1;
-      for (size_t k = 0; k < open_n && di < 0; k++)
-        if (can_extend(&c.drafts.items[open[k]], t->type, date, &victims, pl))
+      for (size_t k = 0; k < open_n && di < 0 && !(cross && date) && !scan.new_set; k++) {
+        const draft *o = &c.drafts.items[open[k]];
+        /* across paragraphs: a dated happening, nobody and nowhere new */
+        if (can_extend(o, t->type, date, &victims, pl) &&
+            (!cross || (o->date && subset(&o->victims, &victims) && subset(&victims, &o->victims) &&
+                        subset(pl, &o->places))))
           di = (long)open[k];
-      if (di < 0 && told_before(&c, t->type, date, &victims, pl)) {
-        sel_draft[j] = -1;
-        continue;
       }
+      if (di < 0 && told_before(&c, t->type, date, &victims, pl))
+        continue;
       if (di < 0) {
         draft *d = KGR_VEC_PUSH(a, c.drafts);
         d->type = t->type;
@@ -629,7 +1134,7 @@ void kgr_read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities *en
         }
       }
       if (best >= 0)
-        *KGR_VEC_PUSH(a, c.drafts.items[best].figures) = fig0 + i;
+        add_index(a, &c.drafts.items[best].figures, fig0 + i);
     }
     memcpy(open, new_open, new_n * sizeof *open);
     open_n = new_n;
@@ -640,5 +1145,9 @@ void kgr_read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities *en
         add_index(a, &last_places, places.items[i]);
     }
   }
+  title_day td;
+  read_title_day(doc, lay, sds, &td);
+  date_from_title(&c, &td);
+  fold_vague(&c);
   finish(&c);
 }

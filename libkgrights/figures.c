@@ -27,7 +27,7 @@
 /* Window sizes, in tokens. */
 #define AHEAD_WINDOW 8  /* kind words after the counted noun */
 #define BACK_WINDOW 4   /* kind words before the number */
-#define TOLL_WINDOW 12  /* "the number of cases ... reached N" */
+#define TOLL_WINDOW 20  /* "the number of people killed ... has risen to N" */
 #define MAX_ADJECTIVES 2 /* words between a number and its noun */
 #define PHRASE_TOKENS 5 /* tokens a back-matched phrase may span */
 #define MAX_JOINED 8     /* hyphen-joined parts of one word ("op-position") */
@@ -294,6 +294,15 @@ static bool blocked_before(const fctx *c, size_t first, bool is_one) {
   return is_one && last == first - 1 && has_role(e, "pronoun_one");
 }
 
+/* Does a phrase that takes part of a count ("including", "among them")
+ * end right before token `first`? */
+static bool subset_before(const fctx *c, size_t first) {
+  if (first == 0)
+    return false;
+  size_t f;
+  return has_role(match_ending(c, &kgr_lex_figure_context, first - 1, &f), "subset");
+}
+
 /* --- Kinds ----------------------------------------------------------------- */
 
 typedef struct kind_hit {
@@ -377,6 +386,28 @@ typedef struct noun {
   bool rejected;          /* the number counts something else */
 } noun;
 
+/* Does token k look like an English plural noun or a verb in -s
+ * ("videos", "shows"), not an adjective ("various", "serious") or a name
+ * ending in double s? */
+static bool plural_word(const fctx *c, size_t k) {
+  const tok *x = &c->toks[k];
+  size_t n = x->end - x->start;
+  const char *w = c->t + x->start;
+  if (x->type != T_WORD || n < 4 || w[n - 1] != 's' || (w[0] >= 'A' && w[0] <= 'Z'))
+    return false;
+  char p = w[n - 2];
+  return p != 's' && p != 'u' && p != 'i' && p >= 'a' && p <= 'z';
+}
+
+/* Is token k a superlative ("deadliest", "largest")? */
+static bool superlative(const fctx *c, size_t k) {
+  if (k >= c->n || c->toks[k].type != T_WORD)
+    return false;
+  const tok *x = &c->toks[k];
+  size_t n = x->end - x->start;
+  return n > 5 && memcmp(c->t + x->end - 3, "est", 3) == 0;
+}
+
 /* Read the counted noun after the number's last token. */
 static noun counted_noun(const fctx *c, const number *num) {
   noun r;
@@ -391,6 +422,11 @@ static noun counted_noun(const fctx *c, const number *num) {
     if (d < c->n && context_role(c, d, "determiner", &dl)) {
       k = dl + 1;
       max_unknown = 1;
+      /* "one of the deadliest incidents" picks one, it counts nothing */
+      if (num->value == 1 && superlative(c, k)) {
+        r.rejected = true;
+        return r;
+      }
     } else if (num->approx) {
       k = pl + 1;
     } else {
@@ -431,6 +467,12 @@ static noun counted_noun(const fctx *c, const number *num) {
     }
     if (context_role(c, k, "stop", NULL))
       break;
+    /* "14 videos show officers": a plural noun of its own is what the
+     * number counts */
+    if (plural_word(c, k)) {
+      r.rejected = true;
+      return r;
+    }
     if (++unknown > max_unknown) {
       r.rejected = true;
       return r;
@@ -532,7 +574,10 @@ static size_t figure_at(const fctx *c, kgr_arena *a, size_t k, kgr_figure_hit_ve
   } else if (nn.adjacent) {
     kind = nn.adjacent_kind;
     close_kind = true;
-  } else if (nn.kind_noun && is_casualty(nn.kind)) {
+  } else if (nn.kind_noun && (is_casualty(nn.kind) || !nn.people)) {
+    /* "one of the deadliest incidents": a noun that is no people noun
+     * says what is counted ("30 protesters were detained" counts the
+     * detained) */
     kind = nn.kind;
   } else if (ahead_cas.found) {
     kind = ahead_cas.kind;
@@ -552,6 +597,11 @@ static size_t figure_at(const fctx *c, kgr_arena *a, size_t k, kgr_figure_hit_ve
     close_kind = true; /* "the death toll rose to 12": the count of that kind */
   if (!has_noun && !close_kind)
     return 0;
+  /* "225 people were killed, including 19 officers": a part of a count
+   * is a count of the same kind */
+  if (kind == KGR_FIG_OTHER && hits->count && is_casualty(hits->items[hits->count - 1].kind) &&
+      subset_before(c, first))
+    kind = hits->items[hits->count - 1].kind;
 
   kgr_figure_hit *h = KGR_VEC_PUSH(a, *hits);
   h->start = c->toks[first].start;

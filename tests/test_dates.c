@@ -1,7 +1,7 @@
 /*
  * test_dates.c - the date recognizer: full and partial dates, ranges,
- * precision, the words before a date, hard negatives, date lines and
- * linear time.
+ * precision, the words before a date, hard negatives, date lines,
+ * relative dates ("yesterday", "on Monday", "last week") and linear time.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -300,6 +300,73 @@ static void test_date_line(void **state) {
   assert_true(kgr_date_line("9 October 2020", 14, NULL));
 }
 
+/* The only relative date in s: its text, resolved from ref (y-m-d). */
+static void rel(void **state, const char *s, const char *text, kgr_ymd ref, int y1, int m1, int d1,
+                int y2, int m2, int d2, kgr_precision p) {
+  kgr_date_hit_vec v = {0};
+  kgr_relative_dates_find(*state, s, strlen(s), &v);
+  if (v.count != 1)
+    fail_msg("\"%s\": %zu relative dates, want 1", s, v.count);
+  expect_text(s, v.items[0].start, v.items[0].end, text);
+  kgr_ymd f, t;
+  kgr_precision got;
+  assert_true(kgr_relative_resolve(&v.items[0], ref, &f, &t, &got));
+  if (f.year != y1 || f.month != m1 || f.day != d1 || t.year != y2 || t.month != m2 ||
+      t.day != d2 || got != p)
+    fail_msg("\"%s\": %d-%d-%d .. %d-%d-%d precision %d", s, f.year, f.month, f.day, t.year,
+             t.month, t.day, (int)got);
+}
+
+static void no_rel(void **state, const char *s) {
+  kgr_date_hit_vec v = {0};
+  kgr_relative_dates_find(*state, s, strlen(s), &v);
+  if (v.count)
+    fail_msg("\"%s\": found \"%.*s\", want no relative date", s,
+             (int)(v.items[0].end - v.items[0].start), s + v.items[0].start);
+}
+
+static void test_relative_dates(void **state) {
+  const kgr_ymd fri = {2019, 6, 21}; /* a Friday */
+  rel(state, "Police detained him yesterday.", "yesterday", fri, 2019, 6, 20, 2019, 6, 20, DAY);
+  rel(state, "Clashes broke out late last night.", "late last night", fri, 2019, 6, 20, 2019, 6,
+      21, DAY);
+  rel(state, "The speaker resigned on Friday.", "Friday", fri, 2019, 6, 21, 2019, 6, 21, DAY);
+  rel(state, "Crowds gathered on Thursday evening.", "Thursday evening", fri, 2019, 6, 20, 2019, 6,
+      20, DAY);
+  rel(state, "Since Monday, police have detained 40 people.", "Monday", fri, 2019, 6, 17, 2019, 6,
+      17, DAY);
+  rel(state, "Last Sunday, thousands marched.", "Sunday", fri, 2019, 6, 16, 2019, 6, 16, DAY);
+  rel(state, "Last week, the court jailed him.", "Last week", fri, 2019, 6, 10, 2019, 6, 16, DAY);
+  rel(state, "Earlier this week, police raided the office.", "Earlier this week", fri, 2019, 6, 17,
+      2019, 6, 21, DAY);
+  rel(state, "He was arrested last month.", "last month", (kgr_ymd){2022, 1, 12}, 2021, 12, 1,
+      2021, 12, 31, MONTH);
+  rel(state, "Protests took place last year.", "last year", fri, 2018, 1, 1, 2018, 12, 31, YEAR);
+  rel(state, "Полиция задержала их вчера.", "вчера", fri, 2019, 6, 20, 2019, 6, 20, DAY);
+  /* a weekday that labels a date is that date's; one with no preposition
+   * is a name */
+  no_rel(state, "On Monday, 5 October 2020, police dispersed the rally.");
+  no_rel(state, "On Wednesday (3 March) at least 38 people were killed.");
+  no_rel(state, "Bloody Sunday is remembered every year.");
+  no_rel(state, "He works on mondays.");
+  /* the recognizer of absolute dates does not report them */
+  kgr_date_hit_vec v = find(state, "Police detained him yesterday.");
+  assert_int_equal(v.count, 0);
+  /* without a full reference day nothing resolves */
+  kgr_date_hit_vec r = {0};
+  kgr_relative_dates_find(*state, "yesterday", 9, &r);
+  kgr_ymd f, t;
+  kgr_precision p;
+  assert_false(kgr_relative_resolve(&r.items[0], (kgr_ymd){2019, 6, 0}, &f, &t, &p));
+  assert_false(kgr_relative_resolve(&r.items[0], (kgr_ymd){0, 0, 0}, &f, &t, &p));
+  /* across a year: "yesterday" of 1 January */
+  rel(state, "yesterday", "yesterday", (kgr_ymd){2021, 1, 1}, 2020, 12, 31, 2020, 12, 31, DAY);
+  /* days added across months and leap years */
+  kgr_ymd d = kgr_ymd_add_days((kgr_ymd){2020, 2, 28}, 2);
+  assert_int_equal(d.month, 3);
+  assert_int_equal(d.day, 1);
+}
+
 static double seconds_since(clock_t t0) { return (double)(clock() - t0) / CLOCKS_PER_SEC; }
 
 static void test_linear(void **state) {
@@ -313,6 +380,17 @@ static void test_linear(void **state) {
   clock_t t0 = clock();
   kgr_date_hit_vec v = find(state, s);
   assert_int_equal(v.count, reps);
+  test_free(s);
+  /* 100,000 relative dates */
+  const char *runit = "on Monday last week ";
+  ul = strlen(runit);
+  s = test_malloc(reps * ul + 1);
+  for (size_t i = 0; i < reps; i++)
+    memcpy(s + i * ul, runit, ul);
+  s[reps * ul] = '\0';
+  v.count = 0;
+  kgr_relative_dates_find(*state, s, reps * ul, &v);
+  assert_int_equal(v.count, 2 * reps);
   test_free(s);
 
   /* a million digits, a million letters, a million spaces after a day */
@@ -356,6 +434,7 @@ int main(void) {
       cmocka_unit_test(test_month_names),
       cmocka_unit_test(test_days_in_month),
       cmocka_unit_test(test_date_line),
+      cmocka_unit_test_setup_teardown(test_relative_dates, setup, teardown),
       cmocka_unit_test_setup_teardown(test_linear, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2,8 +2,10 @@
  * test_event_dates.c - the dates of events (event_dates.c): each form of
  * date, each source of a missing year (a stated date nearby, the date line,
  * a cited URL, the caller's reference date, none), the cap that keeps a
- * date from following the document's date, and the carrying of dates from
- * sentence to sentence inside a paragraph. Documents are written for the
+ * date from following the document's date, the carrying of dates from
+ * sentence to sentence inside a paragraph, relative days ("yesterday", "on
+ * Friday", "last week") counted from the document's date, datelines whose
+ * place and date are the statement's, "since" spans and report dates. Documents are written for the
  * test and run through the whole parser.
  */
 #include <stdarg.h>
@@ -222,13 +224,154 @@ static void test_date_bound_to_noun(void **state) {
   kgr_doc_free(d);
 }
 
+static bool has_place(const kgr_event *e, const char *name) {
+  for (size_t k = 0; k < e->place_count; k++)
+    if (str_is(e->places[k].name, name))
+      return true;
+  return false;
+}
+
+static void test_relative_days(void **state) {
+  (void)state;
+  /* counted from the document's date: a Friday */
+  kgr_doc *d = parse("Georgia: police violence\n\n"
+                     "21 June 2019\n\n"
+                     "Riot police dispersed the crowd outside the parliament in Tbilisi last "
+                     "night. On Friday, the speaker of parliament resigned. Police detained "
+                     "25 students yesterday morning in Batumi.\n",
+                     NULL);
+  expect_date(event_of(d, KGR_EVENT_FORCE_AGAINST_PROTESTERS, 0)->date, "2019-06-20", "2019-06-21",
+              KGR_PRECISION_DAY, KGR_YEAR_DOCUMENT);
+  expect_date(event_of(d, KGR_EVENT_RESIGNATION, 0)->date, "2019-06-21", "2019-06-21",
+              KGR_PRECISION_DAY, KGR_YEAR_DOCUMENT);
+  const kgr_event *a = event_of(d, KGR_EVENT_ARREST, 0);
+  expect_date(a->date, "2019-06-20", "2019-06-20", KGR_PRECISION_DAY, KGR_YEAR_DOCUMENT);
+  assert_true(str_is(a->date->text, "yesterday morning"));
+  kgr_doc_free(d);
+
+  /* no document date: the day stays unknown, and no carried day stands in
+   * for it */
+  d = parse("Georgia: police violence\n\n"
+            "On 19 June 2019, thousands rallied in Tbilisi. Police detained 25 students "
+            "yesterday.\n",
+            NULL);
+  const kgr_event *x = event_of(d, KGR_EVENT_ARREST, 0);
+  expect_date(x->date, NULL, NULL, KGR_PRECISION_DAY, KGR_YEAR_NONE);
+  assert_true(str_is(x->date->text, "yesterday"));
+  kgr_doc_free(d);
+
+  /* "today" does not make a generality a happening */
+  d = parse("Belarus: custody\n\n5 May 2021\n\n"
+            "Today, torture remains widespread in police custody. Yesterday, police "
+            "detained 20 activists in Minsk.\n",
+            NULL);
+  assert_int_equal(d->events.count, 1);
+  expect_date(event_of(d, KGR_EVENT_ARREST, 0)->date, "2021-05-04", "2021-05-04",
+              KGR_PRECISION_DAY, KGR_YEAR_DOCUMENT);
+  kgr_doc_free(d);
+
+  /* the caller's reference date stands in for a missing date line */
+  d = parse("Georgia: police violence\n\nPolice detained 25 students last week.\n", "2019-06-21");
+  expect_date(event_of(d, KGR_EVENT_ARREST, 0)->date, "2019-06-10", "2019-06-16", KGR_PRECISION_DAY,
+              KGR_YEAR_REFERENCE);
+  kgr_doc_free(d);
+}
+
+static void test_dateline(void **state) {
+  (void)state;
+  /* where and when the statement was issued is no event's place or date */
+  kgr_doc *d = parse("Belarus: Mass Arrests\n\n"
+                     "(Berlin, August 15, 2020) - Belarusian police have detained thousands "
+                     "of protesters, Human Rights Watch said today. On the night of August "
+                     "9-10, riot police in Minsk used stun grenades to disperse protesters.\n",
+                     NULL);
+  assert_true(str_is(d->date, "2020-08-15"));
+  const kgr_event *a = event_of(d, KGR_EVENT_ARREST, 0);
+  assert_null(a->date);
+  assert_false(has_place(a, "Berlin"));
+  const kgr_event *f = event_of(d, KGR_EVENT_FORCE_AGAINST_PROTESTERS, 0);
+  expect_date(f->date, "2020-08-09", "2020-08-10", KGR_PRECISION_DAY, KGR_YEAR_DOCUMENT);
+  assert_true(has_place(f, "Minsk"));
+  for (size_t i = 0; i < d->events.count; i++)
+    assert_false(has_place(&d->events.items[i], "Berlin"));
+  kgr_doc_free(d);
+
+  /* "GENEVA (date) -" and "Place, date:" datelines too */
+  d = parse("Iran: experts alarmed\n\n"
+            "GENEVA (26 October 2022) - Security forces in Tehran detained dozens of "
+            "students, UN experts said.\n",
+            NULL);
+  a = event_of(d, KGR_EVENT_ARREST, 0);
+  assert_null(a->date);
+  assert_false(has_place(a, "Geneva"));
+  kgr_doc_free(d);
+
+  /* a date that is not the document's opens a report, not a dateline */
+  d = parse("Report\n\n12 October 2020\n\n"
+            "Bishkek, 5 October 2020: police detained 30 protesters outside the White "
+            "House.\n",
+            NULL);
+  a = event_of(d, KGR_EVENT_ARREST, 0);
+  expect_date(a->date, "2020-10-05", "2020-10-05", KGR_PRECISION_DAY, KGR_YEAR_STATED);
+  assert_true(has_place(a, "Bishkek"));
+  kgr_doc_free(d);
+}
+
+static void test_hedged_needs_a_past_date(void **state) {
+  (void)state;
+  kgr_doc *d = parse("Uzbekistan: unrest\n\n15 July 2022\n\n"
+                     "Protests erupted on 1 July 2022 over amendments that would have removed "
+                     "the region's autonomy. A march is scheduled for 20 July 2022. Any use of "
+                     "stun grenades against the crowd could cause serious injuries.\n",
+                     NULL);
+  assert_int_equal(d->events.count, 1);
+  expect_date(event_of(d, KGR_EVENT_PROTEST, 0)->date, "2022-07-01", "2022-07-01",
+              KGR_PRECISION_DAY, KGR_YEAR_STATED);
+  kgr_doc_free(d);
+}
+
+static void test_since_runs_to_the_document_date(void **state) {
+  (void)state;
+  kgr_doc *d = parse("Georgia: mass detentions\n\n9 December 2024\n\n"
+                     "Police have detained more than 400 protesters in Tbilisi since 28 "
+                     "November 2024.\n",
+                     NULL);
+  expect_date(event_of(d, KGR_EVENT_ARREST, 0)->date, "2024-11-28", "2024-12-09", KGR_PRECISION_DAY,
+              KGR_YEAR_STATED);
+  kgr_doc_free(d);
+}
+
+static void test_report_date_is_no_event_date(void **state) {
+  (void)state;
+  /* the day figures were released is not the day of the killings; a
+   * figure keeps it as the day it counts to */
+  kgr_doc *d = parse("Kazakhstan: unrest\n\n"
+                     "According to figures released by the Prosecutor General's Office on "
+                     "15 January 2022, 225 people were killed.\n",
+                     NULL);
+  assert_null(event_of(d, KGR_EVENT_KILLING, 0)->date);
+  assert_true(d->figures.count >= 1);
+  assert_true(str_is(d->figures.items[0].date, "2022-01-15"));
+  kgr_doc_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_url_year),        cmocka_unit_test(test_year_cap),
-      cmocka_unit_test(test_forms),           cmocka_unit_test(test_year_from_document),
-      cmocka_unit_test(test_year_from_url),   cmocka_unit_test(test_year_from_reference),
-      cmocka_unit_test(test_year_unresolved), cmocka_unit_test(test_street_is_no_date),
-      cmocka_unit_test(test_carry_forward),   cmocka_unit_test(test_date_bound_to_noun),
+      cmocka_unit_test(test_url_year),
+      cmocka_unit_test(test_year_cap),
+      cmocka_unit_test(test_forms),
+      cmocka_unit_test(test_year_from_document),
+      cmocka_unit_test(test_year_from_url),
+      cmocka_unit_test(test_year_from_reference),
+      cmocka_unit_test(test_year_unresolved),
+      cmocka_unit_test(test_street_is_no_date),
+      cmocka_unit_test(test_carry_forward),
+      cmocka_unit_test(test_date_bound_to_noun),
+      cmocka_unit_test(test_relative_days),
+      cmocka_unit_test(test_dateline),
+      cmocka_unit_test(test_since_runs_to_the_document_date),
+      cmocka_unit_test(test_hedged_needs_a_past_date),
+      cmocka_unit_test(test_report_date_is_no_event_date),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

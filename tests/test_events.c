@@ -4,8 +4,11 @@
  * means and their synonyms, sources from footnote markers (glued to a word
  * and at the end of a paragraph), the document's figures with their dates
  * and sources, spans and texts, and what reports no event (norms, titles,
- * signatory lists). The documents are written for the test; the seeds are
- * checked when KGR_SEEDS_DIR exists.
+ * signatory lists), statements and who makes them, vague retellings, deaths
+ * at a dispersal, a title's day, paragraphs that go on with a happening,
+ * headlines and names that tell nothing, the document's own judgements,
+ * named victims of assaults. The documents are written for the test; the
+ * seeds are checked when KGR_SEEDS_DIR exists.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -208,6 +211,158 @@ static void test_retold_happening(void **state) {
   kgr_doc_free(d);
 }
 
+/* Every span of every event is inside the input. */
+static void spans_hold(const kgr_doc *d) {
+  for (size_t i = 0; i < d->events.count; i++) {
+    kgr_span sp = d->events.items[i].span;
+    assert_true(sp.start < sp.end && sp.end <= d->input_len);
+  }
+}
+
+static void test_statements(void **state) {
+  (void)state;
+  /* an official's announcement is a happening; the issuer's staff quoted,
+   * outlets and NGOs reporting, and police accounts are sources */
+  kgr_doc *d = parse("Kazakhstan: shoot to kill\n\n"
+                     "(Berlin, January 26, 2022) - Police detained dozens of people in "
+                     "Almaty, Human Rights Watch said today.\n\n"
+                     "On January 7, President Kassym-Jomart Tokayev announced that he had "
+                     "authorised lethal force.\n\n"
+                     "\"The authorities must investigate every death,\" said Mihra "
+                     "Rittmann, senior Central Asia researcher at Human Rights Watch.\n\n"
+                     "Vlast.kz reported that the city was calm. Police said the crowd had "
+                     "been armed.\n");
+  assert_int_equal(count_of(d, KGR_EVENT_STATEMENT), 1);
+  const kgr_event *e = event_of(d, KGR_EVENT_STATEMENT, 0);
+  assert_true(str_is(e->date->start_iso, "2022-01-07"));
+  spans_hold(d);
+  kgr_doc_free(d);
+}
+
+static void test_vague_retelling_folds(void **state) {
+  (void)state;
+  /* a lead without a day and its retelling with one are one happening */
+  kgr_doc *d = parse("Kazakhstan: Killings in Almaty\n\n"
+                     "26 January 2022\n\n"
+                     "Security forces used excessive force against protesters in Almaty in "
+                     "early January.\n\n"
+                     "On January 5 and 6, security forces opened fire on protesters in Almaty.\n");
+  assert_int_equal(count_of(d, KGR_EVENT_FORCE_AGAINST_PROTESTERS), 1);
+  assert_true(
+      str_is(event_of(d, KGR_EVENT_FORCE_AGAINST_PROTESTERS, 0)->date->start_iso, "2022-01-05"));
+  spans_hold(d);
+  kgr_doc_free(d);
+
+  /* a mass count does not fold into one person's arrest */
+  d = parse("Iran: arrests\n\n1 December 2022\n\n"
+            "On 30 October 2022, security forces arrested a rapper.\n\n"
+            "Thousands of others have been arrested.\n");
+  assert_int_equal(count_of(d, KGR_EVENT_ARREST), 2);
+  kgr_doc_free(d);
+}
+
+static void test_deaths_at_a_dispersal(void **state) {
+  (void)state;
+  /* "killed when security forces dispersed" is one happening: the force,
+   * with its dead */
+  kgr_doc *d = parse("Armenia: remembering March 2008\n\n"
+                     "On 1 March 2008, ten people were killed when security forces dispersed "
+                     "protests in Yerevan. No one has been held accountable for these deaths.\n");
+  assert_int_equal(count_of(d, KGR_EVENT_KILLING), 0);
+  const kgr_event *e = event_of(d, KGR_EVENT_FORCE_AGAINST_PROTESTERS, 0);
+  assert_int_equal(e->figure_count, 1);
+  assert_int_equal(e->figures[0].kind, KGR_FIG_KILLED);
+  assert_int_equal(e->figures[0].value, 10);
+  kgr_doc_free(d);
+}
+
+static void test_title_day(void **state) {
+  (void)state;
+  /* a title that names a day and a happening dates the undated ones of
+   * that kind */
+  kgr_doc *d = parse("Detentions at protests on 23 January 2021\n\n"
+                     "24 January 2021\n\n"
+                     "Protests took place in more than 100 cities.\n\n"
+                     "In Moscow, police detained at least 1,600 people. Criminal cases were "
+                     "opened against two activists.\n");
+  assert_true(str_is(event_of(d, KGR_EVENT_ARREST, 0)->date->start_iso, "2021-01-23"));
+  kgr_doc_free(d);
+}
+
+static void test_paragraph_goes_on(void **state) {
+  (void)state;
+  /* an undated telling of the same kind goes on with the dated happening
+   * of the paragraph before; nothing else crosses a paragraph */
+  kgr_doc *d = parse("Hong Kong: police violence\n\n13 June 2019\n\n"
+                     "Police used tear gas against protesters yesterday.\n\n"
+                     "Police fired tear gas and rubber bullets at protesters outside the "
+                     "legislature. At least 79 people were injured.\n\n"
+                     "Several activists were arrested at the station.\n");
+  assert_int_equal(count_of(d, KGR_EVENT_FORCE_AGAINST_PROTESTERS), 1);
+  const kgr_event *f = event_of(d, KGR_EVENT_FORCE_AGAINST_PROTESTERS, 0);
+  assert_true(str_is(f->date->start_iso, "2019-06-12"));
+  assert_int_equal(f->figure_count, 1);
+  /* its text and span stay those of its first paragraph */
+  assert_null(strstr(f->text.ptr, "79"));
+  assert_null(event_of(d, KGR_EVENT_ARREST, 0)->date);
+  spans_hold(d);
+  kgr_doc_free(d);
+}
+
+static void test_headlines_and_names(void **state) {
+  (void)state;
+  /* a deck, a reference block, an organisation's name and a quoted charge
+   * report nothing */
+  kgr_doc *d = parse("Georgia: Urgent Appeal\n\n"
+                     "Investigate Deaths, Torture Allegations; Free Protesters\n\n"
+                     "GEO 002 / Arbitrary detention / Ill-treatment\n\n"
+                     "The World Organisation Against Torture and the Committee to Protect "
+                     "Journalists published a joint report. The activists are accused of "
+                     "\"organising mass riots\".\n");
+  for (size_t i = 0; i < d->events.count; i++)
+    fail_msg("unexpected event %s: %s", kgr_event_type_name(d->events.items[i].type),
+             d->events.items[i].text.ptr);
+  kgr_doc_free(d);
+}
+
+static void test_judgements_refer(void **state) {
+  (void)state;
+  /* "we condemn the dispersal" refers to what the document told; with a
+   * date of its own it tells */
+  kgr_doc *d = parse("Georgia: statement\n\n"
+                     "The Observatory strongly condemns the violent dispersal of peaceful "
+                     "protests and the arbitrary detention of protesters.\n\n"
+                     "Freedom House condemns the excessive use of force by police against "
+                     "demonstrators in Tbilisi on 20 June 2019.\n");
+  assert_int_equal(d->events.count, 1);
+  assert_int_equal(d->events.items[0].type, KGR_EVENT_FORCE_AGAINST_PROTESTERS);
+  assert_true(str_is(d->events.items[0].date->start_iso, "2019-06-20"));
+  kgr_doc_free(d);
+}
+
+static void test_named_victims(void **state) {
+  (void)state;
+  /* an assault on someone named is a happening (other); an unnamed one is
+   * not */
+  kgr_doc *d = parse("Hong Kong: defender attacked\n\n"
+                     "On 16 October 2019, human rights defender Jimmy Sham was attacked by a "
+                     "group of men armed with hammers. On 17 October 2019, a car was attacked "
+                     "near the station.\n");
+  assert_int_equal(count_of(d, KGR_EVENT_OTHER), 1);
+  const kgr_event *e = event_of(d, KGR_EVENT_OTHER, 0);
+  assert_int_equal(e->victim_count, 1);
+  assert_true(str_is(e->victims[0].name, "Jimmy Sham"));
+  kgr_doc_free(d);
+
+  /* the rest of a named person's story ("officers beat him") stays his */
+  d = parse("Belarus: reporters detained\n\n"
+            "On August 11, 2020, riot police detained Nikita Telizhenko, a reporter for "
+            "Znak.com, in Minsk. Znak.com reported that officers beat him in a police van.\n");
+  assert_int_equal(d->events.count, 1);
+  assert_int_equal(d->events.items[0].type, KGR_EVENT_ATTACK_ON_JOURNALIST);
+  kgr_doc_free(d);
+}
+
 /* --- Seeds ---------------------------------------------------------------- */
 
 static kgr_doc *parse_seed(const char *name) {
@@ -297,6 +452,14 @@ int main(void) {
       cmocka_unit_test(test_places_of_follow_ups),
       cmocka_unit_test(test_no_events),
       cmocka_unit_test(test_retold_happening),
+      cmocka_unit_test(test_statements),
+      cmocka_unit_test(test_vague_retelling_folds),
+      cmocka_unit_test(test_deaths_at_a_dispersal),
+      cmocka_unit_test(test_title_day),
+      cmocka_unit_test(test_paragraph_goes_on),
+      cmocka_unit_test(test_headlines_and_names),
+      cmocka_unit_test(test_judgements_refer),
+      cmocka_unit_test(test_named_victims),
       cmocka_unit_test(test_seed_appeal),
       cmocka_unit_test(test_seed_report),
   };

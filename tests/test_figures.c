@@ -123,6 +123,52 @@ static void test_casualties(void **state) {
   expect_fig(s, &v, 1, KGR_FIG_INJURED, 3, EXACT, "3 others", "others");
 }
 
+static void test_wordings(void **state) {
+  /* the wordings of casualty counts in NGO reports */
+  one(state, "The death toll rose to 12.", KGR_FIG_KILLED, 12, EXACT, "12", "");
+  one(state, "Security forces opened fire, killing at least 3.", KGR_FIG_KILLED, 3, OVER,
+      "at least 3", "");
+  one(state, "The dispersal left 40 wounded.", KGR_FIG_INJURED, 40, EXACT, "40 wounded", "");
+  one(state, "Nearly 10,000 people were detained.", KGR_FIG_DETAINED, 10000, UNDER,
+      "Nearly 10,000 people", "people");
+  one(state, "Police arrested 1,200 protesters.", KGR_FIG_DETAINED, 1200, EXACT,
+      "1,200 protesters", "protesters");
+  one(state, "More than 6,700 people detained in three days.", KGR_FIG_DETAINED, 6700, OVER,
+      "More than 6,700 people", "people");
+  one(state, "At least two people lost an eye.", KGR_FIG_INJURED, 2, OVER, "At least two people",
+      "people");
+  one(state, "Health officials said the death toll was 61.", KGR_FIG_KILLED, 61, EXACT, "61", "");
+  /* a toll told far from its number */
+  one(state, "The number of people killed by security forces during the nationwide protests that "
+             "began on 15 November has risen to at least 208.",
+      KGR_FIG_KILLED, 208, OVER, "at least 208", "");
+  /* a part of a count is a count of its kind */
+  const char *s = "225 people were killed, including 19 law enforcement officers.";
+  kgr_figure_hit_vec v = find(state, s);
+  assert_int_equal(v.count, 2);
+  expect_fig(s, &v, 0, KGR_FIG_KILLED, 225, EXACT, "225 people", "people");
+  expect_fig(s, &v, 1, KGR_FIG_KILLED, 19, EXACT, "19 law enforcement officers",
+             "law enforcement officers");
+  s = "240 people were injured, among them 80 police officers.";
+  v = find(state, s);
+  assert_int_equal(v.count, 2);
+  expect_fig(s, &v, 1, KGR_FIG_INJURED, 80, EXACT, "80 police officers", "police officers");
+  /* but not a part of a count of something else */
+  s = "Police detained 40 protesters, including 12 women who were later released.";
+  v = find(state, s);
+  expect_fig(s, &v, 1, KGR_FIG_DETAINED, 12, EXACT, "12 women", "women");
+  s = "About 3,000 people marched, including 12 journalists.";
+  v = find(state, s);
+  assert_int_equal(v.count, 2);
+  assert_int_not_equal(v.items[1].kind, KGR_FIG_KILLED);
+  /* the noun a number counts */
+  one(state, "In one of the deadliest incidents, security forces killed dozens of protesters.",
+      KGR_FIG_KILLED, 24, ABOUT, "dozens of protesters", "protesters");
+  none(state, "An analysis of 14 videos shows police officers beating protesters.");
+  one(state, "The march was attended by nearly two million people.", KGR_FIG_PARTICIPANTS,
+      2000000, UNDER, "nearly two million people", "people");
+}
+
 static void test_approximate(void **state) {
   one(state, "Dozens detained after the vote.", KGR_FIG_DETAINED, 24, ABOUT, "Dozens detained",
       "");
@@ -266,6 +312,7 @@ static void test_linear(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_wordings, setup, teardown),
       cmocka_unit_test_setup_teardown(test_casualties, setup, teardown),
       cmocka_unit_test_setup_teardown(test_approximate, setup, teardown),
       cmocka_unit_test_setup_teardown(test_participants_incidents_cases, setup, teardown),
