@@ -547,10 +547,238 @@ KGR_LIST(kgr_demand, themes, "KGR_THEME_* values (list of int)")
 }
 struct kgr_doc {};
 
+
+/* ------------------------------------------------------------------------
+ * Tables and maps (kgr_formats.h). Python gets strings: one document
+ * through kgr_doc_to_format, several on one map through
+ * kgr_py_docs_to_geojson below. The streaming writers take a callback and
+ * stay in C.
+ * ---------------------------------------------------------------------- */
+%ignore kgr_doc_write_csv;
+%ignore kgr_doc_write_acled;
+%ignore kgr_doc_write_hxl;
+%ignore kgr_doc_write_signatories_csv;
+%ignore kgr_doc_write_geojson;
+%ignore kgr_docs_write_geojson;
+%ignore kgr_doc_write_format;
+
+%{
+/* A sink that throws the output away: used to ask the writer why
+ * kgr_doc_to_format() returned NULL, on the error path only. */
+static int kgr_py_discard(void *ctx, const char *data, size_t len) {
+  (void)ctx;
+  (void)data;
+  (void)len;
+  return 0;
+}
+
+/* kgr_doc_to_format() gives NULL for an unknown name, bad flags or no
+ * memory; raise the matching exception. */
+static void kgr_py_format_error(const kgr_doc *doc, const char *format, uint32_t flags) {
+  if (flags & ~(uint32_t)KGR_FORMAT_ALL)
+    PyErr_SetString(PyExc_ValueError, "unknown KGR_FORMAT_* flag");
+  else if (!format)
+    PyErr_SetString(PyExc_ValueError, "the format name is None");
+  else if (kgr_doc_write_format(doc, format, flags, kgr_py_discard, NULL) == KGR_EINVAL)
+    PyErr_Format(PyExc_ValueError,
+                 "unknown format '%s' (csv, acled, hxl, geojson or signatories)", format);
+  else
+    PyErr_NoMemory();
+}
+
+/* A growing buffer for the writers that only stream (malloc'd: the
+ * wrapper frees it with free(), see newfree below). */
+typedef struct {
+  char *data;
+  size_t len, cap;
+} kgr_py_buffer;
+
+static int kgr_py_buffer_write(void *ctx, const char *data, size_t len) {
+  kgr_py_buffer *b = ctx;
+  if (b->cap - b->len <= len) {
+    size_t cap = b->cap ? b->cap : 4096;
+    while (cap - b->len <= len) {
+      if (cap > SIZE_MAX / 2)
+        return -1;
+      cap *= 2;
+    }
+    char *p = realloc(b->data, cap);
+    if (!p)
+      return -1;
+    b->data = p;
+    b->cap = cap;
+  }
+  memcpy(b->data + b->len, data, len);
+  b->len += len;
+  return 0;
+}
+%}
+
+/* A sequence of kgr_doc proxies -> (array, count). The sequence (and so
+ * every proxy, which owns its document) is held until the call returns. */
+%typemap(in) (const kgr_doc *const *docs, size_t n)
+    (PyObject *seq = NULL, const kgr_doc **arr = NULL) {
+  seq = PySequence_Fast($input, "documents must be a sequence of kgr_doc");
+  if (!seq)
+    SWIG_fail;
+  Py_ssize_t count = PySequence_Fast_GET_SIZE(seq);
+  arr = (const kgr_doc **)PyMem_Malloc(((size_t)count + 1) * sizeof *arr);
+  if (!arr) {
+    PyErr_NoMemory();
+    SWIG_fail;
+  }
+  for (Py_ssize_t k = 0; k < count; k++) {
+    void *p = NULL;
+    int res = SWIG_ConvertPtr(PySequence_Fast_GET_ITEM(seq, k), &p, $descriptor(kgr_doc *), 0);
+    if (!SWIG_IsOK(res) || !p) {
+      PyErr_Format(PyExc_TypeError, "documents[%zd] is not a kgr_doc", k);
+      SWIG_fail;
+    }
+    arr[k] = (const kgr_doc *)p;
+  }
+  $1 = ($1_ltype)arr;
+  $2 = (size_t)count;
+}
+%typemap(freearg) (const kgr_doc *const *docs, size_t n) {
+  PyMem_Free((void *)arr$argnum);
+  Py_XDECREF(seq$argnum);
+}
+%typemap(doctype) const kgr_doc *const *docs "sequence of kgr_doc";
+
+%newobject kgr_doc_to_format;
+%typemap(out) char *kgr_doc_to_format {
+  if (!$1) {
+    kgr_py_format_error(arg1, arg2, arg3);
+    SWIG_fail;
+  }
+  $result = PyUnicode_DecodeUTF8($1, (Py_ssize_t)*arg4, "strict");
+}
+%typemap(doctype) char *kgr_doc_to_format "str";
+
+/* kgr_docs_write_geojson() has no string form in the C API; this is it,
+ * built on the same writer. */
+%newobject kgr_py_docs_to_geojson;
+%typemap(newfree) char *kgr_py_docs_to_geojson "free($1);";
+%typemap(out) char *kgr_py_docs_to_geojson {
+  if (!$1) {
+    if (arg3 & ~(uint32_t)KGR_FORMAT_ALL)
+      PyErr_SetString(PyExc_ValueError, "unknown KGR_FORMAT_* flag");
+    else
+      PyErr_NoMemory();
+    SWIG_fail;
+  }
+  $result = PyUnicode_DecodeUTF8($1, (Py_ssize_t)*arg4, "strict");
+}
+%typemap(doctype) char *kgr_py_docs_to_geojson "str";
+%inline %{
+/** One GeoJSON FeatureCollection over the documents, as
+ * kgr_docs_write_geojson() writes it; NULL on bad flags or no memory. */
+static char *kgr_py_docs_to_geojson(const kgr_doc *const *docs, size_t n, uint32_t flags,
+                                    size_t *len) {
+  kgr_py_buffer b = {NULL, 0, 0};
+  if (kgr_docs_write_geojson(docs, n, flags, kgr_py_buffer_write, &b) != KGR_OK) {
+    free(b.data);
+    return NULL;
+  }
+  if (!b.data && !(b.data = malloc(1)))
+    return NULL;
+  b.data[b.len] = '\0';
+  *len = b.len;
+  return b.data;
+}
+%}
+
+/* ------------------------------------------------------------------------
+ * Corroboration (kgr_corroborate.h). The result owns one arena holding
+ * copies of everything it reports (corroborate.c copies names, texts and
+ * places), so it needs no document; its proxy frees it. Groups, members,
+ * figures and claims are borrowed from it and keep it alive by `_parent`.
+ * ---------------------------------------------------------------------- */
+%ignore kgr_corroboration_free;
+/* INT64_MAX is beyond SWIG's preprocessor: give the value itself. */
+%constant int64_t KGR_CORR_UNBOUNDED = INT64_MAX;
+%ignore kgr_corroboration_write_json;
+%newobject kgr_corroborate;
+
+%typemap(check) const kgr_corroboration *c {
+  if (!$1)
+    SWIG_exception_fail(SWIG_ValueError, "the corroboration is None");
+}
+
+%newobject kgr_corroboration_to_json;
+%typemap(out) char *kgr_corroboration_to_json {
+  if (!$1) {
+    if (arg2 & ~(uint32_t)KGR_JSON_ALL)
+      PyErr_SetString(PyExc_ValueError, "unknown KGR_JSON_* flag");
+    else
+      PyErr_NoMemory();
+    SWIG_fail;
+  }
+  $result = PyUnicode_DecodeUTF8($1, (Py_ssize_t)*arg3, "strict");
+}
+%typemap(doctype) char *kgr_corroboration_to_json "str";
+
+%extend kgr_corroboration {
+  ~kgr_corroboration() { kgr_corroboration_free($self); }
+}
+struct kgr_corroboration {};
+
+KGR_CHILD(kgr_corroboration_group, c)
+KGR_CHILD(kgr_corr_group::member, self)
+KGR_CHILD(kgr_corr_group::figure, self)
+KGR_CHILD(kgr_corr_figure::claim, self)
+
+%{
+static PyObject *kgr_corr_group_types__get(kgr_corr_group *g) {
+  KGR_PY_ENUMS(g->types, g->type_count);
+}
+static PyObject *kgr_corr_group_places__get(kgr_corr_group *g) {
+  return kgr_py_strs(g->places, g->place_count);
+}
+%}
+KGR_LIST(kgr_corr_group, types, "KGR_EVENT_* values, distinct (list of int)")
+KGR_LIST(kgr_corr_group, places, "distinct place names (list of str)")
+
+%ignore kgr_corr_group::members;
+%ignore kgr_corr_group::figures;
+%ignore kgr_corr_figure::claims;
+%extend kgr_corr_group {
+  /** The i-th member event, or None when out of range. */
+  const kgr_corr_member *member(size_t i) {
+    return i < $self->member_count ? &$self->members[i] : NULL;
+  }
+  /** The i-th reconciled figure kind, or None when out of range. */
+  const kgr_corr_figure *figure(size_t i) {
+    return i < $self->figure_count ? &$self->figures[i] : NULL;
+  }
+}
+%extend kgr_corr_figure {
+  /** The i-th claim, or None when out of range. */
+  const kgr_corr_claim *claim(size_t i) {
+    return i < $self->claim_count ? &$self->claims[i] : NULL;
+  }
+}
+
 %immutable;
 %include <kgrights/kgr_version.h>
 %include <kgrights/kgr_common.h>
 %include <kgrights/kgr_record.h>
 %include <kgrights/kgr_doc.h>
 %include <kgrights/kgr_write.h>
+%include <kgrights/kgr_formats.h>
+/* A failed corroboration is no parse error: EINVAL is a ValueError (the
+ * package checks its arguments first), ENOMEM a MemoryError. This replaces
+ * the ParseError typemap for the declarations below only. */
+%typemap(argout) kgr_error *err {
+  if (!result) {
+    Py_XDECREF($result);
+    $result = NULL;
+    if ($1->code == KGR_ENOMEM)
+      PyErr_NoMemory();
+    else
+      PyErr_Format(PyExc_ValueError, "%.160s", $1->message);
+    SWIG_fail;
+  }
+}
+%include <kgrights/kgr_corroborate.h>
 %mutable;

@@ -109,6 +109,36 @@ try:
     kgrights.parse(b"\xff", strict=True)
 except kgrights.ParseError:
     pass
+# Tables, maps and corroboration: strings freed, results freed with their
+# last view, error paths included.
+report = open(__import__("sys").argv[2], "rb").read()
+for i in range(20):
+    docs = [kgrights.parse(text, name="a.txt"), kgrights.parse(report, name="r1.txt"),
+            kgrights.parse(report, name="r2.txt")]
+    for fmt in ("csv", "acled", "hxl", "geojson", "signatories"):
+        docs[i % 3].to_format(fmt, header=bool(i % 2), crlf=True)
+    kgrights.write_geojson(docs, compact=bool(i % 2))
+    for bad in ("xml", "json"):
+        try:
+            docs[1].to_format(bad)
+        except ValueError:
+            pass
+    for call in (lambda: kgrights._kgrights.kgr_py_docs_to_geojson([docs[0]._handle()], 1 << 20),
+                 lambda: kgrights._kgrights.kgr_corroborate([docs[0]._handle()], 1 << 9),
+                 lambda: kgrights._kgrights.kgr_py_docs_to_geojson([docs[0]._handle(), 1], 0)):
+        try:
+            call()
+        except (ValueError, TypeError):
+            pass
+    c = kgrights.corroborate(docs, single=bool(i % 2))
+    claims = [cl for g in c.groups for f in g.figures for cl in f.claims]
+    members = [m for g in c.groups for m in g.members]
+    c.to_json(ascii=True)
+    c.to_dict()
+    del docs, c
+    gc.collect()
+    assert members and all(m.document_name in ("a.txt", "r1.txt", "r2.txt") for m in members)
+    [(cl.text, cl.figure.value, m.event.type) for cl in claims for m in members[:1]]
 print("done")
 """
 
@@ -121,6 +151,8 @@ def test_lifetime_under_valgrind(tmp_path):
         pytest.skip("valgrind is not installed")
     doc_path = tmp_path / "appeal.txt"
     doc_path.write_text(APPEAL)
+    report_path = tmp_path / "report.txt"
+    report_path.write_text(REPORT)
     script = tmp_path / "loop.py"
     script.write_text(_VALGRIND_SCRIPT)
     supp = os.path.join(os.path.dirname(__file__), "valgrind.supp")
@@ -128,7 +160,8 @@ def test_lifetime_under_valgrind(tmp_path):
     proc = subprocess.run(
         [valgrind, "--error-exitcode=99", "--leak-check=full",
          "--show-leak-kinds=definite", "--errors-for-leak-kinds=definite",
-         f"--suppressions={supp}", sys.executable, str(script), str(doc_path)],
+         f"--suppressions={supp}", sys.executable, str(script), str(doc_path),
+         str(report_path)],
         env=env, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-6000:]
     assert "done" in proc.stdout

@@ -1,4 +1,5 @@
-"""Parsing many times does not leak.
+"""Parsing (and writing tables, maps and corroborations) many times does
+not leak.
 
 Three measures over the same loop: resident memory (coarse, any platform),
 glibc's count of bytes in use by malloc (exact for C allocations, where
@@ -61,10 +62,20 @@ def _round(texts, i):
         doc.to_dict()
         for event in doc.events:
             event.places, event.figures, event.date, event.acled
+        # Tables, maps and corroboration: C strings and results freed.
+        doc.to_acled(), doc.to_csv(header=False), doc.to_geojson(compact=True)
+        kgrights.write_geojson([doc, doc])
+        c = kgrights.corroborate([doc, doc], single=True)
+        [(m.text, f.claims) for g in c.groups for m in g.members for f in g.figures]
+        c.to_json()
     if i % 1000 == 0:
         try:
             kgrights.parse(b"x\xff", strict=True)
         except kgrights.ParseError:
+            pass
+        try:
+            doc.to_format("xml")
+        except ValueError:
             pass
 
 

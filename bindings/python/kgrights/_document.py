@@ -45,6 +45,16 @@ def _header(fn, doc, conv=None):
     return property(get, doc=doc)
 
 
+def _handles(docs):
+    """(docs as a tuple, their C handles) for an iterable of Documents:
+    TypeError for anything else, ValueError for a closed one."""
+    docs = tuple(docs)
+    for i, doc in enumerate(docs):
+        if not isinstance(doc, Document):
+            raise TypeError(f"docs[{i}] is {type(doc).__name__}, not a kgrights.Document")
+    return docs, [doc._handle() for doc in docs]
+
+
 def _unpickle(data, options):
     from ._parse import parse
     return parse(data, **options)
@@ -206,6 +216,75 @@ class Document:
         """The record as plain dicts and lists: ``json.loads(doc.to_json())``
         (it is built from the C writer, so the two always agree)."""
         return json.loads(self.to_json(compact=True))
+
+    def to_format(self, fmt, header=True, *, crlf=False, compact=False):
+        """The document in a table or map format, written by the C library
+        (the same text as ``kgr-parse --format FMT`` for one file).
+
+        Parameters
+        ----------
+        fmt : str
+            ``"csv"`` (one row per event), ``"acled"`` (ACLED's columns: one
+            row per event and located place; events with no ACLED category
+            are left out), ``"hxl"`` (CSV with HXL hashtags, rows as for
+            ACLED), ``"geojson"`` (a FeatureCollection of the located events)
+            or ``"signatories"`` (one row per signatory).
+        header : bool
+            Tables: start with the header row (HXL: and the hashtag row).
+            Pass False for every document but the first to build one table
+            from several. GeoJSON ignores it.
+        crlf : bool
+            Tables: end rows with ``"\\r\\n"`` as RFC 4180 does (default ``"\\n"``).
+        compact : bool
+            GeoJSON: one line.
+
+        Returns
+        -------
+        str
+            Tables end with a line break; GeoJSON does not.
+
+        Raises
+        ------
+        ValueError
+            Unknown format name, or the document is closed.
+
+        Columns and conventions are documented in ``kgr_formats.h``. Example::
+
+            rows = "".join(d.to_format("acled", header=(i == 0))
+                           for i, d in enumerate(docs))
+        """
+        if not isinstance(fmt, str):
+            raise TypeError(f"format must be str, not {type(fmt).__name__}")
+        if "\0" in fmt:
+            raise ValueError("the format name contains a NUL character")
+        flags = _C.KGR_FORMAT_DEFAULT
+        if header:
+            flags |= _C.KGR_FORMAT_HEADER
+        if crlf:
+            flags |= _C.KGR_FORMAT_CRLF
+        if compact:
+            flags |= _C.KGR_FORMAT_COMPACT
+        return _C.kgr_doc_to_format(self._handle(), fmt, flags)
+
+    def to_csv(self, header=True, *, crlf=False):
+        """The events as CSV, one row per event: ``to_format("csv")``."""
+        return self.to_format("csv", header, crlf=crlf)
+
+    def to_acled(self, header=True, *, crlf=False):
+        """The events in ACLED's columns (Armed Conflict Location & Event
+        Data), one row per event and located place: ``to_format("acled")``."""
+        return self.to_format("acled", header, crlf=crlf)
+
+    def to_hxl(self, header=True, *, crlf=False):
+        """The events as HXL-tagged CSV (Humanitarian Exchange Language):
+        ``to_format("hxl")``."""
+        return self.to_format("hxl", header, crlf=crlf)
+
+    def to_geojson(self, compact=False):
+        """The located events as a GeoJSON FeatureCollection (RFC 7946):
+        ``to_format("geojson")``. Several documents on one map:
+        :func:`kgrights.write_geojson`."""
+        return self.to_format("geojson", compact=compact)
 
     def __repr__(self):
         if self._swig is None:
