@@ -24,6 +24,7 @@
 
 #define FOLD_MAX 256
 #define AMBIGUOUS (SIZE_MAX - 1)
+#define MAX_SPELLINGS 8 /* places of one gazetteer entry compared */
 
 /* --- A string -> index map (open addressing, in the arena) -------------- */
 
@@ -145,7 +146,9 @@ typedef struct ent_org {
 typedef struct ent_place {
   kgr_str name;
   const kgr_gaz_entry *entry;
+  const kgr_country *territory; /* a territory that is one city: its data */
   kgr_str country;
+  size_t same_entry; /* the next place of the same entry, or SIZE_MAX */
 } ent_place;
 
 struct kgr_ent_registry {
@@ -155,6 +158,7 @@ struct kgr_ent_registry {
   KGR_VEC(ent_org) orgs;
   KGR_VEC(ent_place) places;
   ent_map person_names, surnames, org_names, excluded, place_keys, lower_words;
+  ent_map name_prefixes; /* the first two or more words of longer names */
   /* Text read without a mention (acronyms, the issuer's name), kept for
    * the second pass. */
   KGR_VEC(kgr_entity_mention) held;
@@ -245,36 +249,97 @@ static void register_surname(kgr_ent_registry *r, size_t p) {
     map_put(r->a, &r->surnames, key, AMBIGUOUS);
 }
 
-size_t kgr_ent_add_person(kgr_ent_ctx *c, size_t start, size_t end, const char *role,
-                          size_t aff_start, size_t aff_end) {
+/* Register the leading words (two or more, not all) of person p's name:
+ * "Jimmy Sham" is the "Jimmy Sham Tsz-kit" known already. */
+static void register_prefixes(kgr_ent_registry *r, size_t p) {
+  const ent_person *x = &r->persons.items[p];
+  if (x->words < 3)
+    return;
+  kgr_str f = kgr_ent_fold(r->a, x->name.ptr, x->name.len);
+  size_t words = 0;
+  for (size_t i = 0; i < f.len; i++) {
+    if (f.ptr[i] != ' ' || ++words < 2)
+      continue;
+    kgr_str key = {f.ptr, i};
+    size_t have = map_get(&r->name_prefixes, key.ptr, key.len);
+    if (have == SIZE_MAX || have == p)
+      map_put(r->a, &r->name_prefixes, key, p);
+    else if (have != AMBIGUOUS && resolve(r, have) != p)
+      map_put(r->a, &r->name_prefixes, key, AMBIGUOUS);
+  }
+}
+
+/* The person whose longer name starts with the name text[0, n), or, when
+ * `longer`, who is known by the first words of it ("Jimmy Sham" / "Jimmy
+ * Sham Tsz-kit"); SIZE_MAX if none or several. Names of one word are left
+ * to surnames. */
+static size_t person_by_prefix(const kgr_ent_registry *r, const char *text, size_t n,
+                               bool longer) {
+  char buf[FOLD_MAX];
+  size_t len = fold_into(buf, text, n);
+  if (len == SIZE_MAX || !memchr(buf, ' ', len))
+    return SIZE_MAX;
+  size_t p = map_get(&r->name_prefixes, buf, len);
+  if (p != SIZE_MAX)
+    return p == AMBIGUOUS ? SIZE_MAX : resolve(r, p);
+  size_t words = 0;
+  for (size_t i = 0; longer && i < len; i++) {
+    if (buf[i] != ' ' || ++words < 2)
+      continue;
+    p = map_get(&r->person_names, buf, i);
+    if (p != SIZE_MAX)
+      return resolve(r, p);
+  }
+  return SIZE_MAX;
+}
+
+size_t kgr_ent_add_person_as(kgr_ent_ctx *c, size_t start, size_t end, const char *name,
+                             size_t name_len, const char *role, size_t aff_start,
+                             size_t aff_end) {
   kgr_ent_registry *r = c->reg;
   const char *text = c->s.text + start;
-  size_t p = map_get_text(&r->person_names, text, end - start);
+  size_t p = map_get_text(&r->person_names, name, name_len);
+  if (p == SIZE_MAX) {
+    p = person_by_prefix(r, name, name_len, true);
+    if (p != SIZE_MAX)
+      map_put(r->a, &r->person_names, kgr_ent_fold(r->a, name, name_len), p);
+  }
   if (p == SIZE_MAX) {
     /* A surname alone names the one person known by it. */
-    bool single = memchr(text, ' ', end - start) == NULL;
-    size_t sp = single ? map_get_text(&r->surnames, text, end - start) : SIZE_MAX;
+    bool single = memchr(name, ' ', name_len) == NULL;
+    size_t sp = single ? map_get_text(&r->surnames, name, name_len) : SIZE_MAX;
     if (sp != SIZE_MAX && sp != AMBIGUOUS) {
       p = resolve(r, sp);
     } else {
       p = r->persons.count;
       ent_person *x = KGR_VEC_PUSH(r->a, r->persons);
-      x->name = kgr_arena_str(r->a, text, end - start);
+      x->name = kgr_arena_str(r->a, name, name_len);
       x->merged = SIZE_MAX;
       size_t words;
       last_word(x->name, &words);
       x->words = words;
-      map_put(r->a, &r->person_names, kgr_ent_fold(r->a, text, end - start), p);
+      map_put(r->a, &r->person_names, kgr_ent_fold(r->a, name, name_len), p);
       register_surname(r, p);
+      register_prefixes(r, p);
     }
   }
   p = resolve(r, p);
+  /* "Mahsa (Zhina) Amini" is also found again as written */
+  if (end - start != name_len || memcmp(text, name, name_len) != 0)
+    if (map_get_text(&r->person_names, text, end - start) == SIZE_MAX)
+      map_put(r->a, &r->person_names, kgr_ent_fold(r->a, text, end - start), p);
   ent_person *x = &r->persons.items[p];
   add_role(r->a, x, role);
   if (aff_end > aff_start && !x->affiliation.ptr)
     x->affiliation = kgr_arena_str(r->a, c->s.text + aff_start, aff_end - aff_start);
   add_mention(c, KGR_ENTITY_PERSON, p, start, end);
   return p;
+}
+
+size_t kgr_ent_add_person(kgr_ent_ctx *c, size_t start, size_t end, const char *role,
+                          size_t aff_start, size_t aff_end) {
+  return kgr_ent_add_person_as(c, start, end, c->s.text + start, end - start, role, aff_start,
+                               aff_end);
 }
 
 void kgr_ent_person_info(kgr_ent_ctx *c, size_t person, const char *role, size_t aff_start,
@@ -293,6 +358,10 @@ size_t kgr_ent_find_person(const kgr_ent_ctx *c, size_t i, size_t j) {
   const char *text = c->s.text + c->s.tok[i].start;
   size_t len = c->s.tok[j - 1].end - c->s.tok[i].start;
   size_t p = map_get_text(&r->person_names, text, len);
+  /* a bare run of capitals that goes on past a known name is something
+   * else ("Anna Petrova Street") */
+  if (p == SIZE_MAX && j - i > 1)
+    p = person_by_prefix(r, text, len, false);
   if (p == SIZE_MAX && j - i == 1) {
     p = map_get_text(&r->surnames, text, len);
     if (p == AMBIGUOUS)
@@ -314,6 +383,7 @@ bool kgr_ent_person_fuller(kgr_ent_ctx *c, size_t person, size_t start, size_t e
   x->words = words;
   map_put(r->a, &r->person_names, kgr_ent_fold(r->a, text, end - start), p);
   register_surname(r, p);
+  register_prefixes(r, p);
   add_mention(c, KGR_ENTITY_PERSON, p, start, end);
   return true;
 }
@@ -380,35 +450,113 @@ void kgr_ent_org_mention(kgr_ent_ctx *c, size_t org, size_t start, size_t end) {
   add_mention(c, KGR_ENTITY_ORGANIZATION, org, start, end);
 }
 
+/* The folded place name f without the words after its core: "osh
+ * region" and "osh oblast" are "osh", "gorno-badakhshan autonomous region"
+ * is "gorno-badakhshan" (lex_region_suffixes, lex_place_types). */
+static kgr_str place_core(kgr_str f) {
+  for (int k = 0; k < 3; k++) {
+    const char *sp = NULL;
+    for (size_t i = f.len; i-- > 0;)
+      if (f.ptr[i] == ' ') {
+        sp = f.ptr + i;
+        break;
+      }
+    if (!sp)
+      return f;
+    const char *w = sp + 1;
+    size_t wl = (size_t)(f.ptr + f.len - w);
+    const kgr_lex_entry *t = kgr_lex_lookup(&kgr_lex_place_types, w, wl);
+    if (!kgr_lex_lookup(&kgr_lex_region_suffixes, w, wl) &&
+        !(t && strcmp(t->tag, "territory") != 0) && !kgr_ascii_ieq(w, wl, "autonomous"))
+      return f;
+    f.len = (size_t)(sp - f.ptr);
+  }
+  return f;
+}
+
+/* Does the folded name a begin or end the folded name b, word for word
+ * ("petersburg" and "st. petersburg", "cali" and "santiago de cali")? */
+static bool part_of(kgr_str a, kgr_str b) {
+  if (a.len > b.len)
+    return false;
+  bool head = memcmp(b.ptr, a.ptr, a.len) == 0 && (a.len == b.len || b.ptr[a.len] == ' ');
+  bool tail = memcmp(b.ptr + b.len - a.len, a.ptr, a.len) == 0 &&
+              (a.len == b.len || b.ptr[b.len - a.len - 1] == ' ');
+  return head || tail;
+}
+
+static size_t new_place(kgr_ent_registry *r, const char *text, size_t n,
+                        const kgr_gaz_entry *entry, const char *country) {
+  size_t p = r->places.count;
+  ent_place *x = KGR_VEC_PUSH(r->a, r->places);
+  x->name = kgr_arena_str(r->a, text, n);
+  x->entry = entry;
+  x->country = kgr_arena_cstr(r->a, country);
+  x->same_entry = SIZE_MAX;
+  return p;
+}
+
 size_t kgr_ent_add_place(kgr_ent_ctx *c, size_t start, size_t end, const kgr_gaz_entry *entry,
                          const char *country) {
   kgr_ent_registry *r = c->reg;
   const char *text = c->s.text + start;
-  /* One gazetteer entry is one place, however it is spelt; a named place
+  char buf[FOLD_MAX];
+  size_t len = fold_into(buf, text, end - start);
+  if (len == SIZE_MAX)
+    len = FOLD_MAX - 2;
+  /* A gazetteer entry written one way is one place. Written another way
+   * it is another place - a district that the gazetteer points to its
+   * city ("Mong Kok", "Causeway Bay": Hong Kong), or a second spelling -
+   * unless one way begins or ends the other, words like "Region" aside
+   * ("Petersburg", "St. Petersburg"; "Osh", "Osh oblast"). A named place
    * is its name in its country. */
   kgr_buf key = {0};
-  if (entry) {
-    char id[48];
-    int n = snprintf(id, sizeof id, "g:%p", (const void *)entry);
-    kgr_buf_append(r->a, &key, id, n > 0 ? (size_t)n : 0);
-  } else {
-    char buf[FOLD_MAX];
-    size_t len = fold_into(buf, text, end - start);
-    if (len == SIZE_MAX)
-      len = FOLD_MAX - 2;
-    kgr_buf_append(r->a, &key, "n:", 2);
-    kgr_buf_append(r->a, &key, country ? country : "-", country ? strlen(country) : 1);
-    kgr_buf_append(r->a, &key, ":", 1);
-    kgr_buf_append(r->a, &key, buf, len);
-  }
+  char id[48];
+  int n = entry ? snprintf(id, sizeof id, "g:%p:", (const void *)entry)
+                : snprintf(id, sizeof id, "n:%s:", country ? country : "-");
+  kgr_buf_append(r->a, &key, id, n > 0 ? (size_t)n : 0);
+  kgr_buf_append(r->a, &key, buf, len);
   kgr_str k = kgr_buf_str(r->a, &key);
   size_t p = map_get(&r->place_keys, k.ptr, k.len);
+  if (p == SIZE_MAX && entry) {
+    kgr_str first = {id, n > 0 ? (size_t)n : 0}; /* "g:<entry>:" alone: the entry's first place */
+    size_t q = map_get(&r->place_keys, first.ptr, first.len);
+    kgr_str mine = place_core((kgr_str){buf, len});
+    for (size_t hops = 0; q != SIZE_MAX && hops < MAX_SPELLINGS; hops++) {
+      ent_place *x = &r->places.items[q];
+      kgr_str theirs = place_core(kgr_ent_fold(r->a, x->name.ptr, x->name.len));
+      if (part_of(mine, theirs) || part_of(theirs, mine)) {
+        p = q;
+        break;
+      }
+      if (x->same_entry == SIZE_MAX) {
+        p = new_place(r, text, end - start, entry, country);
+        r->places.items[q].same_entry = p;
+        break;
+      }
+      q = x->same_entry;
+    }
+    if (q == SIZE_MAX) {
+      p = new_place(r, text, end - start, entry, country);
+      map_put(r->a, &r->place_keys, kgr_arena_str(r->a, first.ptr, first.len), p);
+    }
+  }
+  if (p == SIZE_MAX)
+    p = new_place(r, text, end - start, entry, country);
+  map_put(r->a, &r->place_keys, k, p);
+  add_mention(c, KGR_ENTITY_PLACE, p, start, end);
+  return p;
+}
+
+size_t kgr_ent_add_territory(kgr_ent_ctx *c, size_t start, size_t end, const kgr_country *co) {
+  kgr_ent_registry *r = c->reg;
+  char id[8];
+  int n = snprintf(id, sizeof id, "t:%.2s", co->alpha2);
+  kgr_str k = kgr_arena_str(r->a, id, n > 0 ? (size_t)n : 0);
+  size_t p = map_get(&r->place_keys, k.ptr, k.len);
   if (p == SIZE_MAX) {
-    p = r->places.count;
-    ent_place *x = KGR_VEC_PUSH(r->a, r->places);
-    x->name = kgr_arena_str(r->a, text, end - start);
-    x->entry = entry;
-    x->country = kgr_arena_cstr(r->a, country);
+    p = new_place(r, c->s.text + start, end - start, NULL, co->alpha2);
+    r->places.items[p].territory = co;
     map_put(r->a, &r->place_keys, k, p);
   }
   add_mention(c, KGR_ENTITY_PLACE, p, start, end);
@@ -462,9 +610,17 @@ static void set_sentence(kgr_ent_ctx *c, size_t si, const kgr_etok *tok, size_t 
   memset(r->taken, 0, r->taken_len);
 }
 
+/* Keep the issuer or a signatory called `name` out of the organisations,
+ * also by the first words of its name ("Viasna" for "Viasna Human Rights
+ * Centre"). */
 static void exclude(kgr_ent_registry *r, kgr_str name) {
-  if (name.ptr && name.len)
-    map_put(r->a, &r->excluded, kgr_ent_fold(r->a, name.ptr, name.len), 1);
+  if (!name.ptr || !name.len)
+    return;
+  kgr_str f = kgr_ent_fold(r->a, name.ptr, name.len);
+  map_put(r->a, &r->excluded, f, 1);
+  for (size_t i = 0; i < f.len; i++)
+    if (f.ptr[i] == ' ')
+      map_put(r->a, &r->excluded, (kgr_str){f.ptr, i}, 1);
 }
 
 /* The country mentioned most often, as a hint for ambiguous place names
@@ -535,6 +691,7 @@ static void publish(kgr_doc *doc, const kgr_layout *lay, kgr_ent_registry *r) {
   size_t *map_p = kgr_arena_alloc(a, (np + 1) * sizeof *map_p);
   size_t *map_o = kgr_arena_alloc(a, (no + 1) * sizeof *map_o);
   size_t *map_l = kgr_arena_alloc(a, (nl + 1) * sizeof *map_l);
+  bool *inexact = kgr_arena_calloc(a, (np + 1) * sizeof *inexact);
   for (size_t i = 0; i < np; i++)
     map_p[i] = SIZE_MAX;
   for (size_t i = 0; i < no; i++)
@@ -549,8 +706,10 @@ static void publish(kgr_doc *doc, const kgr_layout *lay, kgr_ent_registry *r) {
     kgr_span span = kgr_block_span(&lay->blocks[s->block], m->start, m->end);
     if (m->type == KGR_ENTITY_PERSON) {
       size_t p = resolve(r, m->index);
+      const ent_person *x = &r->persons.items[p];
+      const char *said = lay->blocks[s->block].text + m->start;
+      bool exact = m->end - m->start == x->name.len && memcmp(said, x->name.ptr, x->name.len) == 0;
       if (map_p[p] == SIZE_MAX) {
-        const ent_person *x = &r->persons.items[p];
         map_p[p] = doc->persons.count;
         kgr_person *out = KGR_VEC_PUSH(a, doc->persons);
         out->name = x->name;
@@ -558,6 +717,12 @@ static void publish(kgr_doc *doc, const kgr_layout *lay, kgr_ent_registry *r) {
         out->role_count = x->roles.count;
         out->affiliation = x->affiliation;
         out->span = span;
+        inexact[p] = !exact;
+      } else if (inexact[p] && exact) {
+        /* the span of the first mention that reads as the name: "Mahsa
+         * Amini", not "Mahsa (Zhina) Amini" */
+        doc->persons.items[map_p[p]].span = span;
+        inexact[p] = false;
       }
       m->index = map_p[p];
     } else if (m->type == KGR_ENTITY_ORGANIZATION) {
@@ -581,6 +746,11 @@ static void publish(kgr_doc *doc, const kgr_layout *lay, kgr_ent_registry *r) {
         out->admin1 = (kgr_str){NULL, 0};
         out->span = span;
         const kgr_gaz_entry *g = x->entry;
+        if (x->territory && x->territory->lat == x->territory->lat) {
+          out->lat = x->territory->lat;
+          out->lon = x->territory->lon;
+          out->has_coordinates = true;
+        }
         if (g) {
           if (g->admin1 && *g->admin1)
             out->admin1 = kgr_arena_cstr(a, g->admin1);
@@ -613,7 +783,7 @@ const kgr_entities *kgr_read_entities(kgr_doc *doc, const kgr_layout *lay) {
   /* Tokens of every sentence, once; the lower-case words of the document. */
   kgr_etok_vec tokens = {0};
   sent_tokens *st = kgr_arena_calloc(a, (lay->sentence_count + 1) * sizeof *st);
-  size_t cursor = 0, longest = 0;
+  size_t cursor = 0, longest = 0, widest = 0, widest_block = SIZE_MAX;
   for (size_t si = 0; si < lay->sentence_count; si++) {
     const kgr_sentence *s = &lay->sentences[si];
     const kgr_block *b = &lay->blocks[s->block];
@@ -625,6 +795,11 @@ const kgr_entities *kgr_read_entities(kgr_doc *doc, const kgr_layout *lay) {
     st[si].first = tokens.count;
     kgr_etok_split(a, b->text, s->start, s->end, &tokens);
     st[si].count = tokens.count - st[si].first;
+    if (s->block != widest_block) { /* sentences come block by block */
+      widest_block = s->block;
+      widest = kgr_block_wrap_width(b);
+    }
+    kgr_etok_mark_fields(b, widest, tokens.items + st[si].first, st[si].count);
     if (s->end - s->start > longest)
       longest = s->end - s->start;
     for (size_t i = st[si].first; i < tokens.count; i++) {

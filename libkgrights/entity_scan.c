@@ -97,6 +97,80 @@ void kgr_etok_split(kgr_arena *a, const char *text, size_t start, size_t end, kg
   }
 }
 
+enum {
+  SHORT_LINES = 56, /* bytes: a block whose lines are all shorter, none
+                       opening in lower case, is set line by line (an
+                       address, a signature), not wrapped */
+  PROSE_WORDS = 4   /* a line of fewer words (a URL, an address line) does
+                       not tell the width the text was wrapped to */
+};
+
+/* Does text[0, n) open with a lower-case word, as a wrapped sentence goes
+ * on? ("c/o Embassy ..." does not: an abbreviation opens an address.) */
+static bool starts_lower(const char *t, size_t n) {
+  uint32_t cp;
+  if (n == 0 || !kgr_utf8_decode(t, n, &cp) || !kgr_is_lower(cp))
+    return false;
+  for (size_t i = 0; i < n && t[i] != ' '; i++)
+    if (t[i] == '/' || t[i] == '.')
+      return false;
+  return true;
+}
+
+size_t kgr_block_wrap_width(const kgr_block *b) {
+  size_t prose = 0, any = 0;
+  bool lined = b->line_count <= 12;
+  for (size_t k = 0; k < b->line_count; k++) {
+    size_t ls, le;
+    if (!kgr_block_line(b, k, &ls, &le))
+      continue;
+    size_t spaces = 0;
+    for (size_t i = ls; i < le && spaces < PROSE_WORDS - 1; i++)
+      spaces += b->text[i] == ' ';
+    if (spaces >= PROSE_WORDS - 1 && le - ls > prose)
+      prose = le - ls;
+    if (le - ls > any)
+      any = le - ls;
+    if (le - ls >= SHORT_LINES || starts_lower(b->text + ls, le - ls))
+      lined = false;
+  }
+  return lined ? 0 : prose ? prose : any;
+}
+
+void kgr_etok_mark_fields(const kgr_block *b, size_t width, kgr_etok *tok, size_t n) {
+  if (!b->line_starts || n == 0)
+    return;
+  /* the first line starting at or after the first token: binary search,
+   * then one walk along lines and tokens together */
+  size_t lo = 0, hi = b->line_count;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (b->line_starts[mid] < tok[0].start)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  size_t i = 0;
+  for (size_t k = lo; k < b->line_count && i < n; k++) {
+    size_t ls = b->line_starts[k];
+    while (i < n && tok[i].start < ls)
+      i++;
+    if (i >= n || tok[i].start != ls)
+      continue;
+    tok[i].line_start = true;
+    size_t ps, pe;
+    if (k > 0 && kgr_block_line(b, k - 1, &ps, &pe))
+      tok[i].own_line = width == 0 || pe - ps + 1 + (tok[i].end - tok[i].start) <= width;
+    if (i + 1 < n && tok[i].kind == KGR_ETOK_WORD && tok[i + 1].kind == KGR_ETOK_PUNCT &&
+        tok[i + 1].cp == ':' && tok[i + 1].start == tok[i].end)
+      tok[i].field = true;
+  }
+}
+
+bool kgr_etok_breaks(const kgr_ent_sent *s, size_t i) {
+  return i < s->n && (s->tok[i].field || s->tok[i].own_line);
+}
+
 bool kgr_etok_is_word(const kgr_ent_sent *s, size_t i) {
   return i < s->n && s->tok[i].kind == KGR_ETOK_WORD;
 }

@@ -35,6 +35,13 @@ typedef struct kgr_etok {
   bool all_caps;     /* a word with 2+ letters and no lower-case letter */
   bool digit;        /* a word that holds a digit ("24.kg", "COVID-19") */
   bool dotted;       /* a word with an inner dot ("24.kg", "kaktus.media") */
+  bool line_start;   /* the token opens an input line of its block */
+  bool own_line;     /* ... and the line break before it is the author's,
+                        not a hard wrap: the word would have fitted on the
+                        line before ("Rosa Matamoros\nMinisterio Publico") */
+  bool field;        /* a word that opens an input line as the label of a
+                        "Label: value" field ("Location: Geneva"): no name
+                        runs on into it from the line before */
 } kgr_etok;
 
 typedef KGR_VEC(kgr_etok) kgr_etok_vec;
@@ -42,6 +49,16 @@ typedef KGR_VEC(kgr_etok) kgr_etok_vec;
 /* Append the tokens of text[start, end) to out. Linear. */
 void kgr_etok_split(kgr_arena *a, const char *text, size_t start, size_t end,
                     kgr_etok_vec *out);
+
+/* Set the `line_start`, `own_line` and `field` flags of tok[0, n), tokens
+ * of block b's text in order (a field: a word that starts one of b's input
+ * lines and is glued to a colon). `width` is kgr_block_wrap_width(b). */
+void kgr_etok_mark_fields(const kgr_block *b, size_t width, kgr_etok *tok, size_t n);
+
+/* The width in bytes that block b's text was wrapped to: its longest line
+ * of prose (of a few words at least); 0 when the block is set line by line
+ * (all its lines short, none opening in lower case). O(lines). */
+size_t kgr_block_wrap_width(const kgr_block *b);
 
 /* One sentence as the recognizers see it. */
 typedef struct kgr_ent_sent {
@@ -76,6 +93,9 @@ bool kgr_etok_is(const kgr_ent_sent *s, size_t i, uint32_t cp);
 bool kgr_etok_word_is(const kgr_ent_sent *s, size_t i, const char *w);
 /* Is token i an article ("the", "a", "an")? */
 bool kgr_etok_is_article(const kgr_ent_sent *s, size_t i);
+/* Does token i open a line of its own ("own_line") or a field? No name
+ * runs on into it from the line before. */
+bool kgr_etok_breaks(const kgr_ent_sent *s, size_t i);
 /* Is token i joined to token i - 1 with no space between? */
 bool kgr_etok_glued(const kgr_ent_sent *s, size_t i);
 
@@ -134,9 +154,26 @@ size_t kgr_ent_add_org(kgr_ent_ctx *c, size_t start, size_t end,
                        const char *country);
 
 /* Record a place: a gazetteer entry (name as written, the entry's data), or
- * a named place (entry NULL) in `country` (may be NULL). */
+ * a named place (entry NULL) in `country` (may be NULL). One entry written
+ * two ways is two places, unless one way begins or ends the other ("Petersburg", "St.
+ * Petersburg"; "Osh", "Osh Region"): a district the gazetteer points to
+ * its city is a place of its own. */
 size_t kgr_ent_add_place(kgr_ent_ctx *c, size_t start, size_t end,
                          const kgr_gaz_entry *entry, const char *country);
+
+/* The same, for a person whose name is not the text of the span:
+ * "Mahsa Amini" written "Mahsa (Zhina) Amini". The span's own text then
+ * also finds the person. */
+size_t kgr_ent_add_person_as(kgr_ent_ctx *c, size_t start, size_t end,
+                             const char *name, size_t name_len,
+                             const char *role, size_t aff_start,
+                             size_t aff_end);
+
+/* Record a territory that is one city ("Hong Kong", "Macau"), which the
+ * gazetteer holds as a country: a place in that country, at its
+ * capital's coordinates. */
+size_t kgr_ent_add_territory(kgr_ent_ctx *c, size_t start, size_t end,
+                             const kgr_country *co);
 
 /* Add a role (may be NULL) and an affiliation (empty range for none) to a
  * known person without recording a mention. */

@@ -22,7 +22,14 @@ enum {
   LABELLED_MAX_WORDS = 24, /* a reference line ending "Date: 14 March 2023" */
   TALLY_BYTES = 4000,      /* of each body block, read for the country */
   DECK_MIN_WORDS = 3,      /* a deck under the headline in the same block */
-  LONG_PARAGRAPH = 200     /* bytes: a paragraph a hard wrap would break */
+  LONG_PARAGRAPH = 200,    /* bytes: a paragraph a hard wrap would break */
+  FIELD_LINES = 16,        /* lines of a block of "Label: value" fields */
+  FIELD_LABEL_WORDS = 10,  /* words of a field's label */
+  FIELD_LABEL_BYTES = 120, /* where a field's colon may stand */
+  LETTERHEAD_MAX_WORDS = 80,
+  CITY_BLOCKS = 8,         /* paragraphs searched for cities, for the country */
+  CITY_POPULATION = 100000,
+  PUBLISHER_MAX_WORDS = 10
 };
 
 static bool is_ws(char c) { return c == ' ' || c == '\t'; }
@@ -57,12 +64,16 @@ static size_t head_len(const kgr_block *b, size_t max) {
   return n;
 }
 
-/* Does the block start with a phrase of lex_header_labels tagged `tag`?
+/* Does text[0, len) start with a phrase of lex_header_labels tagged `tag`?
  * Returns the offset past it, or 0. */
-static size_t label_at_start(const kgr_block *b, const char *tag) {
+static size_t label_at(const char *text, size_t len, const char *tag) {
   const kgr_lex_entry *e = NULL;
-  size_t n = kgr_lex_match(&kgr_lex_header_labels, b->text, b->len, 0, &e);
+  size_t n = kgr_lex_match(&kgr_lex_header_labels, text, len, 0, &e);
   return n && e && strcmp(e->tag, tag) == 0 ? n : 0;
+}
+
+static size_t label_at_start(const kgr_block *b, const char *tag) {
+  return label_at(b->text, b->len, tag);
 }
 
 /* Does a date label ("Date:", "Published:", "Dated", "Posted on") end
@@ -98,23 +109,23 @@ static size_t trim_separators(const char *text, size_t len) {
   }
 }
 
-/* A date line: the whole block is a date (kgr_date_line: "9 October 2020",
- * "Bishkek, 9 October 2020", "Date: 09.10.2020"), or a short block that
- * ends with a full date after a label, a reference or a place ("PUBLIC
- * STATEMENT 9 October 2020"). Sets *ymd and the date's range in the text. */
-static bool find_date_line(kgr_doc *doc, const kgr_block *b, kgr_ymd *ymd, size_t *start,
-                           size_t *end) {
-  if (b->kind == KGR_BLOCK_FOOTNOTE || b->len > 160)
+/* A date line: the whole of text[0, len) is a date (kgr_date_line: "9
+ * October 2020", "Bishkek, 9 October 2020", "Date: 09.10.2020"), or a short
+ * text that ends with a full date after a label, a reference or a place
+ * ("PUBLIC STATEMENT 9 October 2020"). Sets *ymd and the date's range. */
+static bool date_line_in(kgr_doc *doc, const char *text, size_t len, kgr_ymd *ymd, size_t *start,
+                         size_t *end) {
+  if (len > 160)
     return false;
-  bool whole = kgr_date_line(b->text, b->len, ymd);
+  bool whole = kgr_date_line(text, len, ymd);
   /* a reference line may run longer: "UA: 27/23 Index: EUR 60/6841/2023
    * Tajikistan Date: 14 March 2023" */
-  if (!whole && kgr_word_count(b->text, b->len, LABELLED_MAX_WORDS + 1) > LABELLED_MAX_WORDS)
+  if (!whole && kgr_word_count(text, len, LABELLED_MAX_WORDS + 1) > LABELLED_MAX_WORDS)
     return false;
-  bool short_line = kgr_word_count(b->text, b->len, 13) <= 12;
+  bool short_line = kgr_word_count(text, len, 13) <= 12;
   kgr_date_hit_vec hits = {0};
-  kgr_dates_find(&doc->arena, b->text, b->len, &hits);
-  size_t text_end = trim_end(b->text, b->len, ".");
+  kgr_dates_find(&doc->arena, text, len, &hits);
+  size_t text_end = trim_end(text, len, ".");
   for (size_t i = hits.count; i-- > 0;) {
     const kgr_date_hit *h = &hits.items[i];
     if (h->precision != KGR_PRECISION_DAY || !h->year_written)
@@ -126,10 +137,10 @@ static bool find_date_line(kgr_doc *doc, const kgr_block *b, kgr_ymd *ymd, size_
     }
     if (h->end != text_end)
       continue;
-    size_t plen = trim_separators(b->text, h->start);
-    bool labelled = date_label_before(b->text, h->start);
-    bool prefix_ok = labelled || (short_line && (plen == 0 || label_at_start(b, "label") ||
-                                                 kgr_gaz_lookup(b->text, plen, NULL) != NULL));
+    size_t plen = trim_separators(text, h->start);
+    bool labelled = date_label_before(text, h->start);
+    bool prefix_ok = labelled || (short_line && (plen == 0 || label_at(text, len, "label") ||
+                                                 kgr_gaz_lookup(text, plen, NULL) != NULL));
     if (!prefix_ok)
       return false;
     *ymd = h->from;
@@ -137,11 +148,98 @@ static bool find_date_line(kgr_doc *doc, const kgr_block *b, kgr_ymd *ymd, size_
     *end = h->end;
     return true;
   }
-  if (whole) { /* the recognizer agreed but gave no hit: take the block */
+  if (whole) { /* the recognizer agreed but gave no hit: take the text */
     *start = 0;
-    *end = b->len;
+    *end = len;
   }
   return whole;
+}
+
+static bool find_date_line(kgr_doc *doc, const kgr_block *b, kgr_ymd *ymd, size_t *start,
+                           size_t *end) {
+  return b->kind != KGR_BLOCK_FOOTNOTE && date_line_in(doc, b->text, b->len, ymd, start, end);
+}
+
+/*
+ * A field line: "Label: value", the label one to FIELD_LABEL_WORDS words
+ * opening with a capital ("Date: 4 May 2021", "Location: Geneva",
+ * "Spokesperson for the UN High Commissioner for Human Rights: X").
+ * Sets the label's end and the value's start (offsets into text).
+ */
+static bool field_line(const char *text, size_t ls, size_t le, size_t *label_end,
+                       size_t *value) {
+  size_t max = le - ls < FIELD_LABEL_BYTES ? le - ls : FIELD_LABEL_BYTES;
+  const char *colon = memchr(text + ls, ':', max);
+  if (!colon || !kgr_utf8_starts_upper(text + ls, le - ls))
+    return false;
+  size_t c = (size_t)(colon - text);
+  size_t words = kgr_word_count(text + ls, c - ls, FIELD_LABEL_WORDS + 1);
+  size_t v = skip_ws(text, le, c + 1);
+  if (words == 0 || words > FIELD_LABEL_WORDS || v >= le)
+    return false;
+  for (size_t i = ls; i < c; i++) /* a label is no sentence */
+    if (text[i] == '.' || text[i] == '!' || text[i] == '?')
+      return false;
+  *label_end = trim_end(text, c, "");
+  *value = v;
+  return true;
+}
+
+/* The `extra` of the header label that text[s, e) is exactly ("Date" ->
+ * "date", "Location" -> "place", "Subject" -> "subject"; "" for a label
+ * without one), or NULL when it is no label. */
+static const char *field_kind(const char *text, size_t s, size_t e) {
+  const kgr_lex_entry *x = kgr_lex_lookup(&kgr_lex_header_labels, text + s, e - s);
+  return x && (strcmp(x->tag, "label") == 0 || strcmp(x->tag, "field") == 0) ? x->extra : NULL;
+}
+
+/* What a block of field lines gives the header. */
+typedef struct fields {
+  bool date;
+  kgr_ymd ymd;
+  size_t date_start, date_end;
+  const kgr_country *subject; /* "Subject: Colombia", "Country: Iran" */
+} fields;
+
+/*
+ * A block of field lines, one a line, at least one of them under a known
+ * label ("Location: Geneva\nDate: 4 May 2021\nSubject: Colombia"): the
+ * block is header material, not a deck or a headline. Reads the date of a
+ * date field and the country of a subject field. Returns false, reading
+ * nothing, when some line is not a field.
+ */
+static bool field_block(kgr_doc *doc, const kgr_block *b, fields *f) {
+  memset(f, 0, sizeof *f);
+  if (b->kind == KGR_BLOCK_FOOTNOTE || b->line_count < 1 || b->line_count > FIELD_LINES)
+    return false;
+  bool known = false;
+  for (size_t k = 0; k < b->line_count; k++) {
+    size_t ls, le, lab, val;
+    if (!kgr_block_line(b, k, &ls, &le) || !field_line(b->text, ls, le, &lab, &val))
+      return false;
+    const char *kind = field_kind(b->text, ls, lab);
+    if (!kind)
+      continue;
+    /* one line alone is a field for sure only under some labels:
+     * "Re: Detention of ..." may be the headline */
+    known = known || strcmp(kind, "date") == 0 || strcmp(kind, "place") == 0 ||
+            strcmp(kind, "addressee") == 0 ||
+            (strcmp(kind, "subject") == 0 && b->line_count > 1);
+    if (strcmp(kind, "date") == 0 && !f->date) {
+      size_t ds, de;
+      if (date_line_in(doc, b->text + val, le - val, &f->ymd, &ds, &de)) {
+        f->date = true;
+        f->date_start = val + ds;
+        f->date_end = val + de;
+      }
+    } else if (strcmp(kind, "subject") == 0 && !f->subject) {
+      size_t vlen = trim_end(b->text + val, le - val, ".");
+      const kgr_country *c = NULL;
+      if (vlen && kgr_country_at(b->text + val, vlen, 0, &c, NULL) == vlen)
+        f->subject = c;
+    }
+  }
+  return known || f->subject;
 }
 
 /* A press release's dateline opening the first paragraph: "(Berlin,
@@ -614,6 +712,32 @@ static void tally_countries(tally *t, const char *text, size_t len) {
   }
 }
 
+/* Count the countries of the cities of at least CITY_POPULATION people
+ * named in text[0, len): a document that names no country ("UA THA
+ * 4/2021 ... arrested in Chiang Mai ... in Bangkok") is about theirs. */
+static void tally_cities(tally *t, const char *text, size_t len) {
+  size_t pos = 0;
+  kgr_word w;
+  while (kgr_word_next(text, len, &pos, &w)) {
+    const kgr_gaz_entry *g = NULL;
+    size_t n = kgr_gaz_match(text, len, w.start, NULL, &g);
+    if (!n || !g || g->kind != KGR_PLACE_CITY || g->population < CITY_POPULATION)
+      continue;
+    pos = w.start + n;
+    const kgr_country *c = kgr_country_by_code(g->country, strlen(g->country));
+    size_t k = 0;
+    while (k < t->count && t->c[k] != c)
+      k++;
+    if (!c || (k == t->count && t->count == MAX_COUNTRIES))
+      continue;
+    if (k == t->count) {
+      t->c[t->count] = c;
+      t->n[t->count++] = 0;
+    }
+    t->n[k]++;
+  }
+}
+
 /* The most mentioned country; the first mentioned on a tie. */
 static const kgr_country *tally_best(const tally *t) {
   const kgr_country *best = NULL;
@@ -653,6 +777,21 @@ static void set_date(kgr_doc *doc, const kgr_block *b, kgr_ymd ymd, size_t start
   doc->date_source = KGR_DATE_SOURCE_STATED;
 }
 
+/* A header block of one line that is only an organisation's name: the
+ * publisher ("Human Rights House Foundation" under the headline). Sets
+ * the issuer if none is known. */
+static bool publisher_line(kgr_doc *doc, const kgr_block *b) {
+  if (b->kind != KGR_BLOCK_PARAGRAPH || b->line_count != 1 || b->ends_sentence ||
+      kgr_word_count(b->text, b->len, PUBLISHER_MAX_WORDS + 1) > PUBLISHER_MAX_WORDS)
+    return false;
+  size_t s = skip_the(b->text, b->len, 0), e = trim_end(b->text, b->len, "");
+  if (!is_org_line(b->text, s, e) || !issuer_name_ok(b->text, s, e))
+    return false;
+  if (!doc->has_issuer)
+    set_issuer(doc, b, s, e);
+  return true;
+}
+
 /* The next block after i that is not a footnote, or NULL. */
 static const kgr_block *next_block(const kgr_layout *lay, size_t i) {
   for (size_t k = i + 1; k < lay->block_count; k++)
@@ -668,11 +807,22 @@ void kgr_read_header(kgr_doc *doc, const kgr_layout *lay) {
   kgr_ymd ymd;
   size_t ds, de;
 
+  const kgr_country *subject = NULL;
   for (; i < lay->block_count && seen < TOP_BLOCKS; i++) {
     const kgr_block *b = &lay->blocks[i];
     if (b->kind == KGR_BLOCK_FOOTNOTE)
       continue;
     seen++;
+    fields fb;
+    if (field_block(doc, b, &fb)) { /* "Location: Geneva\nDate: 4 May 2021" */
+      if (!have_date && fb.date) {
+        set_date(doc, b, fb.ymd, fb.date_start, fb.date_end);
+        have_date = true;
+      }
+      if (!subject)
+        subject = fb.subject;
+      continue;
+    }
     if (!have_date && find_date_line(doc, b, &ymd, &ds, &de)) {
       set_date(doc, b, ymd, ds, de);
       have_date = true;
@@ -683,6 +833,8 @@ void kgr_read_header(kgr_doc *doc, const kgr_layout *lay) {
       continue;
     if (is_label_block(b) || is_country_line(b))
       continue;
+    if (publisher_line(doc, b)) /* "Viasna Human Rights Centre" over or under the headline */
+      continue;
     if (title_first && !subtitle_seen && is_subtitle(b)) { /* a deck under the headline */
       subtitle_seen = true;
       continue;
@@ -691,7 +843,9 @@ void kgr_read_header(kgr_doc *doc, const kgr_layout *lay) {
       const kgr_block *nb = next_block(lay, i);
       kgr_ymd y2;
       size_t s2, e2;
-      bool next_date = nb && find_date_line(doc, nb, &y2, &s2, &e2);
+      fields nf;
+      bool next_date = nb && (find_date_line(doc, nb, &y2, &s2, &e2) ||
+                              (field_block(doc, nb, &nf) && nf.date));
       if (is_title_candidate(b, next_date)) {
         title_first = title_last = b;
         /* a headline broken into two blocks: the second goes on in lower case */
@@ -702,6 +856,11 @@ void kgr_read_header(kgr_doc *doc, const kgr_layout *lay) {
         }
         continue;
       }
+      /* A long letterhead opening the document, with no full stop: "Mandates
+       * of the Special Rapporteur on ...; the Special Rapporteur on ..." */
+      if (seen == 1 && b->kind == KGR_BLOCK_PARAGRAPH && !b->ends_sentence &&
+          kgr_word_count(b->text, b->len, LETTERHEAD_MAX_WORDS + 1) <= LETTERHEAD_MAX_WORDS)
+        continue;
     }
     break;
   }
@@ -751,10 +910,10 @@ void kgr_read_header(kgr_doc *doc, const kgr_layout *lay) {
     }
   }
 
-  /* Country: the title's "COUNTRY:" prefix, else the title's most named
+  /* Country: a "Subject:" field, the title's "COUNTRY:" prefix, else the title's most named
    * country, else the first paragraphs'. */
-  const kgr_country *country = NULL;
-  if (title_first)
+  const kgr_country *country = subject;
+  if (!country && title_first)
     country = title_prefix_country(doc->title.ptr, doc->title.len);
   if (!country && title_first) {
     tally t = {0};
@@ -766,6 +925,15 @@ void kgr_read_header(kgr_doc *doc, const kgr_layout *lay) {
     for (size_t k = 0; k < nbody; k++)
       tally_countries(&t, body_blocks[k]->text, head_len(body_blocks[k], TALLY_BYTES));
     country = tally_best(&t);
+  }
+  for (size_t k = body, n = 0; !country && k < lay->block_count && n < CITY_BLOCKS; k++) {
+    const kgr_block *b = &lay->blocks[k];
+    if (b->kind != KGR_BLOCK_PARAGRAPH && b->kind != KGR_BLOCK_LIST_ITEM)
+      continue;
+    tally t = {0};
+    tally_cities(&t, b->text, head_len(b, TALLY_BYTES));
+    country = tally_best(&t);
+    n++;
   }
   set_country(doc, country);
 

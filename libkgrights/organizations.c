@@ -66,6 +66,8 @@ size_t kgr_org_name_at(const kgr_ent_sent *s, size_t i, bool domain_ok, size_t *
   size_t j = k, words = 0;
   while (j < s->n && j - k < MAX_RUN) {
     bool strong;
+    if (j > k && kgr_etok_breaks(s, j))
+      break;
     if (run_word(s, j)) {
       words++;
       j++;
@@ -135,19 +137,45 @@ static size_t acronym_after(const kgr_ent_sent *s, size_t j) {
   return 0;
 }
 
-/* Do the capitalised words of [i, j) start with the letters of the acronym,
- * in order ("Committee to Protect Journalists" / "CPJ")? */
-static bool spells(const kgr_ent_sent *s, size_t i, size_t j, const kgr_etok *acr) {
+/* Do the capitalised words of [i, j) start with the letters of the
+ * acronym, in order ("Committee to Protect Journalists" / "CPJ")? With
+ * `parts`, each capitalised part of a hyphenated word gives a letter
+ * ("Inter-American Commission on Human Rights" / "IACHR"). */
+static bool spells_by(const kgr_ent_sent *s, size_t i, size_t j, const kgr_etok *acr, bool parts) {
   size_t a = acr->start, n = 0;
   for (size_t t = i; t < j; t++) {
     if (!run_word(s, t))
       continue;
-    if (a >= acr->end || (unsigned char)s->text[a] != (unsigned char)s->text[s->tok[t].start])
-      return false;
-    a++;
-    n++;
+    for (size_t p = s->tok[t].start; p < s->tok[t].end; p++) {
+      unsigned char ch = (unsigned char)s->text[p];
+      bool initial = p == s->tok[t].start ||
+                     (parts && s->text[p - 1] == '-' && ch >= 'A' && ch <= 'Z');
+      if (!initial)
+        continue;
+      if (a >= acr->end || (unsigned char)s->text[a] != ch)
+        return false;
+      a++;
+      n++;
+    }
   }
   return a == acr->end && n >= 2;
+}
+
+static bool spells(const kgr_ent_sent *s, size_t i, size_t j, const kgr_etok *acr) {
+  return spells_by(s, i, j, acr, false) || spells_by(s, i, j, acr, true);
+}
+
+/* A name cut at a weak connector that goes on to the acronym it spells:
+ * "Inter-American Commission" / "on Human Rights (IACHR)". Returns the
+ * end of the longer name, or j. */
+static size_t extend_to_acronym(const kgr_ent_sent *s, size_t i, size_t j) {
+  size_t k = j;
+  bool strong;
+  while (k < s->n && k - j < MAX_RUN && !kgr_etok_breaks(s, k) &&
+         (run_word(s, k) || connector(s, k, &strong) || kgr_etok_word_is(s, k, "the")))
+    k++;
+  size_t acr = acronym_after(s, k);
+  return k > j && acr && run_word(s, k - 1) && spells(s, i, k, &s->tok[acr]) ? k : j;
 }
 
 /* Does tokens [i, j) hold a word of an international body ("European
@@ -296,6 +324,14 @@ static size_t capital_run(kgr_ent_ctx *c, size_t i) {
     if (q) {
       j = q;
       next = j;
+    }
+  }
+  if (!acronym_after(s, j)) {
+    size_t k = extend_to_acronym(s, i, j);
+    if (k != j) {
+      j = next = k;
+      cls = org_words(s, i, j);
+      words = count_words(s, i, j);
     }
   }
   size_t acr = acronym_after(s, j);

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "organizations.h"
+#include "utf8.h"
 
 #define MAX_NAME_WORDS 4
 #define MAX_ROLE_TEXT 96
@@ -128,6 +129,32 @@ static size_t cut_title(const kgr_ent_ctx *c, size_t k, size_t m) {
   return m;
 }
 
+/* "(Zhina)" at token j, between two words of a name: a second given name
+ * in parentheses, one or two capitalised words, a name word after it.
+ * Returns the tokens it takes, or 0. */
+static size_t alt_name_at(const kgr_ent_sent *s, size_t j) {
+  if (!kgr_etok_is(s, j, '('))
+    return 0;
+  size_t k = j + 1;
+  while (k < s->n && k - j <= 2 && name_word(s, k))
+    k++;
+  if (k == j + 1 || !kgr_etok_is(s, k, ')') || !name_word(s, k + 1))
+    return 0;
+  return k + 1 - j;
+}
+
+/* The same group ending just before token b, after a name word. */
+static size_t alt_name_before(const kgr_ent_sent *s, size_t b) {
+  if (b < 4 || !kgr_etok_is(s, b - 1, ')'))
+    return 0;
+  size_t k = b - 1;
+  while (k > 0 && b - 1 - k < 2 && name_word(s, k - 1))
+    k--;
+  if (k == b - 1 || k < 2 || !kgr_etok_is(s, k - 1, '(') || !name_word(s, k - 2))
+    return 0;
+  return b - (k - 1);
+}
+
 /*
  * The name starting at token k: capitalised words, initials, and particles
  * between them. Returns the end token, or 0 when there is no name or the
@@ -136,6 +163,8 @@ static size_t cut_title(const kgr_ent_ctx *c, size_t k, size_t m) {
 static size_t name_from(const kgr_ent_sent *s, size_t k, size_t *words) {
   size_t j = k, w = 0;
   while (j < s->n && w <= MAX_NAME_WORDS) {
+    if (j > k && kgr_etok_breaks(s, j))
+      break;
     if (is_initial(s, j)) {
       j += 2;
       w++;
@@ -144,12 +173,14 @@ static size_t name_from(const kgr_ent_sent *s, size_t k, size_t *words) {
       w++;
     } else if (w > 0 && kgr_etok_particle(s, j) && !s->tok[j].cap && name_word(s, j + 1)) {
       j++;
+    } else if (w > 0 && alt_name_at(s, j)) {
+      j += alt_name_at(s, j);
     } else {
       break;
     }
   }
   *words = w;
-  if (w == 0 || w > MAX_NAME_WORDS || kgr_etok_is_capword(s, j))
+  if (w == 0 || w > MAX_NAME_WORDS || (kgr_etok_is_capword(s, j) && !kgr_etok_breaks(s, j)))
     return 0;
   return j;
 }
@@ -161,7 +192,7 @@ static size_t name_from(const kgr_ent_sent *s, size_t k, size_t *words) {
  */
 static size_t name_before(const kgr_ent_sent *s, size_t p, size_t *words) {
   size_t b = p, w = 0;
-  while (b > 0 && w <= MAX_NAME_WORDS + 3) {
+  while (b > 0 && w <= MAX_NAME_WORDS + 3 && !(b < p && kgr_etok_breaks(s, b))) {
     if (kgr_etok_is_capword(s, b - 1)) {
       b--;
       w++;
@@ -170,6 +201,8 @@ static size_t name_before(const kgr_ent_sent *s, size_t p, size_t *words) {
       w++;
     } else if (w > 0 && kgr_etok_particle(s, b - 1) && !s->tok[b - 1].cap) {
       b--;
+    } else if (w > 0 && alt_name_before(s, b)) {
+      b -= alt_name_before(s, b);
     } else {
       break;
     }
@@ -177,7 +210,7 @@ static size_t name_before(const kgr_ent_sent *s, size_t p, size_t *words) {
   if (w == 0 || w > MAX_NAME_WORDS + 3)
     return SIZE_MAX;
   /* The run goes on to the left (an acronym, a number word): not a name. */
-  if (b > 0 && s->tok[b - 1].kind == KGR_ETOK_WORD && s->tok[b - 1].cap)
+  if (b > 0 && s->tok[b - 1].kind == KGR_ETOK_WORD && s->tok[b - 1].cap && !kgr_etok_breaks(s, b))
     return SIZE_MAX;
   for (;;) {
     role_match r;
@@ -192,8 +225,13 @@ static size_t name_before(const kgr_ent_sent *s, size_t p, size_t *words) {
     }
   }
   size_t n = 0;
-  for (size_t i = b; i < p; i++)
-    n += kgr_etok_is_capword(s, i);
+  for (size_t i = b; i < p; i++) {
+    size_t g = alt_name_at(s, i);
+    if (g) /* the alternative is no word of the name */
+      i += g - 1;
+    else
+      n += kgr_etok_is_capword(s, i);
+  }
   *words = n;
   if (n == 0 || n > MAX_NAME_WORDS || !name_word(s, b) || !name_word(s, p - 1))
     return SIZE_MAX;
@@ -210,8 +248,13 @@ static bool valid_name(const kgr_ent_ctx *c, size_t k, size_t m, bool single_ok)
   const kgr_ent_sent *s = &c->s;
   if (m <= k)
     return false;
-  size_t words = 0;
+  size_t words = 0, geo_words = 0;
   for (size_t i = k; i < m; i++) {
+    size_t g = alt_name_at(s, i);
+    if (g) {
+      i += g - 1;
+      continue;
+    }
     if (s->tok[i].kind != KGR_ETOK_WORD)
       continue;
     if (kgr_etok_particle(s, i) && !s->tok[i].cap)
@@ -220,10 +263,14 @@ static bool valid_name(const kgr_ent_ctx *c, size_t k, size_t m, bool single_ok)
     if (kgr_etok_orgword(s, i) || is_role_word(s, i) || kgr_etok_tag(s, i, &kgr_lex_place_types) ||
         kgr_etok_tag(s, i, &kgr_lex_media_words))
       return false;
-    /* "Eastern Europe and Central Asia": a region's words */
+    /* "Eastern Europe and Central Asia": a region's words. A given name
+     * may be one ("Asia Sasykbaeva"): only a first word is let pass. */
     const char *geo = kgr_etok_tag(s, i, &kgr_lex_org_words);
-    if (geo && strcmp(geo, "not_country") == 0)
-      return false;
+    if (geo && (strcmp(geo, "not_country") == 0 || strcmp(geo, "region") == 0)) {
+      if (i != k || strcmp(geo, "not_country") != 0)
+        return false;
+      geo_words++;
+    }
     bool is_name = false;
     if (kgr_country_lookup(s->text + s->tok[i].start, s->tok[i].end - s->tok[i].start, &is_name))
       return false;
@@ -233,6 +280,8 @@ static bool valid_name(const kgr_ent_ctx *c, size_t k, size_t m, bool single_ok)
   const char *text = s->text + s->tok[k].start;
   size_t len = s->tok[m - 1].end - s->tok[k].start;
   if (words == 1 && (!single_ok || kgr_ent_common_word(c, k)))
+    return false;
+  if (geo_words == words)
     return false;
   return kgr_gaz_lookup(text, len, c->country) == NULL;
 }
@@ -307,6 +356,9 @@ static size_t affiliation_at(const kgr_ent_ctx *c, size_t q, size_t *start) {
   size_t m = kgr_org_name_at(s, k, media, start);
   if (!m || only_region_words(s, *start, m))
     return 0;
+  const char *first = kgr_etok_orgword(s, *start); /* a portfolio: "Foreign Affairs" */
+  if (first && strcmp(first, "subject") == 0)
+    return 0;
   if (kgr_etok_country(s, *start, m) || kgr_etok_stopword(s, *start) ||
       kgr_gaz_lookup(s->text + s->tok[*start].start, s->tok[m - 1].end - s->tok[*start].start,
                      c->country))
@@ -320,6 +372,30 @@ static bool is_affiliation_prep(const kgr_ent_sent *s, size_t i) {
          kgr_etok_word_is(s, i, "of");
 }
 
+/* The name that tokens [k, m) spell, an alternative in parentheses left
+ * out: "Mahsa (Zhina) Amini" is Mahsa Amini, the name she is most often
+ * cited by (the span keeps the whole). */
+static kgr_str name_text(kgr_ent_ctx *c, size_t k, size_t m) {
+  const kgr_ent_sent *s = &c->s;
+  kgr_buf b = {0};
+  size_t from = k;
+  for (size_t i = k; i < m; i++) {
+    size_t g = alt_name_at(s, i);
+    if (!g)
+      continue;
+    kgr_buf_append(&c->doc->arena, &b, s->text + s->tok[from].start,
+                   s->tok[i - 1].end - s->tok[from].start);
+    kgr_buf_putc(&c->doc->arena, &b, ' ');
+    from = i + g;
+    i += g - 1;
+  }
+  if (from == k)
+    return (kgr_str){s->text + s->tok[k].start, s->tok[m - 1].end - s->tok[k].start};
+  kgr_buf_append(&c->doc->arena, &b, s->text + s->tok[from].start,
+                 s->tok[m - 1].end - s->tok[from].start);
+  return kgr_buf_str(&c->doc->arena, &b);
+}
+
 static void add(kgr_ent_ctx *c, size_t k, size_t m, const role_match *r, size_t aff_start,
                 size_t aff_end) {
   const kgr_ent_sent *s = &c->s;
@@ -330,7 +406,8 @@ static void add(kgr_ent_ctx *c, size_t k, size_t m, const role_match *r, size_t 
   }
   const char *role = r && r->has_role ? r->text : NULL;
   if (kgr_ent_free(c, s->tok[k].start, s->tok[m - 1].end)) {
-    kgr_ent_add_person(c, s->tok[k].start, s->tok[m - 1].end, role, as, ae);
+    kgr_str name = name_text(c, k, m);
+    kgr_ent_add_person_as(c, s->tok[k].start, s->tok[m - 1].end, name.ptr, name.len, role, as, ae);
   } else {
     /* Read already, by a title before it: "human rights defender X, head
      * of Y" adds the second role. */
@@ -388,7 +465,13 @@ static size_t name_list(kgr_ent_ctx *c, const role_match *r) {
 /* Can token i close a name read after a title ("..., X Y, said")? */
 static bool name_closes(const kgr_ent_sent *s, size_t i) {
   return i >= s->n || kgr_etok_is(s, i, ',') || kgr_etok_is(s, i, '.') || kgr_etok_is(s, i, ';') ||
-         kgr_etok_is(s, i, ')') || (s->tok[i].kind == KGR_ETOK_WORD && !s->tok[i].cap);
+         kgr_etok_is(s, i, ')') || kgr_etok_breaks(s, i) ||
+         (s->tok[i].kind == KGR_ETOK_WORD && !s->tok[i].cap);
+}
+
+/* Does token i open the sentence or an input line? */
+static bool opens_line(const kgr_ent_sent *s, size_t i) {
+  return i == 0 || s->tok[i].line_start;
 }
 
 /*
@@ -410,10 +493,15 @@ static size_t role_of_body(kgr_ent_ctx *c, const role_match *r) {
   size_t st, m = kgr_org_name_at(s, q, true, &st);
   if (!m || st != q)
     return 0;
+  /* "Minister of Foreign Affairs of Poland": a portfolio ("subject"
+   * words), or a nation, is no body to be affiliated with */
+  const char *first = kgr_etok_orgword(s, st);
   bool nation =
-      kgr_etok_country(s, st, m) != NULL ||
+      kgr_etok_country(s, st, m) != NULL || (first && strcmp(first, "subject") == 0) ||
       kgr_gaz_lookup(s->text + s->tok[st].start, s->tok[m - 1].end - s->tok[st].start, c->country);
-  if (kgr_etok_is(s, m, ',')) {
+  /* "Spokesperson for the High Commissioner: X Y" opening a line */
+  bool colon = kgr_etok_is(s, m, ':') && opens_line(s, r->start);
+  if (kgr_etok_is(s, m, ',') || colon) {
     size_t k = m + 1, words;
     size_t e = name_from(s, k, &words);
     if (!e || words < 2 || !name_closes(s, e) || !valid_name(c, k, e, false))
@@ -435,13 +523,70 @@ static size_t role_of_body(kgr_ent_ctx *c, const role_match *r) {
   return m;
 }
 
+/* "22-year-old": an age, which only a person's name follows. */
+static bool is_age(const kgr_ent_sent *s, size_t i) {
+  if (!kgr_etok_is_word(s, i) || !s->tok[i].digit)
+    return false;
+  const char *t = s->text + s->tok[i].start;
+  size_t n = s->tok[i].end - s->tok[i].start, d = 0;
+  while (d < n && d < 3 && kgr_is_digit((unsigned char)t[d]))
+    d++;
+  return d > 0 && (kgr_ascii_ieq(t + d, n - d, "-year-old") ||
+                   kgr_ascii_ieq(t + d, n - d, "-years-old"));
+}
+
+/* A full name (two to four words) at token k that ends where a name can
+ * end: recorded with role r (may be NULL). Returns the token after it, or
+ * `otherwise`. */
+static size_t full_name_after(kgr_ent_ctx *c, size_t k, const role_match *r, size_t otherwise) {
+  const kgr_ent_sent *s = &c->s;
+  size_t words, e = name_from(s, k, &words);
+  if (!e || words < 2 || !name_closes(s, e) || !valid_name(c, k, e, false))
+    return otherwise;
+  add(c, k, e, r, 0, 0);
+  return e;
+}
+
+/* A signature: a full name on a line of its own, its title on the next
+ * ("Amara Okonjo\nSpecial Rapporteur on ..."). Returns the token after
+ * the name, or 0. */
+static size_t signature(kgr_ent_ctx *c, size_t i) {
+  const kgr_ent_sent *s = &c->s;
+  if (i > 0 && !s->tok[i].line_start)
+    return 0;
+  size_t words, e = name_from(s, i, &words);
+  role_match r;
+  if (!e || words < 2 || !s->tok[e].own_line || !role_at(s, e, &r) || !r.cap ||
+      (r.kind != ROLE_TITLE && r.kind != ROLE_NOUN) || !valid_name(c, i, e, false))
+    return 0;
+  add(c, i, e, &r, 0, 0);
+  return e;
+}
+
 /* "President Sooronbay Jeenbekov", "journalist X", "Mr. X". Returns the
  * token to go on from. */
 static size_t role_before(kgr_ent_ctx *c, size_t i) {
   const kgr_ent_sent *s = &c->s;
   role_match r;
-  if (!role_at(s, i, &r) || r.kind == ROLE_RELATION)
+  if (is_age(s, i)) /* "22-year-old Mahsa Amini" */
+    return full_name_after(c, i + 1, NULL, i + 1);
+  size_t signed_end = signature(c, i);
+  if (signed_end)
+    return signed_end;
+  if (!role_at(s, i, &r))
     return i + 1;
+  if (r.kind == ROLE_RELATION) {
+    /* "his wife, Aida Bekova,", "Japarov's lawyer Ruslan Kharizov": kin
+     * of someone named: a person, whose kinship is no role of hers */
+    bool owned = r.start > 0 && (s->tok[r.start - 1].kind == KGR_ETOK_POSS ||
+                                 kgr_etok_word_is(s, r.start - 1, "his") ||
+                                 kgr_etok_word_is(s, r.start - 1, "her") ||
+                                 kgr_etok_word_is(s, r.start - 1, "their"));
+    if (!owned || !r.has_role || r.cap)
+      return i + 1;
+    size_t k = kgr_etok_is(s, r.end, ',') ? r.end + 1 : r.end;
+    return full_name_after(c, k, NULL, i + 1);
+  }
   if (r.kind == ROLE_PLURAL)
     return name_list(c, &r);
   if (r.kind != ROLE_HONORIFIC) {
@@ -449,7 +594,9 @@ static size_t role_before(kgr_ent_ctx *c, size_t i) {
     if (next)
       return next;
   }
-  if (kgr_etok_is(s, r.end, ',') && r.kind != ROLE_HONORIFIC) {
+  /* "a protester, X Y,"; "Spokesperson: X Y" opening a line */
+  bool colon = kgr_etok_is(s, r.end, ':') && r.cap && opens_line(s, r.start);
+  if ((kgr_etok_is(s, r.end, ',') || colon) && r.kind != ROLE_HONORIFIC) {
     size_t words, k = r.end + 1, e = name_from(s, k, &words);
     if (e && words >= 2 && name_closes(s, e) && valid_name(c, k, e, false)) {
       size_t ob = r.word == r.start ? org_before(c, r.start) : SIZE_MAX;
@@ -460,11 +607,13 @@ static size_t role_before(kgr_ent_ctx *c, size_t i) {
   }
   size_t k = r.end;
   if (r.kind == ROLE_NOUN && !r.cap) {
-    /* "its director Ulvi Hasanli": a full name right after the noun */
+    /* "its director Ulvi Hasanli": a full name right after the noun;
+     * "Abzas Media director X": the employer before it */
     size_t words, e = name_from(s, k, &words);
     if (!e || words < 2 || !name_closes(s, e) || !valid_name(c, k, e, false))
       return i + 1;
-    add(c, k, e, &r, 0, 0);
+    size_t ob = r.word == r.start ? org_before(c, r.start) : SIZE_MAX;
+    add(c, k, e, &r, ob == SIZE_MAX ? 0 : ob, ob == SIZE_MAX ? 0 : r.start);
     return e;
   }
   /* "Mr. X", "Prof. X", "Gen. X". */
@@ -649,6 +798,79 @@ static void possessive(kgr_ent_ctx *c, size_t p) {
   add(c, b, p, NULL, 0, 0);
 }
 
+/* "a woman, Margarita Yudina,", "one young man, X Y.": a noun for a person
+ * after "a", "an", "one" or "another" (and a few modifiers), then a comma
+ * at token p and a full name. No role: "woman" says none. */
+static void noun_apposition(kgr_ent_ctx *c, size_t p) {
+  const kgr_ent_sent *s = &c->s;
+  if (p == 0 || !kgr_etok_is_word(s, p - 1) || s->tok[p - 1].cap ||
+      !kgr_etok_lookup(s, p - 1, p, &kgr_lex_people_nouns))
+    return;
+  bool det = false;
+  for (size_t k = p - 1, steps = 0; k > 0 && steps < 4 && !det; k--, steps++) {
+    size_t t = k - 1;
+    det = kgr_etok_word_is(s, t, "a") || kgr_etok_word_is(s, t, "an") ||
+          kgr_etok_word_is(s, t, "one") || kgr_etok_word_is(s, t, "another");
+    bool modifier = (kgr_etok_is_word(s, t) && !s->tok[t].cap && !kgr_etok_stopword(s, t)) ||
+                    s->tok[t].kind == KGR_ETOK_NUMBER || kgr_etok_is(s, t, '-');
+    if (!det && !modifier)
+      return;
+  }
+  if (det)
+    full_name_after(c, p + 1, NULL, 0);
+}
+
+/* Are the words of tokens [b, e) fit for a name with no other evidence
+ * than a verb of saying: no word the document writes in lower case, not
+ * an organisation known by that name? */
+static bool speaker_name_ok(const kgr_ent_ctx *c, size_t b, size_t e, size_t words) {
+  if (words < 2 || words > 3 || !valid_name(c, b, e, false) || kgr_ent_find_org(c, b, e) != SIZE_MAX)
+    return false;
+  for (size_t t = b; t < e; t++)
+    if (c->s.tok[t].kind == KGR_ETOK_WORD && (kgr_ent_common_word(c, t) || c->s.tok[t].field))
+      return false;
+  return true;
+}
+
+/* Can token t stand before the subject of a verb of saying: the start of
+ * the sentence, a comma or a quotation mark? */
+static bool clause_opens(const kgr_ent_sent *s, size_t b) {
+  if (b == 0)
+    return true;
+  uint32_t cp = s->tok[b - 1].cp;
+  return s->tok[b - 1].kind == KGR_ETOK_PUNCT &&
+         (cp == ',' || cp == ';' || cp == '"' || cp == 0x201D || cp == 0x201C || cp == 0xBB);
+}
+
+/*
+ * A verb of saying at token i (lex_report_verbs, tag "say") and a full
+ * name as its subject ("..., Aida Bekova told reporters") or after it
+ * ('"...," said Aida Bekova.', "according to Aida Bekova,"). Organisations
+ * speak too: the name must pass speaker_name_ok().
+ */
+static void speaker(kgr_ent_ctx *c, size_t i) {
+  const kgr_ent_sent *s = &c->s;
+  const kgr_lex_entry *e;
+  size_t v = kgr_etok_lex(s, i, &kgr_lex_report_verbs, &e);
+  if (!v || strcmp(e->tag, "say") != 0 || (s->tok[i].cap && !kgr_etok_word_is(s, i, "according")))
+    return;
+  size_t words, b = i > 0 ? name_before(s, i, &words) : SIZE_MAX;
+  if (b != SIZE_MAX && clause_opens(s, b) && !kgr_etok_word_is(s, i, "according") &&
+      kgr_ent_free(c, s->tok[b].start, s->tok[i - 1].end) && speaker_name_ok(c, b, i, words)) {
+    add(c, b, i, NULL, 0, 0);
+    return;
+  }
+  /* after the verb: only in a quote's attribution, or "according to" */
+  bool attribution = kgr_etok_word_is(s, i, "according") ||
+                     (i > 0 && kgr_etok_is_word(s, i) && clause_opens(s, i) && v == i + 1);
+  if (!attribution)
+    return;
+  size_t m = name_from(s, v, &words);
+  if (m && (kgr_etok_is(s, m, ',') || kgr_etok_is(s, m, '.') || m >= s->n) &&
+      kgr_ent_free(c, s->tok[v].start, s->tok[m - 1].end) && speaker_name_ok(c, v, m, words))
+    add(c, v, m, NULL, 0, 0);
+}
+
 void kgr_find_persons(kgr_ent_ctx *c) {
   const kgr_ent_sent *s = &c->s;
   if (s->all_caps)
@@ -658,11 +880,14 @@ void kgr_find_persons(kgr_ent_ctx *c) {
     if (t->kind == KGR_ETOK_WORD) {
       if (!t->cap)
         name_of_outlet(c, i);
+      speaker(c, i);
       i = role_before(c, i);
       continue;
     }
-    if (kgr_etok_is(s, i, ','))
+    if (kgr_etok_is(s, i, ',')) {
       appositive(c, i);
+      noun_apposition(c, i);
+    }
     else if (t->kind == KGR_ETOK_POSS)
       possessive(c, i);
     i++;
@@ -693,9 +918,9 @@ void kgr_find_person_mentions(kgr_ent_ctx *c) {
          !is_role_word(s, i - 1)))
       continue;
     size_t run = i;
-    while (
-        run < s->n && run - i < MAX_NAME_WORDS + 1 &&
-        (kgr_etok_is_capword(s, run) || (run > i && kgr_etok_particle(s, run) && !s->tok[run].cap)))
+    while (run < s->n && run - i < MAX_NAME_WORDS + 1 && !(run > i && kgr_etok_breaks(s, run)) &&
+           (kgr_etok_is_capword(s, run) ||
+            (run > i && kgr_etok_particle(s, run) && !s->tok[run].cap)))
       run++;
     /* The whole run must be one known name: "Atambayev" alone, not
      * "Atambayev Street" or another Atambayev's first name. */

@@ -1,9 +1,14 @@
 /*
- * persons.h - person names found by evidence: a role or title before the
- * name ("former President Almazbek Atambayev"), a role in apposition after
- * it ("Aibol Kozhomuratov, a reporter for Current Time"), an honorific
- * ("Mr Japarov"), or a possessive with a role or kin word ("Japarov's
- * lawyer"); and later bare mentions of the names so found.
+ * persons.h - person names found by evidence: a role, title or occupation
+ * before the name ("former President Almazbek Atambayev", "rapper X Y"), a
+ * role in apposition after it ("Aibol Kozhomuratov, a reporter for Current
+ * Time"), an honorific ("Mr Japarov"), a possessive with a role or kin word
+ * ("Japarov's lawyer"), kin after a possessive ("his wife, X Y,"), an age
+ * ("22-year-old X Y"), a noun for a person ("a woman, X Y,"), a verb of
+ * saying ("..., X Y told reporters"), a signature or a "Role: X Y" field
+ * on lines of their own; and later bare mentions of the names so found.
+ * "Mahsa (Zhina) Amini" is recorded as Mahsa Amini, the alternative in
+ * parentheses left out of the name (the span keeps the whole).
  */
 #ifndef KGR_PERSONS_H
 #define KGR_PERSONS_H

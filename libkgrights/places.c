@@ -7,7 +7,8 @@
  * kept only when it stands alone: not inside a person's or organisation's
  * name, not glued to another capitalised word, and not a word the document
  * also uses in lower case. Countries are never recorded as places: the
- * document's country says that.
+ * document's country says that; but a territory that is one city ("Hong
+ * Kong") is a place, also in a document about it.
  */
 #include "places.h"
 
@@ -68,7 +69,7 @@ static size_t named_place(kgr_ent_ctx *c, size_t t) {
   const kgr_ent_sent *s = &c->s;
   const kgr_lex_entry *e;
   size_t u = kgr_etok_lex(s, t, &kgr_lex_place_types, &e);
-  if (!u || !kgr_etok_is_capword(s, t))
+  if (!u || !kgr_etok_is_capword(s, t) || strcmp(e->tag, "territory") == 0)
     return t + 1;
   /* The capitalised words before the type word. */
   size_t b = t;
@@ -109,6 +110,13 @@ static size_t named_place(kgr_ent_ctx *c, size_t t) {
       name_end = t;
   } else if (strcmp(type, "admin") == 0) {
     g = gaz_whole(c, b, u);
+    /* "Gorno-Badakhshan Autonomous Region": the region the words before
+     * "Autonomous" name */
+    for (size_t x = t; !g && x > b + 1; x--) {
+      const kgr_gaz_entry *in = gaz_whole(c, b, x - 1);
+      if (in && in->kind == KGR_PLACE_REGION)
+        g = in;
+    }
     if (!g) {
       const kgr_gaz_entry *in = gaz_whole(c, b, t);
       if (in)
@@ -127,6 +135,18 @@ static size_t named_place(kgr_ent_ctx *c, size_t t) {
   return u;
 }
 
+/* Tokens [i, j), which the gazetteer knows as the country g, name a
+ * territory that is one city ("Hong Kong", "Macau"; lex_place_types, tag
+ * "territory"): a place, wherever the document is about. Other countries
+ * and territories ("Puerto Rico") are never places. */
+static const kgr_country *city_territory(const kgr_ent_sent *s, size_t i, size_t j,
+                                         const kgr_gaz_entry *g) {
+  const kgr_lex_entry *e = kgr_etok_lookup(s, i, j, &kgr_lex_place_types);
+  if (!e || strcmp(e->tag, "territory") != 0)
+    return NULL;
+  return kgr_country_by_code(g->country, strlen(g->country));
+}
+
 /* A gazetteer city or region starting at token i. */
 static size_t gazetteer_place(kgr_ent_ctx *c, size_t i) {
   const kgr_ent_sent *s = &c->s;
@@ -142,15 +162,16 @@ static size_t gazetteer_place(kgr_ent_ctx *c, size_t i) {
   if (j >= s->n || s->tok[j].end != end)
     return i + 1;
   j++;
-  if (g->kind == KGR_PLACE_COUNTRY || !free_tokens(c, i, j))
+  const kgr_country *territory = g->kind == KGR_PLACE_COUNTRY ? city_territory(s, i, j, g) : NULL;
+  if ((g->kind == KGR_PLACE_COUNTRY && !territory) || !free_tokens(c, i, j))
     return j;
   /* Glued to another capitalised word or an acronym: part of a longer
    * name ("Human Rights House", "Current Time", "Talas Bekov", "SOAS
    * University"). */
   if (i > 0 && s->tok[i - 1].kind == KGR_ETOK_WORD && s->tok[i - 1].cap &&
-      !kgr_etok_stopword(s, i - 1) && !kgr_etok_country(s, i - 1, i))
+      !kgr_etok_stopword(s, i - 1) && !kgr_etok_country(s, i - 1, i) && !kgr_etok_breaks(s, i))
     return j;
-  if (j < s->n && s->tok[j].kind == KGR_ETOK_WORD && s->tok[j].cap)
+  if (j < s->n && s->tok[j].kind == KGR_ETOK_WORD && s->tok[j].cap && !kgr_etok_breaks(s, j))
     return j;
   /* After "of" and an organisation's word: "University of London", "Bar
    * Association of Almaty" (but "the city of Osh", "Mayor of Bishkek",
@@ -165,6 +186,10 @@ static size_t gazetteer_place(kgr_ent_ctx *c, size_t i) {
     return j;
   if (j - i == 1 && kgr_ent_common_word(c, i))
     return j;
+  if (territory) {
+    kgr_ent_add_territory(c, s->tok[i].start, s->tok[j - 1].end, territory);
+    return j;
+  }
   /* A small town abroad is named after a preposition ("in Date", "from
    * Liberty"); alone, a capitalised word is more likely something else. */
   if (g->kind == KGR_PLACE_CITY && g->population < ABROAD_POPULATION &&

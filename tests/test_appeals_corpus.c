@@ -11,7 +11,11 @@
  * experts' release, public statements (hard-wrapped; with a
  * "Recommendations" section) and a report dense with titles and outlets,
  * about Belarus, Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan,
- * Uzbekistan, Azerbaijan, Georgia, Russia, Iran and Hong Kong, 2020-2024.
+ * Uzbekistan, Azerbaijan, Georgia, Russia, Iran and Hong Kong, 2020-2024;
+ * and, in tests/corpus/mixed, other layouts and countries: an urgent
+ * action on Nicaragua, a weekly digest from Belarus, a UN special
+ * procedures communication on Thailand, a joint letter to the OSCE chair
+ * and a foundation's statement with "[1]" footnotes on Azerbaijan.
  *
  * Each test asserts what a careful human coder would record: kind, title,
  * date, country, issuer, addressees, demands (and sentences that are not
@@ -51,11 +55,11 @@ static int fixture_teardown(void **state) {
 
 #define KGR_TEST(f) cmocka_unit_test_setup_teardown(f, fixture_setup, fixture_teardown)
 
-/* Parse tests/corpus/appeals/<name>. */
-static kgr_doc *load(void **state, const char *name) {
+/* Parse tests/corpus/<dir>/<name>. */
+static kgr_doc *load_from(void **state, const char *dir, const char *name) {
   fixture *f = *state;
   char path[1024];
-  snprintf(path, sizeof path, "%s/corpus/appeals/%s", KGR_TESTS_DIR, name);
+  snprintf(path, sizeof path, "%s/corpus/%s/%s", KGR_TESTS_DIR, dir, name);
   FILE *fp = fopen(path, "rb");
   if (!fp)
     fail_msg("cannot open %s", path);
@@ -74,6 +78,8 @@ static kgr_doc *load(void **state, const char *name) {
     fail_msg("parse of %s failed: %s", name, err.message);
   return f->doc;
 }
+
+static kgr_doc *load(void **state, const char *name) { return load_from(state, "appeals", name); }
 
 static const char *show(kgr_str s) { return s.ptr ? s.ptr : "(null)"; }
 
@@ -906,8 +912,126 @@ static void test_roman_items(void **state) {
   expect_no_org(d, "Organisation Against Torture");
 }
 
+/* ---- tests/corpus/mixed: other layouts and countries ------------------------- */
+
+/* An urgent action: the reference line's date, a model letter addressed
+ * in an address block, "BACKGROUND INFORMATION", "PREFERRED LANGUAGE TO
+ * ADDRESS TARGET" and "NAME AND PRONOUN" blocks. */
+static void test_mixed_urgent_action(void **state) {
+  kgr_doc *d = load_from(state, "mixed", "amnesty_ua_nicaragua_2023.txt");
+  expect_header(d, KGR_KIND_APPEAL, "STUDENT HELD INCOMMUNICADO SINCE ARREST", "2023-04-18",
+                KGR_DATE_SOURCE_STATED, "NI");
+  expect_person(d, "Ernesto Salgado Rivas", "student", NULL);
+  expect_person(d, "Rosa Elena Matamoros", "prosecutor general", NULL);
+  expect_person(d, "Marisol Rivas", NULL, NULL); /* "Ernesto's mother, X," */
+  expect_no_person(d, "Ministerio");
+  expect_no_person(d, "Spanish");
+  expect_org(d, "Inter-American Commission on Human Rights", NULL);
+  expect_place(d, "Masaya", "NI");
+  expect_place(d, "Managua", "NI");
+  expect_no_place(d, "Nicaragua");
+  expect_no_place(d, "United States");
+  assert_int_equal(d->places.count, 2);
+}
+
+/* A weekly digest: the publisher on its own line, detentions per city,
+ * kin and volunteers named. */
+static void test_mixed_weekly_digest(void **state) {
+  kgr_doc *d = load_from(state, "mixed", "viasna_weekly_belarus_2021.txt");
+  expect_header(d, KGR_KIND_INCIDENT_REPORT,
+                "Human rights situation in Belarus: weekly digest, 8-14 March 2021", "2021-03-15",
+                KGR_DATE_SOURCE_STATED, "BY");
+  expect_issuer(d, "Viasna Human Rights Centre", NULL);
+  expect_person(d, "Halina Dzemidovich", "pensioner", NULL);
+  expect_person(d, "Alena Kavalchuk", "journalist", NULL);
+  expect_person(d, "Ihar Ruban", "journalist", NULL);
+  expect_person(d, "Volha Ruban", NULL, NULL);
+  expect_person(d, "Hanna Zhuk", "volunteer", "Viasna");
+  assert_int_equal(d->persons.count, 5);
+  expect_org(d, "Frunzenski District Court of Minsk", "BY");
+  expect_no_org(d, "Viasna"); /* the issuer */
+  static const char *const cities[] = {"Minsk",   "Hrodna",  "Brest",   "Gomel",
+                                       "Mogilev", "Vitebsk", "Babruysk"};
+  for (size_t i = 0; i < sizeof cities / sizeof *cities; i++)
+    expect_place(d, cities[i], "BY");
+  assert_int_equal(d->places.count, 7);
+}
+
+/* A UN special procedures communication: a letterhead of mandates, a
+ * reference, no country named (the cities say it), signatures "Name" over
+ * "Title". */
+static void test_mixed_un_communication(void **state) {
+  kgr_doc *d = load_from(state, "mixed", "un_sr_communication_thailand_2021.txt");
+  assert_null(d->title.ptr);
+  assert_string_equal(show(d->date), "2021-11-12");
+  assert_int_equal(d->date_source, KGR_DATE_SOURCE_STATED);
+  assert_string_equal(show(d->country), "TH");
+  expect_person(d, "Kittipong Saelim", "activist", NULL);
+  expect_person(d, "Pornpimol Srisuk", "lawyer", NULL);
+  expect_person(d, "Amara Okonjo", "special rapporteur", NULL);
+  expect_person(d, "Teodor Lindqvist", "special rapporteur", NULL);
+  expect_person(d, "Mariam Haddad", "special rapporteur", NULL);
+  assert_int_equal(d->persons.count, 5);
+  expect_no_person(d, "Saelim Chiang"); /* "Mr. Saelim at his home in Chiang Mai" */
+  expect_place(d, "Chiang Mai", "TH");
+  expect_place(d, "Bangkok", "TH");
+  expect_place(d, "Victory Monument", "TH");
+}
+
+/* A joint letter to the OSCE chair: "To:" and "Copy:" fields, a dated
+ * place line, signatories "Name (Country)" one a line, then individuals
+ * "Name, Title, Organisation". */
+static void test_mixed_osce_letter(void **state) {
+  kgr_doc *d = load_from(state, "mixed", "joint_letter_osce_tajikistan_2022.txt");
+  expect_header(d, KGR_KIND_APPEAL,
+                "Joint letter to the OSCE Chairperson-in-Office on the crackdown in "
+                "Gorno-Badakhshan",
+                "2022-06-02", KGR_DATE_SOURCE_STATED, "TJ");
+  expect_issuer(d, NULL, NULL);
+  expect_signatory(d, "International Partnership for Human Rights", NULL, "BE",
+                   KGR_COUNTRIES_STATED, 0);
+  expect_signatory(d, "Legal Initiative Centre", NULL, "TJ,DE", KGR_COUNTRIES_STATED, 0);
+  expect_person(d, "Tomasz Wisniewski", "minister", NULL); /* a portfolio, not a body */
+  expect_person(d, "Farrukh Nazarov", "lawyer", NULL);
+  expect_person(d, "Shahlo Rahmonova", "journalist", NULL);
+  expect_no_org(d, "Foreign Affairs of Poland");
+  expect_org(d, "Pamir Daily", NULL);
+  expect_place(d, "Gorno-Badakhshan", "TJ");
+  expect_place(d, "Khorog", "TJ");
+  expect_place(d, "Brussels", "BE");
+  expect_no_place(d, "Gorno-Badakhshan Autonomous Region"); /* the same region */
+  expect_no_place(d, "Poland");
+}
+
+/* A foundation's statement with "[1]" footnotes: "Statement, <date>",
+ * an outlet before a role, a quote's speaker with a role after. */
+static void test_mixed_foundation_statement(void **state) {
+  kgr_doc *d = load_from(state, "mixed", "hrhf_azerbaijan_2023.txt");
+  expect_header(d, KGR_KIND_INCIDENT_REPORT, "Azerbaijan: Release the journalists of Abzas Media",
+                "2023-12-14", KGR_DATE_SOURCE_STATED, "AZ");
+  expect_issuer(d, "Human Rights House Foundation", "HRHF");
+  expect_person(d, "Elvin Mammadli", "director", "Abzas Media");
+  expect_person(d, "Sevinj Abbasova", "editor", NULL);
+  expect_person(d, "Nargiz Aliyeva", "reporter", NULL);
+  expect_person(d, "Hafiz Babayev", "reporter", NULL);
+  expect_person(d, "Ilkin Rustamzade", "lawyer", NULL);
+  assert_int_equal(d->persons.count, 5);
+  expect_org(d, "Abzas Media", NULL);
+  expect_no_org(d, "Human Rights House Foundation");
+  expect_place(d, "Baku", "AZ");
+  expect_place(d, "Ganja", "AZ");
+  expect_place(d, "Sumgait", "AZ");
+  assert_int_equal(d->places.count, 3);
+  assert_int_equal(d->footnotes.count, 3);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      KGR_TEST(test_mixed_urgent_action),
+      KGR_TEST(test_mixed_weekly_digest),
+      KGR_TEST(test_mixed_un_communication),
+      KGR_TEST(test_mixed_osce_letter),
+      KGR_TEST(test_mixed_foundation_statement),
       KGR_TEST(test_inval),
       KGR_TEST(test_belarus_joint_statement),
       KGR_TEST(test_ep_letter),

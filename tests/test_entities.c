@@ -242,6 +242,35 @@ static void test_skipped(void **state) {
   done(&r);
 }
 
+static void add_viasna_issuer(kgr_doc *d) {
+  d->has_issuer = true;
+  d->issuer.name = kgr_arena_cstr(&d->arena, "Viasna Human Rights Centre");
+}
+
+/* The issuer's short name is the issuer ("Viasna"); a name cut at "on"
+ * goes on to the acronym it spells ("Inter-American Commission on Human
+ * Rights (IACHR)"); a name does not run on into a line of its own. */
+static void test_short_names_and_acronyms(void **state) {
+  (void)state;
+  run r = read_text_with("Viasna volunteer Hanna Zhuk was detained, according to the "
+                         "Inter-American Commission on Human Rights (IACHR) and the Ministry of "
+                         "Justice.\n\nc/o Embassy of Iran to the European Union\n"
+                         "Avenue Franklin Roosevelt No. 15\n",
+                         "BY", add_viasna_issuer);
+  check_index(&r);
+  assert_null(org(&r, "Viasna"));
+  const kgr_organization *o = org(&r, "Inter-American Commission on Human Rights");
+  if (!o)
+    list_orgs(r.doc);
+  assert_non_null(o);
+  assert_true(str_is(o->acronym, "IACHR"));
+  assert_non_null(org(&r, "Ministry of Justice"));
+  assert_non_null(org(&r, "Embassy of Iran to the European Union"));
+  assert_int_equal(r.doc->persons.count, 1);
+  assert_true(str_is(r.doc->persons.items[0].affiliation, "Viasna"));
+  done(&r);
+}
+
 /* Adversarial input: long runs of capitals, commas and roles stay linear
  * and produce no crash or nonsense spans. */
 static void test_noise(void **state) {
@@ -357,6 +386,7 @@ int main(void) {
       cmocka_unit_test(test_organizations),
       cmocka_unit_test(test_more_organizations),
       cmocka_unit_test(test_skipped),
+      cmocka_unit_test(test_short_names_and_acronyms),
       cmocka_unit_test(test_noise),
       cmocka_unit_test(test_seed_amnesty),
       cmocka_unit_test(test_seed_csp),

@@ -315,7 +315,7 @@ CASE(hrw_kazakhstan, "hrw_kazakhstan_2022.txt")
 static const expect amnesty_iran[] = {
     DATE("2022-12-06"),
     EV("arrest", "2022-10-30", NULL),
-    VIC_GAP("arrest", "2022-10-30", "Toomaj Salehi"),
+    VIC("arrest", "2022-10-30", "Toomaj Salehi"),
     EV("torture", "null|2022-10-30", NULL),
     MAX_EV("torture", 1), /* "protected from further torture" asks */
     EV("killing", "2022-09-16", "Tehran"),
@@ -381,7 +381,7 @@ static const expect acled_overview[] = {
     FIG("injured", 10),
     FIG("detained", 22),
     EV("other", "2021-02-28", NULL), /* 47 activists charged */
-    EV_GAP("other", "2021-02-28", "Hong Kong"),
+    EV("other", "2021-02-28", "Hong Kong"), /* a territory that is one city */
     EV("protest", "2021-03-01", NULL),
     NO_EV("protest", "2021-02-01"), /* the coup's date */
     NO_EV(NULL, "2021-03-10"),
@@ -391,12 +391,11 @@ CASE(acled_overview, "acled_overview_2021.txt")
 
 /* OHCHR briefing note: "Location: Geneva", relative days. */
 static const expect ohchr_colombia[] = {
-    DATE_GAP("2021-05-04"),
+    DATE("2021-05-04"), /* "Date:" in a block of fields */
     NO_PL("Geneva"),
     EV("force_against_protesters", "null|2021-05-03", NULL),
-    EV_GAP("force_against_protesters", "null|2021-05-03", "Cali"),
-    /* "last night": unresolved while the header misses "Date: 4 May 2021" */
-    EV("killing|force_against_protesters", "null|2021-05-03", NULL),
+    EV("force_against_protesters", "null|2021-05-03", "Cali"), /* Santiago de Cali */
+    EV("killing|force_against_protesters", "2021-05-03", NULL), /* "last night" */
     FIG("killed", 5),
     FIG("missing", 87),
     EV("protest", "2021-04-28", NULL),
@@ -460,7 +459,7 @@ CASE(freedomhouse_georgia, "freedomhouse_georgia_2019.txt")
 static const expect armenia_statement[] = {
     DATE("2024-06-17"),
     EV("force_against_protesters", "2024-06-12", NULL),
-    EV_GAP("force_against_protesters", "2024-06-12", "Yerevan"), /* entities */
+    EV("force_against_protesters", "2024-06-12", "Yerevan"),
     FIG("injured", 24),
     EV("arrest", "2024-06-12", NULL),
     FIG("detained", 98),
@@ -478,7 +477,7 @@ CASE(armenia_statement, "joint_statement_armenia_2024.txt")
 static const expect amnesty_hongkong[] = {
     DATE("2019-06-13"),
     EV("force_against_protesters", "2019-06-12", NULL),
-    EV_GAP("force_against_protesters", "2019-06-12", "Hong Kong"),
+    EV("force_against_protesters", "2019-06-12", "Hong Kong"),
     MAX_EV("force_against_protesters", 1),
     FIG("injured", 79),
     FIG("injured", 22),

@@ -386,6 +386,72 @@ static void test_seeds(void **state) {
   assert_null(d->issuer.acronym.ptr);
 }
 
+/* A block of "Label: value" lines: its date and subject are the
+ * document's, and it is neither the headline nor a deck; one line under a
+ * role label is no field block of the header's. */
+static void test_field_blocks(void **state) {
+  kgr_doc *d = parse(state, "Press briefing notes on the protests\n\n"
+                            "Spokesperson for the High Commissioner: Luis Ortega\n"
+                            "Location: Geneva\n"
+                            "Date: 4 May 2021\n"
+                            "Subject: Colombia\n\n" BODY);
+  assert_str(d->title, "Press briefing notes on the protests");
+  assert_str(d->date, "2021-05-04");
+  assert_int_equal(d->date_source, KGR_DATE_SOURCE_STATED);
+  assert_span(d, d->date_span, "4 May 2021");
+  assert_str(d->country, "CO");
+  /* the field block before the headline */
+  d = parse(state, "Date: 9 June 2022\nSubject: Iran\n\n"
+                   "Writers Detained After Open Letter\n\n" BODY);
+  assert_str(d->title, "Writers Detained After Open Letter");
+  assert_str(d->date, "2022-06-09");
+  assert_str(d->country, "IR");
+  /* a letter's "To:" and "Copy:" are not the body: the country is the
+   * body's, not the addressee's */
+  d = parse(state, "Joint letter on the crackdown in the mountains\n\n"
+                   "To: H.E. Jan Kowalski, Minister of Foreign Affairs of Poland\n"
+                   "Copy: Director of the OSCE Office for Democratic Institutions\n\n"
+                   "Brussels, 2 June 2022\n\nDear Minister,\n\n"
+                   "We write about Tajikistan, where security forces opened fire on "
+                   "protesters last month and detained dozens of people.\n");
+  assert_str(d->date, "2022-06-02");
+  assert_str(d->country, "TJ");
+  /* hard negative: a headline with a colon is no field */
+  d = parse(state, "Kyrgyzstan: Date of the Vote Set\nSubject of Debate\n\n" BODY);
+  assert_null(d->date.ptr);
+}
+
+/* A letterhead without a full stop opens the document; the date after it
+ * is read. A document that names no country is about the country of the
+ * cities it names. */
+static void test_letterhead_and_cities(void **state) {
+  kgr_doc *d = parse(state, "Mandates of the Special Rapporteur on the rights to freedom of "
+                            "peaceful assembly and of association; the Special Rapporteur on "
+                            "the promotion and protection of the right to freedom of opinion "
+                            "and expression; and the Special Rapporteur on the situation of "
+                            "human rights defenders\n\n"
+                            "REFERENCE: UA XYZ 4/2021\n\n12 November 2021\n\nExcellency,\n\n"
+                            "We have the honour to address you in our capacity as Special "
+                            "Rapporteurs.\n\nOn 3 November, officers arrested a student at his "
+                            "home in Chiang Mai and took him to a prison in Bangkok.\n");
+  assert_null(d->title.ptr);
+  assert_str(d->date, "2021-11-12");
+  assert_str(d->country, "TH");
+}
+
+/* The publisher's name on a line of its own under the headline. */
+static void test_publisher_line(void **state) {
+  kgr_doc *d = parse(state, "Belarus: Weekly digest of detentions\n\n"
+                            "Steppe Rights Centre\n\n15 March 2021\n\n" BODY);
+  assert_str(d->title, "Belarus: Weekly digest of detentions");
+  assert_str(d->issuer.name, "Steppe Rights Centre");
+  assert_str(d->date, "2021-03-15");
+  /* a state body is no publisher */
+  d = parse(state, "Belarus: Weekly digest of detentions\n\n"
+                   "Ministry of Internal Affairs\n\n15 March 2021\n\n" BODY);
+  assert_false(d->has_issuer);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       KGR_TEST(test_inval),           KGR_TEST(test_date_forms),
@@ -394,7 +460,8 @@ int main(void) {
       KGR_TEST(test_issuer_we),       KGR_TEST(test_issuer_speaking),
       KGR_TEST(test_press_release),   KGR_TEST(test_deck_in_title_block),
       KGR_TEST(test_more_date_lines), KGR_TEST(test_issuer_more),
-      KGR_TEST(test_seeds),
+      KGR_TEST(test_seeds),           KGR_TEST(test_field_blocks),
+      KGR_TEST(test_letterhead_and_cities), KGR_TEST(test_publisher_line),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,8 +1,10 @@
 /*
  * test_persons.c - person names found by evidence (persons.c through the
  * entities stage): roles before names, roles in apposition with their
- * affiliations, honorifics, possessives, later mentions by surname, and the
- * capitalised phrases that are not persons.
+ * affiliations, honorifics, possessives, later mentions by surname,
+ * occupations, ages, parenthesised second names, verbs of saying,
+ * signatures and fields on lines of their own, and the capitalised phrases
+ * that are not persons.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -323,8 +325,123 @@ static void test_more_shapes(void **state) {
   done(&r);
 }
 
+/* Names after occupation nouns and ages; a second given name in
+ * parentheses; a person named after "a woman,"; a region's word as a given
+ * name; kin after a possessive. */
+static void test_occupations_and_shapes(void **state) {
+  (void)state;
+  run r = read_text("Iranian rapper Kian Rostami and the cartoonist Bahman Karimi were "
+                    "detained. The death of 19-year-old Nasrin (Jina) Sohrabi in custody "
+                    "sparked protests. Ms. Sohrabi had been held for two days. A woman, Irina "
+                    "Belova, was kicked by an officer. Asia Tokonova, director of the Steppe "
+                    "Rights Network, said the law was repressive. His wife, Dilbar Azimova, "
+                    "said he was beaten. Officials from Eastern Europe and Central Asia met "
+                    "in Vienna.\n",
+                    "IR");
+  assert_true(has_role(must_person(&r, "Kian Rostami"), "rapper"));
+  assert_true(has_role(must_person(&r, "Bahman Karimi"), "cartoonist"));
+  /* the name she is cited by; the span keeps the whole */
+  const kgr_person *p = must_person(&r, "Nasrin Sohrabi");
+  assert_int_equal(p->role_count, 0);
+  assert_true(p->span.end - p->span.start == strlen("Nasrin (Jina) Sohrabi"));
+  assert_memory_equal(r.doc->input + p->span.start, "Nasrin (Jina) Sohrabi", p->span.end - p->span.start);
+  assert_null(person(&r, "Sohrabi")); /* Ms. Sohrabi is her */
+  assert_null(person(&r, "Jina"));
+  p = must_person(&r, "Irina Belova");
+  assert_int_equal(p->role_count, 0);
+  expect_span(&r, p);
+  p = must_person(&r, "Asia Tokonova");
+  assert_true(has_role(p, "director"));
+  assert_true(str_is(p->affiliation, "Steppe Rights Network"));
+  p = must_person(&r, "Dilbar Azimova");
+  assert_int_equal(p->role_count, 0); /* whose wife is no role of hers */
+  assert_null(person(&r, "Eastern Europe"));
+  assert_null(person(&r, "Central Asia"));
+  expect_persons(&r, 6);
+  done(&r);
+  /* hard negatives: a region, a modifier with no name, an age before a
+   * plural */
+  r = read_text("The 22-year-old protesters and a woman, who asked not to be named, said "
+                "Central Asia was calm. A man, Hong Kong police said, was hurt.\n",
+                "KG");
+  expect_persons(&r, 0);
+  done(&r);
+}
+
+/* Evidence from a verb of saying alone: the subject of "said", "told"; a
+ * quote's attribution; "according to". Organisations and outlets speak
+ * too, and words the document writes in lower case are no names. */
+static void test_speakers(void **state) {
+  (void)state;
+  run r = read_text("\"We will appeal,\" said Nurlan Asanov. Later, Aibek Duishenov told "
+                    "reporters that the trial was closed. According to Temir Saliev, the "
+                    "hearing lasted ten minutes. Front Line Defenders said the charges were "
+                    "baseless. Apple Daily reported the arrests. Human Rights Watch said the "
+                    "same. Amnesty International said so too. Kyrgyz Television reported it. "
+                    "Security Council said nothing. White Rose said it would march; white "
+                    "and rose petals were thrown.\n",
+                    "KG");
+  const kgr_person *p = must_person(&r, "Nurlan Asanov");
+  assert_int_equal(p->role_count, 0);
+  expect_span(&r, p);
+  must_person(&r, "Aibek Duishenov");
+  must_person(&r, "Temir Saliev");
+  expect_persons(&r, 3);
+  done(&r);
+}
+
+/* Lines: a signature (a name on its line, its title on the next), a field
+ * ("Spokesperson: X"), an address block; a longer form of a known name. */
+static void test_lines_and_longer_names(void **state) {
+  (void)state;
+  run r = read_text("Please accept the assurances of our highest consideration.\n\n"
+                    "Amara Okonjo\n"
+                    "Special Rapporteur on the rights to freedom of peaceful assembly and of "
+                    "association\n\n"
+                    "Spokesperson for the High Commissioner: Luis Ortega\n"
+                    "Location: Geneva\n\n"
+                    "Attorney General Rosa Matamoros\nMinisterio Publico\nManagua\n\n"
+                    "Human rights defender Jimmy Wong was attacked. Jimmy Wong Ka-ho is the "
+                    "convenor of the front.\n",
+                    "NI");
+  assert_true(has_role(must_person(&r, "Amara Okonjo"), "special rapporteur"));
+  assert_true(has_role(must_person(&r, "Luis Ortega"), "spokesperson"));
+  assert_true(has_role(must_person(&r, "Rosa Matamoros"), "prosecutor general"));
+  must_person(&r, "Jimmy Wong");
+  assert_null(person(&r, "Jimmy Wong Ka-ho"));
+  assert_null(person(&r, "Luis Ortega Location"));
+  expect_persons(&r, 4);
+  done(&r);
+  /* a name wrapped by a hard wrap stays whole */
+  r = read_text("The court in the capital sentenced the well-known blogger and former\n"
+                "member of the city council, human rights defender Sadyrbek\n"
+                "Japarbekov, to five years in prison on charges of calling for riots.\n",
+                "KG");
+  must_person(&r, "Sadyrbek Japarbekov");
+  done(&r);
+}
+
+/* A portfolio is no body: "Minister of Foreign Affairs of Poland" has no
+ * affiliation; an outlet before a role is one. */
+static void test_portfolio_and_employer(void **state) {
+  (void)state;
+  run r = read_text("The letter went to Jan Kowalski, Minister of Foreign Affairs of Poland, "
+                    "and police detained Abzas Media director Elvin Mammadov in Baku.\n",
+                    "AZ");
+  const kgr_person *p = must_person(&r, "Jan Kowalski");
+  assert_true(has_role(p, "minister"));
+  assert_null(p->affiliation.ptr);
+  p = must_person(&r, "Elvin Mammadov");
+  assert_true(str_is(p->affiliation, "Abzas Media"));
+  done(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_occupations_and_shapes),
+      cmocka_unit_test(test_speakers),
+      cmocka_unit_test(test_lines_and_longer_names),
+      cmocka_unit_test(test_portfolio_and_employer),
       cmocka_unit_test(test_more_shapes),      cmocka_unit_test(test_role_before_name),
       cmocka_unit_test(test_appositive),       cmocka_unit_test(test_honorific_possessive_outlet),
       cmocka_unit_test(test_surname_mentions), cmocka_unit_test(test_title_then_full_name),

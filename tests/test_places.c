@@ -1,8 +1,10 @@
 /*
  * test_places.c - places (places.c through the entities stage): gazetteer
  * cities in the document's country, the most populous one without a
- * country, named squares and streets, and the capitalised words that are
- * not places (countries, organisation and outlet names, common words).
+ * country, named squares and streets, short forms and districts
+ * (place_aliases.tsv), territories that are one city, and the capitalised
+ * words that are not places (countries, organisation and outlet names,
+ * common words).
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -180,8 +182,84 @@ static void test_words_and_towns_abroad(void **state) {
   done(&r);
 }
 
+/* Short forms of longer gazetteer names ("Cali" for Santiago de Cali);
+ * a place after an organisation "in" a city; spellings of one entry that
+ * begin or end one another are one place. */
+static void test_short_forms_and_spellings(void **state) {
+  (void)state;
+  run r = read_text("Police opened fire on demonstrators in Cali overnight. Deputies of the "
+                    "National Assembly in Yerevan voted. Crowds gathered in St. Petersburg; "
+                    "in Petersburg police detained 40. The Osh Region police and the Osh "
+                    "oblast court were named.\n",
+                    NULL);
+  const kgr_place *p = must_place(&r, "Cali", "CO");
+  assert_true(p->has_coordinates);
+  assert_true(p->lat > 3.0 && p->lat < 4.0);
+  must_place(&r, "Yerevan", "AM");
+  must_place(&r, "St. Petersburg", "RU");
+  assert_null(place(&r, "Petersburg")); /* the same place */
+  must_place(&r, "Osh Region", "KG");
+  assert_null(place(&r, "Osh oblast"));
+  expect_places(&r, 4);
+  done(&r);
+  /* a named region that the gazetteer knows by its first words */
+  r = read_text("Security forces entered the Gorno-Badakhshan Autonomous Region. Residents of "
+                "Gorno-Badakhshan protested.\n",
+                "TJ");
+  p = must_place(&r, "Gorno-Badakhshan Autonomous Region", "TJ");
+  assert_non_null(p);
+  expect_places(&r, 1);
+  done(&r);
+}
+
+/* A territory that is one city (Hong Kong) is a place, in a document
+ * about it or not, at its coordinates; its districts are places of their
+ * own; other territories and countries are not places. */
+static void test_territories_and_districts(void **state) {
+  (void)state;
+  run r = read_text("Hong Kong police fired tear gas in Mong Kok and Causeway Bay, and the camp "
+                    "in Admiralty was cleared. In Puerto Rico and Colombia nothing happened.\n",
+                    "HK");
+  const kgr_place *p = must_place(&r, "Hong Kong", "HK");
+  assert_true(p->has_coordinates);
+  assert_true(p->lat > 22.0 && p->lat < 23.0 && p->lon > 113.5 && p->lon < 114.5);
+  must_place(&r, "Mong Kok", "HK");
+  must_place(&r, "Causeway Bay", "HK");
+  must_place(&r, "Admiralty", "HK");
+  assert_null(place(&r, "Puerto Rico"));
+  assert_null(place(&r, "Colombia"));
+  expect_places(&r, 4);
+  done(&r);
+  r = read_text("In Hong Kong, 47 activists were charged; in Yangon, police fired on "
+                "crowds.\n",
+                "MM");
+  must_place(&r, "Hong Kong", "HK");
+  must_place(&r, "Yangon", "MM");
+  done(&r);
+  /* inside an organisation's name it is no place */
+  r = read_text("Amnesty International Hong Kong closed its office.\n", "HK");
+  assert_null(place(&r, "Hong Kong"));
+  done(&r);
+}
+
+/* Lines of their own: a city after an address line, a place in a
+ * "Location:" field, and no city glued to the label under it. */
+static void test_places_on_lines(void **state) {
+  (void)state;
+  run r = read_text("Attorney General Rosa Matamoros\nMinisterio Publico\nManagua, "
+                    "Nicaragua\n\nLocation: Geneva\nDate: 4 May 2021\n",
+                    "NI");
+  must_place(&r, "Managua", "NI");
+  must_place(&r, "Geneva", "CH");
+  expect_places(&r, 2);
+  done(&r);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_short_forms_and_spellings),
+      cmocka_unit_test(test_territories_and_districts),
+      cmocka_unit_test(test_places_on_lines),
       cmocka_unit_test(test_words_and_towns_abroad),
       cmocka_unit_test(test_cities_in_country),
       cmocka_unit_test(test_country_hint),
