@@ -3,6 +3,7 @@
  */
 #include "arena.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -52,6 +53,21 @@ void kgr_arena_release(kgr_arena *a) {
   a->head = NULL;
   a->cur = a->end = NULL;
   a->total = 0;
+}
+
+kgr_arena_pos kgr_arena_mark(const kgr_arena *a) {
+  return (kgr_arena_pos){a->head, a->cur, a->end, a->total};
+}
+
+void kgr_arena_rewind(kgr_arena *a, kgr_arena_pos pos) {
+  while (a->head && a->head != pos.head) {
+    kgr_chunk *next = a->head->next;
+    a->alc.free(a->alc.ctx, a->head);
+    a->head = next;
+  }
+  a->cur = pos.cur;
+  a->end = pos.end;
+  a->total = pos.total;
 }
 
 static _Noreturn void arena_fail(kgr_arena *a) {
@@ -113,11 +129,30 @@ kgr_str kgr_arena_cstr(kgr_arena *a, const char *s) {
   return kgr_arena_str(a, s, strlen(s));
 }
 
+static size_t align_up(size_t n) { return (n + KGR_ALIGN - 1) & ~(size_t)(KGR_ALIGN - 1); }
+
+/* Extend the allocation p of `old` bytes to `n` bytes where it lies, if it
+ * is the latest one and its chunk has room. */
+static bool extend_last(kgr_arena *a, void *p, size_t old, size_t n) {
+  char *q = p;
+  if (!q || !a->cur || q + align_up(old) != a->cur)
+    return false;
+  size_t need = align_up(n);
+  if (need < n || (size_t)(a->end - q) < need)
+    return false;
+  a->cur = q + need;
+  return true;
+}
+
 void *kgr_arena_grow(kgr_arena *a, void *items, size_t count, size_t *cap,
                      size_t elem_size) {
   size_t want = *cap ? *cap * 2 : 8;
   if (want < *cap || want > SIZE_MAX / elem_size)
     arena_fail(a);
+  if (*cap && extend_last(a, items, *cap * elem_size, want * elem_size)) {
+    *cap = want;
+    return items;
+  }
   void *p = kgr_arena_alloc(a, want * elem_size);
   if (count)
     memcpy(p, items, count * elem_size);
@@ -133,11 +168,15 @@ void kgr_buf_append(kgr_arena *a, kgr_buf *b, const char *s, size_t n) {
         arena_fail(a);
       want *= 2;
     }
-    char *p = kgr_arena_alloc(a, want);
-    if (b->len)
-      memcpy(p, b->data, b->len);
-    b->data = p;
-    b->cap = want;
+    if (b->cap && extend_last(a, b->data, b->cap, want)) {
+      b->cap = want;
+    } else {
+      char *p = kgr_arena_alloc(a, want);
+      if (b->len)
+        memcpy(p, b->data, b->len);
+      b->data = p;
+      b->cap = want;
+    }
   }
   if (n)
     memcpy(b->data + b->len, s, n);
@@ -146,6 +185,11 @@ void kgr_buf_append(kgr_arena *a, kgr_buf *b, const char *s, size_t n) {
 }
 
 void kgr_buf_putc(kgr_arena *a, kgr_buf *b, char c) {
+  if (b->data && b->len + 2 <= b->cap) { /* room for c and the NUL */
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+    return;
+  }
   kgr_buf_append(a, b, &c, 1);
 }
 

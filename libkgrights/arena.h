@@ -39,6 +39,27 @@ void *kgr_arena_alloc(kgr_arena *a, size_t n);
 /* `n` zeroed bytes. Never NULL. */
 void *kgr_arena_calloc(kgr_arena *a, size_t n);
 
+/*
+ * Scratch that does not outlive a step of the work: take a mark, allocate,
+ * then rewind to the mark, which gives back every chunk obtained since and
+ * makes the space allocated since free again (pointers into it become
+ * invalid). Marks nest; rewinding to one also drops the marks taken after
+ * it. A mark is good until the arena is released.
+ *
+ * Per-sentence vectors kept in the document arena for the whole parse are
+ * most of the peak memory on long documents: a stage can keep them in a
+ * scratch arena (kgr_arena_init over the document's allocator, released
+ * when the stage ends) and rewind it after each sentence.
+ */
+typedef struct kgr_arena_pos {
+  kgr_chunk *head;
+  char *cur, *end;
+  size_t total;
+} kgr_arena_pos;
+
+kgr_arena_pos kgr_arena_mark(const kgr_arena *a);
+void kgr_arena_rewind(kgr_arena *a, kgr_arena_pos pos);
+
 /* A NUL-terminated copy of s[0, n) as a kgr_str. */
 kgr_str kgr_arena_str(kgr_arena *a, const char *s, size_t n);
 
@@ -48,7 +69,8 @@ kgr_str kgr_arena_cstr(kgr_arena *a, const char *s);
 /*
  * Grow an array to hold at least one more element: returns the new base
  * (contents copied) and updates *cap. Doubling keeps the total copy cost
- * linear.
+ * linear. An array that is the arena's latest allocation grows in place
+ * when its chunk has room, leaving no old copy behind.
  */
 void *kgr_arena_grow(kgr_arena *a, void *items, size_t count, size_t *cap,
                      size_t elem_size);

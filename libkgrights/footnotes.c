@@ -170,6 +170,11 @@ static void scan_markers(const char *in, const kgr_line_vec *lines, size_t *firs
     bool in_url = false;
     for (size_t i = L->start; i < L->end;) {
       unsigned char c = (unsigned char)in[i];
+      unsigned lc = c | 0x20u;
+      if (lc - 'a' < 26u && lc != 'h' && lc != 'w') { /* a letter: nothing to see */
+        i++;
+        continue;
+      }
       if (c == ' ' || c == '\t') {
         in_url = false;
         i++;

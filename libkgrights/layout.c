@@ -247,7 +247,8 @@ static void flush(builder *b) {
 }
 
 static void emit(builder *b, size_t src, size_t n) {
-  flush(b);
+  if (b->pending || b->lines_pending)
+    flush(b);
   map_to(b, src);
   kgr_buf_append(b->tmp, &b->text, b->in + src, n);
 }
@@ -321,9 +322,11 @@ static void add_marker(builder *b, size_t s, size_t e, int number) {
   }
 }
 
+/* Bytes that build_line() must look at: spaces and controls, non-ASCII,
+ * [ ] * _, digits (markers) and h H w W (URLs); one bit each for ASCII. */
 static bool special(unsigned char c) {
-  return c <= ' ' || c >= 0x7F || c == '[' || c == ']' || c == '*' || c == '_' || kgr_is_digit(c) ||
-         c == 'h' || c == 'H' || c == 'w' || c == 'W';
+  static const uint64_t low = 0x03ff0401ffffffffull, high = 0x80800100a8800100ull;
+  return c >= 0x80 || ((c < 64 ? low >> c : high >> (c - 64)) & 1);
 }
 
 /* Copy line content in[from, to) into the block text. */
@@ -494,7 +497,18 @@ static void *copy_out(kgr_arena *a, const void *p, size_t n) {
 static void build_block(builder *b, const grouper *g, const pblock *pb, kgr_block *out) {
   kgr_arena *a = &b->doc->arena;
   const char *in = b->in;
-  b->text.len = 0;
+  /* The line starts (one a line) and the text (never longer than the
+   * block's span: spaces only stand in for blanks and line ends) go
+   * straight into the document, so no outgrown copies pile up in scratch.
+   * Should the text outgrow its room after all, the buffer moves to
+   * scratch and is copied out below. */
+  size_t room = g->lines[pb->last].end - g->lines[pb->first].start + 1;
+  char *text = kgr_arena_alloc(a, room);
+  text[0] = '\0';
+  b->text = (kgr_buf){text, 0, room};
+  size_t *starts = kgr_arena_alloc(a, pb->nlines * sizeof *starts);
+  b->loffs.items = starts;
+  b->loffs.cap = pb->nlines;
   b->segs.count = b->marks.count = b->links.count = b->loffs.count = 0;
   b->lines_pending = 0;
   b->pending = b->link_open = b->in_url = false;
@@ -539,10 +553,11 @@ static void build_block(builder *b, const grouper *g, const pblock *pb, kgr_bloc
 
   out->kind = pb->kind;
   out->span = (kgr_span){g->lines[pb->first].start, g->lines[pb->last].end};
-  char *t = kgr_arena_alloc(a, b->text.len + 1);
-  if (b->text.len)
-    memcpy(t, b->text.data, b->text.len);
-  t[b->text.len] = '\0';
+  char *t = b->text.data;
+  if (t != text) {
+    t = kgr_arena_alloc(a, b->text.len + 1);
+    memcpy(t, b->text.data, b->text.len + 1);
+  }
   out->text = t;
   out->len = b->text.len;
   out->map = copy_out(a, b->segs.items, b->segs.count * sizeof *b->segs.items);
@@ -556,7 +571,9 @@ static void build_block(builder *b, const grouper *g, const pblock *pb, kgr_bloc
   out->marker_count = b->marks.count;
   out->links = copy_out(a, b->links.items, b->links.count * sizeof *b->links.items);
   out->link_count = b->links.count;
-  out->line_starts = copy_out(a, b->loffs.items, b->loffs.count * sizeof(size_t));
+  out->line_starts = b->loffs.items == starts && b->loffs.count
+                        ? starts
+                        : copy_out(a, b->loffs.items, b->loffs.count * sizeof(size_t));
   out->input = in;
 }
 
@@ -641,6 +658,9 @@ static void build(kgr_doc *doc, kgr_arena *tmp, kgr_layout *lay) {
   g.next = kgr_arena_alloc(tmp, (g.nl ? g.nl : 1) * sizeof *g.next);
   for (size_t i = 0; i < g.nl; i++)
     g.next[i] = NONE;
+  /* A block starts at a line: room for the most there can be, at once. */
+  g.blocks.items = kgr_arena_alloc(tmp, (g.nl ? g.nl : 1) * sizeof *g.blocks.items);
+  g.blocks.cap = g.nl ? g.nl : 1;
   group(&g);
 
   size_t nb = g.blocks.count;

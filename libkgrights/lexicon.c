@@ -1,16 +1,24 @@
 /*
  * lexicon.c - longest-phrase matching over the generated, sorted tables.
  *
- * Each table is a kgr_keyset: folded keys sorted bytewise (see
- * tables_internal.h). The text is folded on the fly, one code point at a
- * time, and every folded byte narrows the run of keys that still match by
- * two binary searches. So a match costs O(phrase length x log n), allocates
- * nothing, and reads no byte of the text past the longest key.
+ * Each table is a kgr_keyset: folded keys sorted bytewise, with a trie over
+ * them (see tables_internal.h). The text is folded on the fly, one code
+ * point at a time, and every folded byte takes one step down the trie. So a
+ * match costs O(phrase length), allocates nothing, and reads no byte of the
+ * text past the longest key.
  */
 #include "lexicon.h"
 
 #include "tables_internal.h"
 #include "utf8.h"
+
+/* The rare paths stay out of line, so that the common ones, inlined, keep
+ * few registers to save. */
+#if defined(__GNUC__)
+#define KGR_NOINLINE __attribute__((noinline))
+#else
+#define KGR_NOINLINE
+#endif
 
 uint32_t kgr_lex_fold(uint32_t c) {
   if (c < 0xC0)
@@ -66,6 +74,24 @@ static bool is_sep(uint32_t c) {
          c == 0x205F || c == 0x3000;
 }
 
+/* An ASCII byte as a key byte: lower case; ' ' for a separator (space, tab
+ * to CR, hyphen); 0 for NUL, which keys never hold. ASCII is nearly all of
+ * the text, so this table spares it decoding, is_sep() and kgr_lex_fold(). */
+static const unsigned char ascii_key[128] = {
+    0,   1,   2,   3,   4,   5,   6,   7,   8,   ' ', ' ', ' ', ' ', ' ', 14,  15,
+    16,  17,  18,  19,  20,  21,  22,  23,  24,  25,  26,  27,  28,  29,  30,  31,
+    ' ', '!', '"', '#', '$', '%', '&', '\'', '(', ')', '*', '+', ',', ' ', '.', '/',
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', ':', ';', '<', '=', '>', '?',
+    '@', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', '[', '\\', ']', '^', '_',
+    '`', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', '{', '|', '}', '~', 127,
+};
+
+static inline bool ascii_is_word(unsigned char c) {
+  return (unsigned)((c | 32) - 'a') < 26u || (unsigned)(c - '0') < 10u;
+}
+
 /* Decode at text[i]; 0 if not UTF-8 there. */
 static size_t decode(const char *text, size_t len, size_t i, uint32_t *cp) {
   return kgr_utf8_decode(text + i, len - i, cp);
@@ -73,54 +99,32 @@ static size_t decode(const char *text, size_t len, size_t i, uint32_t *cp) {
 
 /* Does a word end at text[i]: end of text, or a code point that is not part
  * of a word (an invalid byte counts as not part of one)? */
-static bool at_boundary(const char *text, size_t len, size_t i) {
+static inline bool at_boundary(const char *text, size_t len, size_t i) {
+  if (i >= len)
+    return true;
+  unsigned char c = (unsigned char)text[i];
+  if (c < 0x80)
+    return !ascii_is_word(c);
   uint32_t cp;
-  return i >= len || !decode(text, len, i, &cp) || !kgr_lex_is_word(cp);
+  return !kgr_utf8_decode_multibyte(text + i, len - i, &cp) || !kgr_lex_is_word(cp);
 }
 
-/*
- * Narrow [*lo, *hi), keys that share their first `depth` bytes, to those
- * whose byte at `depth` is b. Keys are NUL-terminated and sorted, so within
- * the run the byte at `depth` never decreases and a key that ends there
- * (NUL) sorts first.
- */
-static void narrow(const kgr_keyset *ks, uint32_t *lo, uint32_t *hi, size_t depth,
-                   unsigned char b) {
-  if (depth == 0) {
-    *lo = ks->first[b];
-    *hi = ks->first[b + 1];
-    return;
-  }
-  const unsigned char *pool = (const unsigned char *)ks->pool;
-  uint32_t a = *lo, z = *hi;
-  if (z - a <= 8) { /* a short run: a linear pass beats two searches */
-    while (a < z && pool[ks->off[a] + depth] < b)
-      a++;
-    uint32_t e = a;
-    while (e < z && pool[ks->off[e] + depth] == b)
-      e++;
-    *lo = a;
-    *hi = e;
-    return;
-  }
-  while (a < z) { /* first key with byte >= b */
-    uint32_t m = a + (z - a) / 2;
-    if (pool[ks->off[m] + depth] < b)
-      a = m + 1;
+/* The child of trie node `node` by key byte b, or 0 if none. */
+static inline uint32_t trie_next(const kgr_keyset *ks, uint32_t node, unsigned char b) {
+  if (node == 0) /* the root: never reached again by an edge */
+    return ks->root[b];
+  const uint8_t *eb = ks->edge_byte;
+  uint32_t e = ks->edge_start[node], z = ks->edge_start[node + 1];
+  while (z - e > 8) { /* a wide node: halve it first */
+    uint32_t m = e + (z - e) / 2;
+    if (eb[m] < b)
+      e = m + 1;
     else
-      z = m;
+      z = m + 1;
   }
-  uint32_t start = a;
-  z = *hi;
-  while (a < z) { /* first key with byte > b */
-    uint32_t m = a + (z - a) / 2;
-    if (pool[ks->off[m] + depth] <= b)
-      a = m + 1;
-    else
-      z = m;
-  }
-  *lo = start;
-  *hi = a;
+  while (e < z && eb[e] < b)
+    e++;
+  return e < z && eb[e] == b ? ks->edge_to[e] : 0;
 }
 
 /* UTF-8 encoding of a folded code point (always a valid scalar value). */
@@ -147,47 +151,190 @@ static size_t encode(uint32_t c, unsigned char *b) {
   return 4;
 }
 
-size_t kgr_keyset_match(const kgr_keyset *ks, const char *text, size_t len, size_t pos,
-                        kgr_key_filter accept, const void *ctx, uint32_t *idx) {
-  if (!ks || !text || pos >= len || ks->count == 0)
-    return 0;
-  const char *pool = ks->pool;
-  uint32_t lo = 0, hi = ks->count;
-  size_t depth = 0, i = pos, best = 0;
-  while (i < len && lo < hi) {
-    uint32_t cp;
-    size_t n = decode(text, len, i, &cp);
-    if (!n || cp == 0) /* keys hold no NUL: it would read as their end */
-      break;
-    if (is_sep(cp)) {
-      /* Keys neither start nor end with a separator, so none can end
-       * here; skipping the run only after a key was seen to go on keeps a
-       * long run of spaces from being rescanned at every position. */
-      if (depth == 0)
+/* Skip the run of separators at text[i]. */
+static size_t skip_seps(const char *text, size_t len, size_t i) {
+  while (i < len) {
+    unsigned char c = (unsigned char)text[i];
+    if (c < 0x80) {
+      if (ascii_key[c] != ' ')
         break;
-      narrow(ks, &lo, &hi, depth++, ' ');
-      for (i += n; i < len && (n = decode(text, len, i, &cp)) && is_sep(cp); i += n)
-        ;
+      i++;
       continue;
     }
-    if (cp == 0x2018 || cp == 0x2019)
-      cp = '\'';
-    else if (cp == 0x201C || cp == 0x201D)
-      cp = '"';
-    unsigned char buf[4];
-    size_t k = encode(kgr_lex_fold(cp), buf);
-    for (size_t j = 0; j < k && lo < hi; j++)
-      narrow(ks, &lo, &hi, depth++, buf[j]);
+    uint32_t cp;
+    size_t n = kgr_utf8_decode_multibyte(text + i, len - i, &cp);
+    if (!n || !is_sep(cp))
+      break;
     i += n;
-    /* The shortest key of the run sorts first: it is complete when its
-     * next byte is the NUL. */
-    if (lo < hi && pool[ks->off[lo] + depth] == '\0' && at_boundary(text, len, i) &&
-        (!accept || accept(ctx, lo, text, pos, i))) {
+  }
+  return i;
+}
+
+/* Can a key match at text[pos] (pos < len)? False only when none can,
+ * judged by the first two bytes; most word starts end here, for the price
+ * of two table reads and no call. */
+static inline bool may_match(const kgr_keyset *ks, const unsigned char *t, size_t len,
+                             size_t pos) {
+  unsigned char c = t[pos];
+  if (c >= 0x80)
+    return true;
+  const uint8_t *row = ks->pairs + 16 * ascii_key[c];
+  if (pos + 1 >= len || t[pos + 1] >= 0x80)
+    return row[0] | row[15] | ks->root[ascii_key[c]];
+  unsigned char b = ascii_key[t[pos + 1]];
+  return row[b >> 3] >> (b & 7) & 1;
+}
+
+/* Can a key match at text[pos] (pos < len), judged by the first word
+ * there (tables_internal.h)? A word that goes on past ASCII passes. */
+static inline bool first_word_ok(const kgr_keyset *ks, const unsigned char *t, size_t len,
+                                 size_t pos) {
+  uint32_t h = 2166136261u; /* FNV-1a, as gen_tables.py hashes */
+  size_t lim = pos + ks->word_max;
+  for (size_t i = pos; i < len; i++) {
+    unsigned char c = t[i];
+    if (c >= 0x80)
+      return true;
+    if (!ascii_is_word(c))
+      break;
+    if (i == lim) /* longer than every key's first word */
+      return false;
+    h = (h ^ ascii_key[c]) * 16777619u;
+  }
+  uint32_t a = h & ks->words_mask, b = (h >> 13) & ks->words_mask;
+  return (ks->words[a >> 6] >> (a & 63) & 1) && (ks->words[b >> 6] >> (b & 63) & 1);
+}
+
+/* What the code point at text[i] (i < len) is to the keys. */
+enum { CP_END, CP_SEP, CP_KEY };
+
+/* read_cp() past ASCII. */
+static KGR_NOINLINE int read_multibyte(const char *text, size_t len, size_t i,
+                                       unsigned char *buf, size_t *k, size_t *n) {
+  uint32_t cp;
+  *n = kgr_utf8_decode_multibyte(text + i, len - i, &cp);
+  if (!*n)
+    return CP_END;
+  if (is_sep(cp)) {
+    buf[0] = ' ';
+    return CP_SEP;
+  }
+  if (cp == 0x2018 || cp == 0x2019)
+    cp = '\'';
+  else if (cp == 0x201C || cp == 0x201D)
+    cp = '"';
+  *k = encode(kgr_lex_fold(cp), buf);
+  return CP_KEY;
+}
+
+/* Read the code point at text[i] (i < len): CP_END for an invalid byte or
+ * NUL (no key goes on), CP_SEP for a separator, else CP_KEY with its
+ * folded bytes in buf[0, *k). *n gets its length in the text. */
+static inline int read_cp(const char *text, size_t len, size_t i, unsigned char *buf,
+                          size_t *k, size_t *n) {
+  unsigned char c = (unsigned char)text[i];
+  *n = *k = 1;
+  if (c >= 0x80)
+    return read_multibyte(text, len, i, buf, k, n);
+  buf[0] = ascii_key[c];
+  return buf[0] == 0 ? CP_END : buf[0] == ' ' ? CP_SEP : CP_KEY;
+}
+
+/* Is key `key`, matched through text[pos, end), a match: at a word end,
+ * and not vetoed? */
+static inline bool take(uint32_t key, const char *text, size_t len, size_t pos, size_t end,
+                        kgr_key_filter accept, const void *ctx) {
+  return at_boundary(text, len, end) && (!accept || accept(ctx, key, text, pos, end));
+}
+
+/*
+ * kgr_keyset_match() past its filter. The walk goes down the trie while two
+ * or more keys go on, then compares the one key left byte by byte. Keys
+ * neither start nor end with a separator, so no key ends after one;
+ * skipping a run of them only after a key was seen to go on keeps a long
+ * run of spaces from being rescanned at every position.
+ */
+static KGR_NOINLINE size_t walk(const kgr_keyset *ks, const char *text, size_t len,
+                                size_t pos, kgr_key_filter accept, const void *ctx,
+                                uint32_t *idx) {
+  size_t i = pos, best = 0, depth = 0, k, n, j;
+  uint32_t node = 0, leaf;
+  unsigned char buf[4];
+  int r;
+  for (;;) { /* in the trie */
+    if (i >= len || (r = read_cp(text, len, i, buf, &k, &n)) == CP_END ||
+        (r == CP_SEP && i == pos))
+      return best;
+    for (j = 0; j < k; j++) {
+      uint32_t to = trie_next(ks, node, buf[j]);
+      if (!to)
+        return best;
+      depth++;
+      if (to & KGR_TRIE_LEAF) {
+        leaf = to & ~KGR_TRIE_LEAF;
+        goto one_key;
+      }
+      node = to;
+    }
+    if (r == CP_SEP) {
+      i = skip_seps(text, len, i + n);
+      continue;
+    }
+    i += n;
+    uint32_t key = ks->node_key[node];
+    if (key != KGR_NO_KEY && take(key, text, len, pos, i, accept, ctx)) {
       best = i - pos;
-      *idx = lo;
+      *idx = key;
     }
   }
+
+one_key:;
+  /* The rest of the code point being read, then the rest of the key. */
+  const unsigned char *tail = (const unsigned char *)ks->pool + ks->off[leaf] + depth;
+  for (j++; j < k; j++)
+    if (*tail++ != buf[j]) /* the key's NUL never equals a text byte */
+      return best;
+  i = r == CP_SEP ? skip_seps(text, len, i + n) : i + n;
+  for (;;) {
+    if (*tail == 0) /* after a whole code point: the key ends here */
+      break;
+    if (i >= len)
+      return best;
+    unsigned char c = (unsigned char)text[i];
+    if (c < 0x80 && ascii_key[c] == *tail && *tail != ' ') { /* most of it */
+      tail++;
+      i++;
+      continue;
+    }
+    if ((r = read_cp(text, len, i, buf, &k, &n)) == CP_END)
+      return best;
+    for (j = 0; j < k; j++)
+      if (*tail++ != buf[j])
+        return best;
+    i = r == CP_SEP ? skip_seps(text, len, i + n) : i + n;
+  }
+  if (take(leaf, text, len, pos, i, accept, ctx)) {
+    best = i - pos;
+    *idx = leaf;
+  }
   return best;
+}
+
+/* kgr_keyset_match() past its first filter. */
+static KGR_NOINLINE size_t match_word(const kgr_keyset *ks, const char *text, size_t len,
+                                      size_t pos, kgr_key_filter accept, const void *ctx,
+                                      uint32_t *idx) {
+  if (!first_word_ok(ks, (const unsigned char *)text, len, pos))
+    return 0;
+  return walk(ks, text, len, pos, accept, ctx, idx);
+}
+
+size_t kgr_keyset_match(const kgr_keyset *ks, const char *text, size_t len, size_t pos,
+                        kgr_key_filter accept, const void *ctx, uint32_t *idx) {
+  if (!ks || !text || pos >= len || ks->count == 0 ||
+      !may_match(ks, (const unsigned char *)text, len, pos))
+    return 0;
+  return match_word(ks, text, len, pos, accept, ctx, idx);
 }
 
 size_t kgr_lex_match(const kgr_lexicon *lex, const char *text, size_t len, size_t pos,
@@ -203,15 +350,36 @@ void kgr_lex_scan(const kgr_lexicon *lex, kgr_arena *a, const char *text, size_t
                   kgr_lex_hit_vec *hits) {
   if (!lex || !a || !text || !hits)
     return;
+  const kgr_keyset *ks = lex->index;
   bool prev_word = false; /* is the code point before i part of a word? */
   size_t i = 0;
   while (i < len) {
+    unsigned char c = (unsigned char)text[i];
     uint32_t cp;
-    size_t n = decode(text, len, i, &cp);
-    if (!n) { /* an invalid byte separates words */
-      prev_word = false;
-      i++;
-      continue;
+    size_t n = 1;
+    bool word;
+    if (c < 0x80) {
+      word = ascii_is_word(c);
+      if (prev_word && word) { /* inside a word: skip the rest of it */
+        do
+          i++;
+        while (i < len && (unsigned char)text[i] < 0x80 && ascii_is_word((unsigned char)text[i]));
+        continue;
+      }
+      /* No key can start here: no need to try a match. */
+      if (prev_word || !ks || !may_match(ks, (const unsigned char *)text, len, i)) {
+        prev_word = word;
+        i++;
+        continue;
+      }
+    } else {
+      n = kgr_utf8_decode_multibyte(text + i, len - i, &cp);
+      if (!n) { /* an invalid byte separates words */
+        prev_word = false;
+        i++;
+        continue;
+      }
+      word = kgr_lex_is_word(cp);
     }
     if (!prev_word) {
       const kgr_lex_entry *e;
@@ -230,7 +398,7 @@ void kgr_lex_scan(const kgr_lexicon *lex, kgr_arena *a, const char *text, size_t
         continue;
       }
     }
-    prev_word = kgr_lex_is_word(cp);
+    prev_word = word;
     i += n;
   }
 }

@@ -53,6 +53,8 @@ size_t kgr_layout_prev(const char *s, size_t lo, size_t i) {
 }
 
 bool kgr_url_starts(const char *s, size_t n) {
+  if (!n || ((s[0] | 0x20) != 'h' && (s[0] | 0x20) != 'w'))
+    return false; /* most tokens */
   return kgr_ascii_istarts(s, n, "http://") || kgr_ascii_istarts(s, n, "https://") ||
          (kgr_ascii_istarts(s, n, "www.") && n > 4 && kgr_is_word_byte((unsigned char)s[4]));
 }
@@ -125,13 +127,28 @@ static int bad_kind(unsigned char c) {
 }
 
 /* Share of bad bytes in the first 64 KiB: text has next to none. */
+/* Are the 8 bytes at p all printable ASCII (0x20-0x7E)? Eight at a time:
+ * a byte below 0x20 borrows into its top bit when 0x20 is taken away, a
+ * byte of 0x7F or more has its top bit set once 1 is added (a carry out of
+ * 0xFF only comes from a byte that is flagged already). */
+static bool printable8(const char *p) {
+  uint64_t x;
+  memcpy(&x, p, 8);
+  const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+  return !((((x - 0x20 * ones) & ~x) | (x + ones) | x) & high);
+}
+
 static void check_binary(kgr_doc *doc) {
   size_t n = doc->input_len < 65536 ? doc->input_len : 65536, bad = 0;
   const char *in = doc->input;
   for (size_t i = 0; i < n;) {
+    if (n - i >= 8 && printable8(in + i)) {
+      i += 8;
+      continue;
+    }
     unsigned char c = (unsigned char)in[i];
     if (c < 0x80) {
-      bad += bad_kind(c) >= 0;
+      bad += (c < 0x20 || c == 0x7F) && bad_kind(c) >= 0;
       i++;
       continue;
     }
@@ -412,11 +429,20 @@ static void classify_urls(const char *in, kgr_line *L) {
       t++;
     last_url = kgr_url_starts(in + t, L->end - t);
     any |= last_url;
+    if (any) { /* the rest of the token */
+      while (i < L->end && !token_space((unsigned char)in[i]))
+        i++;
+      continue;
+    }
     while (i < L->end && !token_space((unsigned char)in[i])) {
       /* A URL inside a token: "(see:https://...)" or "[a](https://...)". */
-      if (!any && (in[i] == 'h' || in[i] == 'H' || in[i] == 'w' || in[i] == 'W') && i > t &&
-          !kgr_is_word_byte((unsigned char)in[i - 1]) && kgr_url_starts(in + i, L->end - i))
+      if (((in[i] | 0x20) == 'h' || (in[i] | 0x20) == 'w') && i > t &&
+          !kgr_is_word_byte((unsigned char)in[i - 1]) && kgr_url_starts(in + i, L->end - i)) {
         any = true;
+        while (i < L->end && !token_space((unsigned char)in[i]))
+          i++;
+        break;
+      }
       i++;
     }
   }
@@ -602,6 +628,22 @@ void kgr_lines_scan(kgr_doc *doc, kgr_arena *tmp, kgr_line_vec *lines) {
   st.doc = doc;
   st.open = -1;
 
+  /* Room for every line at once: no line can be stored without a line end
+   * after it (or the input's end), and one block of the right size leaves
+   * no outgrown copies behind; pages never written take no memory. */
+  size_t ends = 1;
+  static const char eol[] = "\n\r\f";
+  for (const char *e = eol; *e; e++)
+    for (const char *p = in; (p = memchr(p, *e, (size_t)(in + len - p))) != NULL; p++)
+      ends++;
+  if (lines->cap - lines->count < ends) {
+    kgr_line *items = kgr_arena_alloc(tmp, (lines->count + ends) * sizeof *items);
+    if (lines->count)
+      memcpy(items, lines->items, lines->count * sizeof *items);
+    lines->items = items;
+    lines->cap = lines->count + ends;
+  }
+
   size_t i = 0;
   if (len >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0)
     i = 3; /* a byte order mark is no content */
@@ -613,13 +655,15 @@ void kgr_lines_scan(kgr_doc *doc, kgr_arena *tmp, kgr_line_vec *lines) {
     size_t next = len; /* where the next line starts */
     if (i < len) {
       unsigned char c = (unsigned char)in[i];
-      if (c > ' ' && c < 0x7F) { /* the common case */
+      if (c > ' ' && c < 0x7F) { /* the common case: a run of them */
         if (st.open >= 0)
           bad_flush(&st);
         if (cstart == SIZE_MAX)
           cstart = i;
-        cend = i + 1;
-        i++;
+        do
+          i++;
+        while (i < len && (unsigned char)(in[i] - 0x21) < 0x5E);
+        cend = i;
         continue;
       }
       if (c == ' ' || c == '\t') {

@@ -19,20 +19,50 @@
  * is a phrase folded as kgr_keyset_match() folds text (lower case, straight
  * quotes, every run of spaces or hyphens as one space), NUL-terminated.
  * Keys are sorted bytewise, so the keys sharing a prefix form one run of
- * the array, and matching narrows that run by binary search, byte by byte.
+ * the array; the trie below indexes those runs.
  */
 typedef struct kgr_keyset {
   const char *pool;    /* the keys' bytes */
   const uint32_t *off; /* key i starts at pool + off[i] */
   uint32_t count;
   uint32_t first[257]; /* keys whose first byte is b: [first[b], first[b+1]) */
+  /*
+   * The same keys as a trie, which kgr_keyset_match() walks one folded
+   * byte at a time. A node is a prefix shared by two or more keys; an edge
+   * that leaves a single key leads to KGR_TRIE_LEAF | key, whose remaining
+   * bytes are compared in the pool. Node 0 is the root, whose edges are the
+   * table root[] (0: no key starts with the byte).
+   */
+  const uint32_t *root;       /* [256] */
+  const uint32_t *edge_start; /* node n's edges: [edge_start[n], edge_start[n + 1]) */
+  const uint8_t *edge_byte;   /* ascending within a node */
+  const uint32_t *edge_to;    /* a node, or KGR_TRIE_LEAF | key */
+  const uint32_t *node_key;   /* the key that node n spells out, or KGR_NO_KEY */
+  /*
+   * A filter that turns most word starts away before any walk: bit b1 of
+   * pairs[b0 * 16 ..] is set when a key may start with the ASCII bytes b0
+   * b1 (the row is all ones when b0 alone is a key).
+   */
+  const uint8_t *pairs; /* [128 * 16] */
+  /*
+   * Then one that turns away most of the rest: a Bloom filter (two bits a
+   * word, FNV-1a) of the keys' first words, a first word being the run of
+   * ASCII letters and digits a key starts with. Text whose first word is
+   * longer than word_max, or not in the filter, cannot match.
+   */
+  const uint64_t *words; /* (words_mask + 1) / 64 of them */
+  uint32_t words_mask;
+  uint32_t word_max;
 } kgr_keyset;
+
+#define KGR_TRIE_LEAF 0x80000000u
+#define KGR_NO_KEY 0xFFFFFFFFu
 
 /*
  * The longest key matching text at byte pos and ending at a word boundary.
  * Returns the text bytes matched (0: none) and sets *idx to the key.
  * `accept` (may be NULL) can veto a candidate key; the match then falls
- * back to the next shorter one. Allocates nothing; O(longest key x log n).
+ * back to the next shorter one. Allocates nothing; O(longest key).
  */
 typedef bool (*kgr_key_filter)(const void *ctx, uint32_t idx, const char *text, size_t start,
                                size_t end);

@@ -54,7 +54,7 @@ size_t kgr_utf8_check(const char *s, size_t len) {
   return len;
 }
 
-bool kgr_is_upper(uint32_t cp) {
+bool kgr_is_upper_multibyte(uint32_t cp) {
   if (cp < 0x80)
     return cp >= 'A' && cp <= 'Z';
   if ((cp >= 0xC0 && cp <= 0xDE && cp != 0xD7))
@@ -68,7 +68,7 @@ bool kgr_is_upper(uint32_t cp) {
   return false;
 }
 
-bool kgr_is_lower(uint32_t cp) {
+bool kgr_is_lower_multibyte(uint32_t cp) {
   if (cp < 0x80)
     return cp >= 'a' && cp <= 'z';
   if (cp >= 0xDF && cp <= 0xFF && cp != 0xF7)
@@ -82,8 +82,9 @@ bool kgr_is_lower(uint32_t cp) {
   return false;
 }
 
-bool kgr_is_letter(uint32_t cp) {
-  return kgr_is_upper(cp) || kgr_is_lower(cp) || (cp >= 0x180 && cp <= 0x24F);
+bool kgr_is_letter_multibyte(uint32_t cp) {
+  return kgr_is_upper_multibyte(cp) || kgr_is_lower_multibyte(cp) ||
+         (cp >= 0x180 && cp <= 0x24F);
 }
 
 bool kgr_utf8_starts_upper(const char *s, size_t len) {

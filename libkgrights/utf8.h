@@ -26,12 +26,23 @@ static inline size_t kgr_utf8_decode(const char *s, size_t len, uint32_t *cp) {
 /* Offset of the first invalid byte in s[0, len), or len if all valid. */
 size_t kgr_utf8_check(const char *s, size_t len);
 
+/* The answers of the three below past ASCII (cp >= 0x80). */
+bool kgr_is_letter_multibyte(uint32_t cp);
+bool kgr_is_upper_multibyte(uint32_t cp);
+bool kgr_is_lower_multibyte(uint32_t cp);
+
 /* Is cp a letter (ASCII, Latin-1/Latin Extended, Greek, Cyrillic)? */
-bool kgr_is_letter(uint32_t cp);
+static inline bool kgr_is_letter(uint32_t cp) {
+  return cp < 0x80 ? (cp | 32) - 'a' < 26u : kgr_is_letter_multibyte(cp);
+}
 /* Is cp an upper-case letter in those scripts? */
-bool kgr_is_upper(uint32_t cp);
+static inline bool kgr_is_upper(uint32_t cp) {
+  return cp < 0x80 ? cp - 'A' < 26u : kgr_is_upper_multibyte(cp);
+}
 /* Is cp a lower-case letter in those scripts? */
-bool kgr_is_lower(uint32_t cp);
+static inline bool kgr_is_lower(uint32_t cp) {
+  return cp < 0x80 ? cp - 'a' < 26u : kgr_is_lower_multibyte(cp);
+}
 
 /* Is the code point at s[0, len) an upper-case letter? */
 bool kgr_utf8_starts_upper(const char *s, size_t len);

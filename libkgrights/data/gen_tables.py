@@ -265,9 +265,61 @@ def uint_list(vals, per_line=12, suffix='u'):
     return out or ['  0']
 
 
+TRIE_LEAF = 1 << 31  # KGR_TRIE_LEAF in tables_internal.h
+NO_KEY = 0xFFFFFFFF
+
+
+def trie(keys):
+    """The trie of the sorted keys, down to where one key is left: a node
+    stands for a prefix that two or more keys share, and an edge that leaves
+    one key is a leaf (TRIE_LEAF | key; matching compares the rest of that
+    key's bytes). Node 0 is the root. Returns (root targets by first byte,
+    per node (key spelled by the node or NO_KEY, [(byte, target)]))."""
+    nodes = []
+
+    def children(lo, hi, depth):
+        """[(byte, target)] of the run keys[lo:hi], whose keys are all
+        longer than depth."""
+        edges, i = [], lo
+        while i < hi:
+            b, j = keys[i][depth], i + 1
+            while j < hi and keys[j][depth] == b:
+                j += 1
+            edges.append((b, TRIE_LEAF | i if j - i == 1 else None, i, j))
+            i = j
+        return edges
+
+    def build(lo, hi, depth):
+        # Iterative: a long shared prefix must not hit Python's recursion limit.
+        root = len(nodes)
+        todo = [(root, lo, hi, depth)]
+        nodes.append(None)
+        while todo:
+            nid, lo, hi, depth = todo.pop()
+            key = NO_KEY
+            if depth and len(keys[lo]) == depth:
+                key, lo = lo, lo + 1
+            edges = []
+            for b, target, i, j in children(lo, hi, depth):
+                if target is None:
+                    target = len(nodes)
+                    nodes.append(None)
+                    todo.append((target, i, j, depth + 1))
+                edges.append((b, target))
+            nodes[nid] = (key, edges)
+        return root
+
+    build(0, len(keys), 0)
+    root = [0] * 256
+    for b, target in nodes[0][1]:
+        root[b] = target
+    nodes[0] = (NO_KEY, [])  # the root's edges are the table
+    return root, nodes
+
+
 def keyset(out, cname, keys, static=False):
-    """Emit the key pool, offsets and kgr_keyset `cname` for the sorted list
-    of key bytes `keys`."""
+    """Emit the key pool, offsets, trie and kgr_keyset `cname` for the
+    sorted list of key bytes `keys`."""
     pool = Pool(cname + '_pool')
     offs = [pool.add(k) for k in keys]
     first = [0] * 257
@@ -278,12 +330,98 @@ def keyset(out, cname, keys, static=False):
     out.append('static const uint32_t %s_off[] = {' % cname)
     out += uint_list(offs)
     out.append('};')
+    root, nodes = trie(keys)
+    starts, ebytes, etargets, nkeys = [], [], [], []
+    for key, edges in nodes:
+        starts.append(len(ebytes))
+        nkeys.append(key)
+        for b, target in edges:
+            ebytes.append(b)
+            etargets.append(target)
+    starts.append(len(ebytes))
+    out.append('static const uint32_t %s_root[256] = {' % cname)
+    out += uint_list(root, 16)
+    out.append('};')
+    out.append('static const uint32_t %s_edge_start[] = {' % cname)
+    out += uint_list(starts)
+    out.append('};')
+    out.append('static const uint8_t %s_edge_byte[] = {' % cname)
+    out += uint_list(ebytes, 16, '')
+    out.append('};')
+    out.append('static const uint32_t %s_edge_to[] = {' % cname)
+    out += uint_list(etargets)
+    out.append('};')
+    out.append('static const uint32_t %s_node_key[] = {' % cname)
+    out += uint_list(nkeys)
+    out.append('};')
+    words, _ = first_words(keys)
+    out.append('static const uint64_t %s_words[%d] = {' % (cname, len(words)))
+    out += uint_list(words, 4, 'ull')
+    out.append('};')
+    out.append('static const uint8_t %s_pairs[128 * 16] = {' % cname)
+    out += uint_list(pairs(keys), 16, '')
+    out.append('};')
     out.append('%sconst kgr_keyset %s = {' % ('static ' if static else '', cname))
     out.append('  %s, %s_off, %du,' % (pool.base(), cname, len(keys)))
     out.append('  {')
     out += ['  ' + l for l in uint_list(first, 16)]
-    out.append('  }')
+    out.append('  },')
+    out.append('  %s_root, %s_edge_start, %s_edge_byte, %s_edge_to, %s_node_key,'
+               % ((cname,) * 5))
+    out.append('  %s_pairs,' % cname)
+    words, word_max = first_words(keys)
+    out.append('  %s_words, %du, %du,' % (cname, len(words) * 64 - 1, word_max))
     out.append('};')
+
+
+def fnv1a(b):
+    """32-bit FNV-1a, as word_hash() in lexicon.c."""
+    h = 2166136261
+    for x in b:
+        h = ((h ^ x) * 16777619) & 0xFFFFFFFF
+    return h
+
+
+def first_words(keys):
+    """The second filter of kgr_keyset (see tables_internal.h): a Bloom
+    filter of the keys' first words, as 64-bit words, and the longest first
+    word. A first word is the run of ASCII letters and digits a key starts
+    with (maybe empty); a key whose run goes on with a non-ASCII byte needs
+    no entry: text that can match it goes on with a non-ASCII character
+    there too, which the filter lets by."""
+    runs = set()
+    for k in keys:
+        n = 0
+        while n < len(k) and k[n] < 0x80 and chr(k[n]).isalnum():
+            n += 1
+        if n < len(k) and k[n] >= 0x80:
+            continue
+        runs.add(bytes(k[:n]))
+    bits = 256
+    while bits < 16 * len(runs):
+        bits *= 2
+    words = [0] * (bits // 64)
+    for r in runs:
+        h = fnv1a(r)
+        for b in (h & (bits - 1), (h >> 13) & (bits - 1)):
+            words[b // 64] |= 1 << (b % 64)
+    return words, max((len(r) for r in runs), default=0)
+
+
+def pairs(keys):
+    """The bitmap kgr_keyset.pairs: bit b1 of row b0 (16 bytes a row) is set
+    when some key starts with ASCII bytes b0 b1; a row is all ones when b0
+    alone is a key. A key whose second byte is not ASCII needs no bit: the
+    text's second byte is then not ASCII either, which the filter lets by."""
+    bits = bytearray(128 * 16)
+    for k in keys:
+        if k[0] >= 0x80:
+            continue
+        if len(k) == 1:
+            bits[k[0] * 16:(k[0] + 1) * 16] = b'\xff' * 16
+        elif k[1] < 0x80:
+            bits[k[0] * 16 + k[1] // 8] |= 1 << (k[1] % 8)
+    return list(bits)
 
 
 def next_index(keys, b):
