@@ -16,63 +16,11 @@
 
 #include <kgrights/kgrights.h>
 
+#include "kgr_test.h"
+
 /* ---- fixture: what a test holds is released even when it fails -------- */
 
-typedef struct fixture {
-  kgr_doc *doc;
-  char *buf;  /* file contents or other heap data */
-  char *json; /* from kgr_doc_to_json */
-} fixture;
-
-static int fixture_setup(void **state) {
-  fixture *f = calloc(1, sizeof *f);
-  if (!f)
-    return -1;
-  *state = f;
-  return 0;
-}
-
-static int fixture_teardown(void **state) {
-  fixture *f = *state;
-  kgr_doc_free(f->doc);
-  kgr_free(f->json);
-  free(f->buf);
-  free(f);
-  return 0;
-}
-
-#define KGR_TEST(f) cmocka_unit_test_setup_teardown(f, fixture_setup, fixture_teardown)
-
 /* ---- helpers ----------------------------------------------------------- */
-
-/* The whole file, NUL-terminated; NULL when it cannot be read. */
-static char *read_file(const char *path, size_t *len) {
-  FILE *fp = fopen(path, "rb");
-  if (!fp)
-    return NULL;
-  size_t cap = 1 << 16, n = 0;
-  char *buf = malloc(cap + 1);
-  while (buf) {
-    size_t k = fread(buf + n, 1, cap - n, fp);
-    n += k;
-    if (n < cap)
-      break;
-    char *p = realloc(buf, cap * 2 + 1);
-    if (!p) {
-      free(buf);
-      buf = NULL;
-      break;
-    }
-    buf = p;
-    cap *= 2;
-  }
-  fclose(fp);
-  if (buf) {
-    buf[n] = '\0';
-    *len = n;
-  }
-  return buf;
-}
 
 /* Parse a sample from examples/data into the fixture. */
 static kgr_doc *parse_sample(fixture *f, const char *name) {
@@ -83,18 +31,6 @@ static kgr_doc *parse_sample(fixture *f, const char *name) {
   if (!f->doc)
     fail_msg("%s: %s", path, err.message);
   return f->doc;
-}
-
-/* A kgr_str for printing: "(null)" when null. */
-static const char *show(kgr_str s) { return s.ptr ? s.ptr : "(null)"; }
-
-/* Does s contain needle? (false for a null string) */
-static bool str_has(kgr_str s, const char *needle) {
-  return s.ptr && strstr(s.ptr, needle) != NULL;
-}
-
-static bool str_eq(kgr_str s, const char *lit) {
-  return s.ptr && s.len == strlen(lit) && memcmp(s.ptr, lit, s.len) == 0;
 }
 
 /* The input bytes under a span, as a printable copy (for messages). */
@@ -448,7 +384,7 @@ static void test_custom_allocator(void **state) {
   char path[1024];
   snprintf(path, sizeof path, "%s/%s", KGR_DATA_DIR, "report-hard-wrapped.txt");
   size_t len = 0;
-  f->buf = read_file(path, &len);
+  f->buf = kgr_test_read_file(path, &len);
   assert_non_null(f->buf);
 
   kgr_error err;
@@ -613,9 +549,9 @@ static void test_record_source(void **state) {
   memset(heap, 'x', 3); /* the library keeps no pointer to the input */
   free(heap);
   assert_non_null(f->doc);
-  assert_true(str_eq(kgr_doc_sha256(f->doc),
-                     "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
-  assert_true(str_eq(kgr_doc_name(f->doc), "abc.txt"));
+  assert_true(kgr_test_str_eq(kgr_doc_sha256(f->doc),
+                              "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"));
+  assert_true(kgr_test_str_eq(kgr_doc_name(f->doc), "abc.txt"));
   size_t len = 0;
   const char *in = kgr_doc_input(f->doc, &len);
   assert_int_equal(len, 3);
@@ -628,8 +564,8 @@ static void test_record_source(void **state) {
   kgr_doc_free(f->doc);
 
   f->doc = kgr_parse("", 0, 0, NULL, NULL);
-  assert_true(str_eq(kgr_doc_sha256(f->doc),
-                     "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+  assert_true(kgr_test_str_eq(kgr_doc_sha256(f->doc),
+                              "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
   assert_null(kgr_doc_name(f->doc).ptr); /* no name given: null */
   f->json = kgr_doc_to_json(f->doc, KGR_JSON_COMPACT, NULL);
   assert_non_null(strstr(f->json, "\"source\":{\"name\":null,\"bytes\":0,"));
@@ -642,10 +578,10 @@ static void test_record_source(void **state) {
   char path[1024];
   snprintf(path, sizeof path, "%s/%s", KGR_DATA_DIR, "report-hard-wrapped.txt");
   size_t flen = 0;
-  f->buf = read_file(path, &flen);
+  f->buf = kgr_test_read_file(path, &flen);
   assert_non_null(f->buf);
   parse_sample(f, "report-hard-wrapped.txt");
-  assert_true(str_eq(kgr_doc_name(f->doc), "report-hard-wrapped.txt"));
+  assert_true(kgr_test_str_eq(kgr_doc_name(f->doc), "report-hard-wrapped.txt"));
   in = kgr_doc_input(f->doc, &len);
   assert_int_equal(len, flen);
   assert_memory_equal(in, f->buf, flen);
@@ -699,9 +635,9 @@ static bool footnote_ok(const kgr_doc *d, int number, const char *url) {
     printf("# footnote %d not found (%zu footnotes)\n", number, kgr_doc_footnote_count(d));
     return false;
   }
-  if (fn->url_count != 1 || !str_eq(fn->urls[0], url)) {
+  if (fn->url_count != 1 || !kgr_test_str_eq(fn->urls[0], url)) {
     printf("# footnote %d: %zu urls, the first \"%s\"; want \"%s\"\n", number, fn->url_count,
-           fn->url_count ? show(fn->urls[0]) : "", url);
+           fn->url_count ? kgr_test_show(fn->urls[0]) : "", url);
     return false;
   }
   if (!span_holds(d, fn->span, url)) {
@@ -713,14 +649,14 @@ static bool footnote_ok(const kgr_doc *d, int number, const char *url) {
 
 static bool has_section(const kgr_doc *d, const char *heading) {
   for (size_t i = 0; i < kgr_doc_section_count(d); i++)
-    if (str_eq(kgr_doc_section(d, i)->heading, heading))
+    if (kgr_test_str_eq(kgr_doc_section(d, i)->heading, heading))
       return true;
   return false;
 }
 
 static const kgr_person *person_named(const kgr_doc *d, const char *name) {
   for (size_t i = 0; i < kgr_doc_person_count(d); i++)
-    if (str_eq(kgr_doc_person(d, i)->name, name))
+    if (kgr_test_str_eq(kgr_doc_person(d, i)->name, name))
       return kgr_doc_person(d, i);
   return NULL;
 }
@@ -730,8 +666,9 @@ static bool person_ok(const kgr_doc *d, const char *name, const char *affiliatio
   const kgr_person *p = person_named(d, name);
   if (!p)
     return false;
-  if (affiliation && !str_eq(p->affiliation, affiliation)) {
-    printf("# %s: affiliation \"%s\", want \"%s\"\n", name, show(p->affiliation), affiliation);
+  if (affiliation && !kgr_test_str_eq(p->affiliation, affiliation)) {
+    printf("# %s: affiliation \"%s\", want \"%s\"\n", name, kgr_test_show(p->affiliation),
+           affiliation);
     return false;
   }
   return span_holds(d, p->span, name);
@@ -740,7 +677,7 @@ static bool person_ok(const kgr_doc *d, const char *name, const char *affiliatio
 static bool has_place(const kgr_doc *d, const char *name, const char *country) {
   for (size_t i = 0; i < kgr_doc_place_count(d); i++) {
     const kgr_place *p = kgr_doc_place(d, i);
-    if (str_eq(p->name, name) && str_eq(p->country, country))
+    if (kgr_test_str_eq(p->name, name) && kgr_test_str_eq(p->country, country))
       return true;
   }
   return false;
@@ -785,7 +722,7 @@ static bool figure_cites(const kgr_figure *x, int number) {
 static bool event_on(const kgr_doc *d, const char *iso, kgr_year_source ys) {
   for (size_t i = 0; i < kgr_doc_event_count(d); i++) {
     const kgr_event *e = kgr_doc_event(d, i);
-    if (e->date && str_eq(e->date->start_iso, iso) && e->date->year_source == ys)
+    if (e->date && kgr_test_str_eq(e->date->start_iso, iso) && e->date->year_source == ys)
       return true;
   }
   printf("# no event dated %s with year source %s (%zu events)\n", iso,
@@ -795,9 +732,9 @@ static bool event_on(const kgr_doc *d, const char *iso, kgr_year_source ys) {
 
 static bool title_is(const kgr_doc *d, const char *want) {
   kgr_str t = kgr_doc_title(d);
-  if (str_eq(t, want))
+  if (kgr_test_str_eq(t, want))
     return true;
-  printf("# title \"%s\", want \"%s\"\n", show(t), want);
+  printf("# title \"%s\", want \"%s\"\n", kgr_test_show(t), want);
   return false;
 }
 
@@ -813,19 +750,22 @@ static bool signatory_ok(const kgr_doc *d, size_t i, const char *name, const cha
   char got[64] = "";
   size_t used = 0;
   for (size_t k = 0; k < s->country_count && used + 4 < sizeof got; k++) {
-    int n = snprintf(got + used, sizeof got - used, "%s%s", k ? "," : "", show(s->countries[k]));
+    int n = snprintf(got + used, sizeof got - used, "%s%s", k ? "," : "",
+                     kgr_test_show(s->countries[k]));
     if (n > 0)
       used += (size_t)n;
   }
-  bool ok = str_eq(s->name, name) && s->position == position &&
-            (acronym ? str_eq(s->acronym, acronym) : s->acronym.ptr == NULL) &&
+  bool ok = kgr_test_str_eq(s->name, name) && s->position == position &&
+            (acronym ? kgr_test_str_eq(s->acronym, acronym) : s->acronym.ptr == NULL) &&
             strcmp(got, countries) == 0 &&
             (src == KGR_COUNTRIES_NONE || s->countries_source == src) &&
             span_holds(d, s->span, name);
   if (!ok)
     printf("# signatory %zu: \"%s\" (%s) [%s] %s #%d; want \"%s\" (%s) [%s] %s #%d\n", i,
-           show(s->name), show(s->acronym), got,
-           kgr_countries_source_name(s->countries_source) ? kgr_countries_source_name(s->countries_source) : "-",
+           kgr_test_show(s->name), kgr_test_show(s->acronym), got,
+           kgr_countries_source_name(s->countries_source)
+               ? kgr_countries_source_name(s->countries_source)
+               : "-",
            s->position, name, acronym ? acronym : "(null)", countries,
            kgr_countries_source_name(src) ? kgr_countries_source_name(src) : "-", position);
   return ok;
@@ -845,7 +785,7 @@ static void test_sample_bracket_footnotes(void **state) {
   /* header */
   EXPECT(title_is(d, "Kyrgyzstan: Force Against Protesters and Attacks on Reporters After the Vote"));
   EXPECT(kgr_doc_kind(d) == KGR_KIND_INCIDENT_REPORT);
-  EXPECT(str_eq(kgr_doc_country(d), "KG"));
+  EXPECT(kgr_test_str_eq(kgr_doc_country(d), "KG"));
   /* entities */
   EXPECT(person_ok(d, "Aibol Kozhomuratov", "Current Time"));
   EXPECT(person_ok(d, "Ruslan Kharizov", "24.kg"));
@@ -885,7 +825,7 @@ static void test_sample_hard_wrapped(void **state) {
   const kgr_footnote *fn1 = footnote_numbered(d, 1);
   /* page 2's first line ("ment. Volunteer...") is not part of note 1 */
   EXPECT(fn1 && fn1->span.end <= page_break);
-  EXPECT(fn1 && !str_has(fn1->text, "ment"));
+  EXPECT(fn1 && !kgr_test_str_has(fn1->text, "ment"));
   /* the title is joined over its two lines */
   EXPECT(title_is(d, "KYRGYZSTAN: PROTESTERS INJURED AND REPORTERS OBSTRUCTED IN THE "
                      "AFTERMATH OF THE PARLIAMENTARY ELECTIONS"));
@@ -893,14 +833,14 @@ static void test_sample_hard_wrapped(void **state) {
   EXPECT(ts.start == 0);
   EXPECT(ts.end == strlen("KYRGYZSTAN: PROTESTERS INJURED AND REPORTERS OBSTRUCTED IN THE\n"
                           "AFTERMATH OF THE PARLIAMENTARY ELECTIONS"));
-  EXPECT(str_eq(kgr_doc_date(d), "2020-10-12"));
+  EXPECT(kgr_test_str_eq(kgr_doc_date(d), "2020-10-12"));
   EXPECT(kgr_doc_date_source(d) == KGR_DATE_SOURCE_STATED);
   EXPECT(kgr_doc_kind(d) == KGR_KIND_INCIDENT_REPORT);
-  EXPECT(str_eq(kgr_doc_country(d), "KG"));
+  EXPECT(kgr_test_str_eq(kgr_doc_country(d), "KG"));
   /* "686 peo-/ple for injuries.1": the figure, its unit rejoined, its note */
   const kgr_figure *fig = figure_valued(d, KGR_FIG_INJURED, KGR_FIG_HOSPITALIZED, 686);
   EXPECT(fig != NULL);
-  EXPECT(fig && str_eq(fig->unit_text, "people"));
+  EXPECT(fig && kgr_test_str_eq(fig->unit_text, "people"));
   EXPECT(figure_cites(fig, 1));
   EXPECT(has_means(d, KGR_MEANS_WATER_CANNON));
   EXPECT(has_means(d, KGR_MEANS_TEAR_GAS));
@@ -915,14 +855,15 @@ static void test_sample_hard_wrapped(void **state) {
    * vote; no protest is dated 4 October. */
   for (size_t i = 0; i < kgr_doc_event_count(d); i++) {
     const kgr_event *e = kgr_doc_event(d, i);
-    EXPECT(!(e->type == KGR_EVENT_PROTEST && e->date && str_eq(e->date->start_iso, "2020-10-04")));
+    EXPECT(!(e->type == KGR_EVENT_PROTEST && e->date &&
+             kgr_test_str_eq(e->date->start_iso, "2020-10-04")));
   }
   /* No event's text keeps a soft hyphen break or a note number. */
   for (size_t i = 0; i < kgr_doc_event_count(d); i++) {
     const kgr_event *e = kgr_doc_event(d, i);
-    EXPECT(!str_has(e->text, "peo- ple") && !str_has(e->text, "peo-ple"));
-    EXPECT(!str_has(e->text, "govern- ment") && !str_has(e->text, "govern-ment"));
-    EXPECT(!str_has(e->text, "injuries.1"));
+    EXPECT(!kgr_test_str_has(e->text, "peo- ple") && !kgr_test_str_has(e->text, "peo-ple"));
+    EXPECT(!kgr_test_str_has(e->text, "govern- ment") && !kgr_test_str_has(e->text, "govern-ment"));
+    EXPECT(!kgr_test_str_has(e->text, "injuries.1"));
   }
   expect_done("report-hard-wrapped.txt");
 }
@@ -932,15 +873,15 @@ static void test_sample_paragraph_signatories(void **state) {
   const kgr_doc *d = parse_sample(f, "appeal-paragraph-signatories.txt");
   EXPECT(kgr_doc_kind(d) == KGR_KIND_APPEAL);
   EXPECT(title_is(d, "Joint Appeal: Kyrgyzstan Must Choose Dialogue Over Force"));
-  EXPECT(str_eq(kgr_doc_date(d), "2020-10-09"));
+  EXPECT(kgr_test_str_eq(kgr_doc_date(d), "2020-10-09"));
   EXPECT(kgr_doc_date_source(d) == KGR_DATE_SOURCE_STATED);
-  EXPECT(str_eq(kgr_doc_country(d), "KG"));
+  EXPECT(kgr_test_str_eq(kgr_doc_country(d), "KG"));
   /* four numbered demands, in order */
   const char *starts[] = {"renounce violence", "hold a new parliamentary election",
                           "ensure that reporters", "investigate promptly"};
   size_t found = 0;
   for (size_t i = 0; i < kgr_doc_demand_count(d) && found < 4; i++)
-    if (str_has(kgr_doc_demand(d, i)->text, starts[found]))
+    if (kgr_test_str_has(kgr_doc_demand(d, i)->text, starts[found]))
       found++;
   EXPECT(found == 4);
   /* twelve signatories from one semicolon-separated paragraph */
@@ -958,8 +899,8 @@ static void test_sample_paragraph_signatories(void **state) {
   EXPECT(signatory_ok(d, 9, "Crude Accountability", NULL, "US", S, 0));
   /* the two individuals: the title's full stop does not end the item */
   const kgr_signatory *p1 = kgr_doc_signatory(d, 10), *p2 = kgr_doc_signatory(d, 11);
-  EXPECT(p1 && str_has(p1->name, "Miriam Talgat") && p1->country_count == 0);
-  EXPECT(p2 && str_has(p2->name, "Erik Lindqvist") && p2->country_count == 0);
+  EXPECT(p1 && kgr_test_str_has(p1->name, "Miriam Talgat") && p1->country_count == 0);
+  EXPECT(p2 && kgr_test_str_has(p2->name, "Erik Lindqvist") && p2->country_count == 0);
   expect_done("appeal-paragraph-signatories.txt");
 }
 
@@ -968,7 +909,7 @@ static void test_sample_bulleted(void **state) {
   const kgr_doc *d = parse_sample(f, "appeal-bulleted.txt");
   EXPECT(kgr_doc_kind(d) == KGR_KIND_APPEAL);
   EXPECT(title_is(d, "Kyrgyzstan: Stop the Violence, Protect the Right to Protest"));
-  EXPECT(str_eq(kgr_doc_date(d), "2020-10-09")); /* 09.10.2020 is day first */
+  EXPECT(kgr_test_str_eq(kgr_doc_date(d), "2020-10-09")); /* 09.10.2020 is day first */
   EXPECT(kgr_doc_date_source(d) == KGR_DATE_SOURCE_STATED);
   EXPECT(kgr_doc_demand_count(d) >= 5);
   EXPECT(has_section(d, "Signatories:") || has_section(d, "Signatories"));
@@ -991,7 +932,7 @@ static void test_sample_russian_names(void **state) {
   fixture *f = *state;
   const kgr_doc *d = parse_sample(f, "appeal-russian-names.txt");
   EXPECT(kgr_doc_kind(d) == KGR_KIND_APPEAL);
-  EXPECT(str_eq(kgr_doc_date(d), "2020-10-10"));
+  EXPECT(kgr_test_str_eq(kgr_doc_date(d), "2020-10-10"));
   EXPECT(kgr_doc_signatory_count(d) == 8);
   const kgr_countries_source S = KGR_COUNTRIES_STATED;
   EXPECT(signatory_ok(d, 0, "Правозащитное движение «Бир Дуйно-Кыргызстан»", NULL, "KG", S, 1));

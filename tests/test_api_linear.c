@@ -28,6 +28,8 @@
 
 #include <kgrights/kgrights.h>
 
+#include "kgr_test.h"
+
 /* ASan (and UBSan with it) slows the parser 2-3x: scale the inputs down
  * so that the suite stays within its time, keeping the same bound. */
 #if defined(__SANITIZE_ADDRESS__)
@@ -228,26 +230,6 @@ static double clock_s(clockid_t id) {
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* Every span of every record inside [0, len). */
-static void check_spans(const kgr_doc *d, size_t len) {
-#define SPAN_OK(s) assert_true((s).start <= (s).end && (s).end <= len)
-  for (size_t i = 0; i < kgr_doc_signatory_count(d); i++)
-    SPAN_OK(kgr_doc_signatory(d, i)->span);
-  for (size_t i = 0; i < kgr_doc_event_count(d); i++)
-    SPAN_OK(kgr_doc_event(d, i)->span);
-  for (size_t i = 0; i < kgr_doc_figure_count(d); i++)
-    SPAN_OK(kgr_doc_figure(d, i)->span);
-  for (size_t i = 0; i < kgr_doc_footnote_count(d); i++)
-    SPAN_OK(kgr_doc_footnote(d, i)->span);
-  for (size_t i = 0; i < kgr_doc_demand_count(d); i++)
-    SPAN_OK(kgr_doc_demand(d, i)->span);
-  for (size_t i = 0; i < kgr_doc_section_count(d); i++)
-    SPAN_OK(kgr_doc_section(d, i)->span);
-  for (size_t i = 0; i < kgr_doc_diagnostic_count(d); i++)
-    SPAN_OK(kgr_doc_diagnostic(d, i)->span);
-#undef SPAN_OK
-}
-
 /* Seconds a parse took: on the wall (CLOCK_MONOTONIC) and on this thread's
  * CPU. The ratio is asserted on the CPU time: the parser never sleeps or
  * waits, so the two differ only by the time other processes took the CPU,
@@ -266,7 +248,7 @@ static timing time_parse(const buf *b, kgr_doc **keep) {
   if (!d)
     fail_msg("parse failed: %s (%s)", err.message, kgr_strerror(err.code));
   assert_int_equal(err.code, KGR_OK);
-  check_spans(d, b->len);
+  kgr_test_check_spans(d, b->len, "input");
   if (keep) {
     kgr_doc_free(*keep);
     *keep = d;
@@ -320,52 +302,48 @@ static void measure(const char *name, gen_fn gen, size_t n, kgr_doc **small, kgr
              ratio, MAX_RATIO);
 }
 
-/* ---- fixture -------------------------------------------------------------------- */
+/* ---- fixture: the small and the big document of a measure ----------------------- */
 
-typedef struct fixture {
+typedef struct pair_fixture {
   kgr_doc *small, *big;
-} fixture;
+} pair_fixture;
 
-static int fixture_setup(void **state) {
-  fixture *f = calloc(1, sizeof *f);
+static int pair_setup(void **state) {
+  pair_fixture *f = calloc(1, sizeof *f);
   if (!f)
     return -1;
   *state = f;
   return 0;
 }
 
-static int fixture_teardown(void **state) {
-  fixture *f = *state;
+static int pair_teardown(void **state) {
+  pair_fixture *f = *state;
   kgr_doc_free(f->small);
   kgr_doc_free(f->big);
   free(f);
   return 0;
 }
 
-#define KGR_TEST(f) cmocka_unit_test_setup_teardown(f, fixture_setup, fixture_teardown)
-
-static bool str_eq(kgr_str s, const char *lit) {
-  return s.ptr && s.len == strlen(lit) && memcmp(s.ptr, lit, s.len) == 0;
-}
+#define PAIR_TEST(f) cmocka_unit_test_setup_teardown(f, pair_setup, pair_teardown)
 
 static size_t count_diag(const kgr_doc *d, const char *code) {
   size_t n = 0;
   for (size_t i = 0; i < kgr_doc_diagnostic_count(d); i++)
-    n += str_eq(kgr_doc_diagnostic(d, i)->code, code);
+    n += kgr_test_str_eq(kgr_doc_diagnostic(d, i)->code, code);
   return n;
 }
 
 /* ---- the tests ------------------------------------------------------------------ */
 
 static void test_one_line(void **state) {
-  fixture *f = *state;
+  pair_fixture *f = *state;
   measure("one line", gen_one_line, (size_t)2500 * 1000, &f->small, &f->big);
   /* one paragraph: no section breaks invented inside the line */
   assert_true(kgr_doc_section_count(f->big) <= 2);
 }
 
 static void test_bullets(void **state) {
-  fixture *f = *state;
+  pair_fixture *f = *state;
   measure("bullets", gen_bullets, 25000, &f->small, &f->big);
   /* every bullet is a demand; the list is not cut short */
   size_t n = 25000 / SCALE_DIV * scale_mul();
@@ -378,7 +356,7 @@ static void test_bullets(void **state) {
 }
 
 static void test_digits(void **state) {
-  fixture *f = *state;
+  pair_fixture *f = *state;
   measure("digits", gen_digits, (size_t)1000 * 1000, &f->small, &f->big);
   /* a number with millions of digits is no figure and no date */
   assert_int_equal(kgr_doc_figure_count(f->big), 0);
@@ -386,14 +364,14 @@ static void test_digits(void **state) {
 }
 
 static void test_nesting(void **state) {
-  fixture *f = *state;
+  pair_fixture *f = *state;
   measure("brackets and quotes", gen_nesting, 200000, &f->small, &f->big);
   assert_int_equal(kgr_doc_link_count(f->big), 0);
   assert_int_equal(kgr_doc_footnote_count(f->big), 0);
 }
 
 static void test_footnotes(void **state) {
-  fixture *f = *state;
+  pair_fixture *f = *state;
   measure("footnote markers", gen_footnotes, 50000, &f->small, &f->big);
   /* footnote 1 is found with its URL despite the markers before it */
   kgr_doc *docs[2] = {f->small, f->big};
@@ -404,12 +382,12 @@ static void test_footnotes(void **state) {
         fn = kgr_doc_footnote(docs[k], i);
     assert_non_null(fn);
     assert_int_equal(fn->url_count, 1);
-    assert_true(str_eq(fn->urls[0], "https://example.org/2020/10/linear-note"));
+    assert_true(kgr_test_str_eq(fn->urls[0], "https://example.org/2020/10/linear-note"));
   }
 }
 
 static void test_signatories(void **state) {
-  fixture *f = *state;
+  pair_fixture *f = *state;
   measure("signatories", gen_signatories, 25000, &f->small, &f->big);
   /* every entry is a signatory, past number 999 too (see also
    * test_api_regressions.c), with its name and country */
@@ -429,16 +407,16 @@ static void test_signatories(void **state) {
       char want[96];
       snprintf(want, sizeof want, "Human Rights %s of the Region %zu", kind[i % 5], i);
       assert_int_equal(s->position, (int)i + 1);
-      if (!str_eq(s->name, want))
+      if (!kgr_test_str_eq(s->name, want))
         fail_msg("signatory %zu: '%.*s', expected '%s'", i, (int)s->name.len, s->name.ptr,
                  want);
-      assert_true(s->country_count == 1 && str_eq(s->countries[0], code[i % 8]));
+      assert_true(s->country_count == 1 && kgr_test_str_eq(s->countries[0], code[i % 8]));
     }
   }
 }
 
 static void test_sentence(void **state) {
-  fixture *f = *state;
+  pair_fixture *f = *state;
   measure("repeated sentence", gen_sentence, 25000, &f->small, &f->big);
   size_t n = 25000 / SCALE_DIV * scale_mul();
   assert_true(kgr_doc_event_count(f->big) >= 1);
@@ -446,7 +424,7 @@ static void test_sentence(void **state) {
 }
 
 static void test_nuls(void **state) {
-  fixture *f = *state;
+  pair_fixture *f = *state;
   measure("NUL bytes", gen_nuls, (size_t)8 * 1000 * 1000, &f->small, &f->big);
   assert_true(kgr_doc_diagnostic_count(f->big) >= 1);
   assert_int_equal(kgr_doc_event_count(f->big), 0);
@@ -454,25 +432,25 @@ static void test_nuls(void **state) {
 }
 
 static void test_random(void **state) {
-  fixture *f = *state;
+  pair_fixture *f = *state;
   measure("random bytes", gen_random, (size_t)1000 * 1000, &f->small, &f->big);
   assert_true(count_diag(f->big, "invalid-utf8") >= 1);
 }
 
 static void test_capitalised(void **state) {
-  fixture *f = *state;
+  pair_fixture *f = *state;
   measure("capitalised words", gen_capitalised, 100000, &f->small, &f->big);
   assert_int_equal(kgr_doc_event_count(f->big), 0);
 }
 
 static void test_hyphens(void **state) {
-  fixture *f = *state;
+  pair_fixture *f = *state;
   measure("hyphenated breaks", gen_hyphens, 200000, &f->small, &f->big);
   assert_int_equal(kgr_doc_event_count(f->big), 0);
 }
 
 static void test_paragraphs(void **state) {
-  fixture *f = *state;
+  pair_fixture *f = *state;
   measure("short paragraphs", gen_paragraphs, 25000, &f->small, &f->big);
   assert_int_equal(kgr_doc_signatory_count(f->big), 0);
 }
@@ -482,10 +460,10 @@ int main(void) {
   printf("# linear: sanitizer build: sizes divided by %d, bound unchanged\n", SCALE_DIV);
 #endif
   const struct CMUnitTest tests[] = {
-      KGR_TEST(test_one_line),     KGR_TEST(test_bullets),     KGR_TEST(test_digits),
-      KGR_TEST(test_nesting),      KGR_TEST(test_footnotes),   KGR_TEST(test_signatories),
-      KGR_TEST(test_sentence),     KGR_TEST(test_nuls),        KGR_TEST(test_random),
-      KGR_TEST(test_capitalised),  KGR_TEST(test_hyphens),     KGR_TEST(test_paragraphs),
+      PAIR_TEST(test_one_line),    PAIR_TEST(test_bullets),   PAIR_TEST(test_digits),
+      PAIR_TEST(test_nesting),     PAIR_TEST(test_footnotes), PAIR_TEST(test_signatories),
+      PAIR_TEST(test_sentence),    PAIR_TEST(test_nuls),      PAIR_TEST(test_random),
+      PAIR_TEST(test_capitalised), PAIR_TEST(test_hyphens),   PAIR_TEST(test_paragraphs),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -22,65 +22,11 @@
 
 #include <kgrights/kgrights.h>
 
+#include "kgr_test.h"
+
 /* ---- fixture ---------------------------------------------------------------- */
 
-typedef struct fixture {
-  kgr_doc *doc;
-  char *buf;
-  char *json;
-} fixture;
-
-static int fixture_setup(void **state) {
-  fixture *f = calloc(1, sizeof *f);
-  if (!f)
-    return -1;
-  *state = f;
-  return 0;
-}
-
-static int fixture_teardown(void **state) {
-  fixture *f = *state;
-  kgr_doc_free(f->doc);
-  kgr_free(f->json);
-  free(f->buf);
-  free(f);
-  return 0;
-}
-
-#define KGR_TEST(f) cmocka_unit_test_setup_teardown(f, fixture_setup, fixture_teardown)
-
 /* ---- helpers ---------------------------------------------------------------- */
-
-static char *read_file(const char *path, size_t *len) {
-  FILE *fp = fopen(path, "rb");
-  if (!fp)
-    return NULL;
-  size_t cap = 1 << 16, n = 0;
-  char *buf = malloc(cap + 1);
-  while (buf) {
-    n += fread(buf + n, 1, cap - n, fp);
-    if (n < cap)
-      break;
-    char *p = realloc(buf, cap * 2 + 1);
-    if (!p) {
-      free(buf);
-      buf = NULL;
-      break;
-    }
-    buf = p;
-    cap *= 2;
-  }
-  fclose(fp);
-  if (buf) {
-    buf[n] = '\0';
-    *len = n;
-  }
-  return buf;
-}
-
-static bool str_eq(kgr_str s, const char *lit) {
-  return s.ptr && s.len == strlen(lit) && memcmp(s.ptr, lit, s.len) == 0;
-}
 
 static kgr_doc *parse_ok(fixture *f, const char *buf, size_t len) {
   kgr_error err;
@@ -96,27 +42,7 @@ static kgr_doc *parse_ok(fixture *f, const char *buf, size_t len) {
  * object out. */
 static void check_contract(fixture *f, size_t len, const char *what) {
   const kgr_doc *d = f->doc;
-#define SPAN_OK(s)                                                                              \
-  do {                                                                                          \
-    if (!((s).start <= (s).end && (s).end <= len))                                              \
-      fail_msg("%s: span [%zu, %zu) outside the input (%zu bytes)", what, (s).start, (s).end,   \
-               len);                                                                            \
-  } while (0)
-  for (size_t i = 0; i < kgr_doc_signatory_count(d); i++)
-    SPAN_OK(kgr_doc_signatory(d, i)->span);
-  for (size_t i = 0; i < kgr_doc_event_count(d); i++)
-    SPAN_OK(kgr_doc_event(d, i)->span);
-  for (size_t i = 0; i < kgr_doc_figure_count(d); i++)
-    SPAN_OK(kgr_doc_figure(d, i)->span);
-  for (size_t i = 0; i < kgr_doc_footnote_count(d); i++)
-    SPAN_OK(kgr_doc_footnote(d, i)->span);
-  for (size_t i = 0; i < kgr_doc_demand_count(d); i++)
-    SPAN_OK(kgr_doc_demand(d, i)->span);
-  for (size_t i = 0; i < kgr_doc_section_count(d); i++)
-    SPAN_OK(kgr_doc_section(d, i)->span);
-  for (size_t i = 0; i < kgr_doc_diagnostic_count(d); i++)
-    SPAN_OK(kgr_doc_diagnostic(d, i)->span);
-#undef SPAN_OK
+  kgr_test_check_spans(d, len, what);
   size_t jlen = 0;
   kgr_free(f->json);
   f->json = kgr_doc_to_json(d, KGR_JSON_COMPACT, &jlen);
@@ -141,7 +67,7 @@ static void test_fuzz_crashes(void **state) {
     snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
     size_t len = 0;
     free(f->buf);
-    f->buf = read_file(path, &len);
+    f->buf = kgr_test_read_file(path, &len);
     assert_non_null(f->buf);
     parse_ok(f, f->buf, len);
     check_contract(f, len, e->d_name);
@@ -182,11 +108,11 @@ static void test_signatories_past_999(void **state) {
     char want[64];
     snprintf(want, sizeof want, "Civic Rights Network %d", probe[k]);
     assert_int_equal(s->position, probe[k]);
-    if (!str_eq(s->name, want))
+    if (!kgr_test_str_eq(s->name, want))
       fail_msg("signatory %d: '%.*s', expected '%s'", probe[k], (int)s->name.len, s->name.ptr,
                want);
     assert_int_equal(s->country_count, 1);
-    assert_true(str_eq(s->countries[0], code[k]));
+    assert_true(kgr_test_str_eq(s->countries[0], code[k]));
   }
 }
 
@@ -210,8 +136,8 @@ static void test_year_line_is_not_entry(void **state) {
   assert_int_equal(kgr_doc_signatory_count(d), 3);
   const kgr_signatory *s = kgr_doc_signatory(d, 2);
   assert_int_equal(s->position, 3);
-  assert_true(str_eq(s->name, "Free Assembly Centre"));
-  assert_true(s->country_count == 1 && str_eq(s->countries[0], "AM"));
+  assert_true(kgr_test_str_eq(s->name, "Free Assembly Centre"));
+  assert_true(s->country_count == 1 && kgr_test_str_eq(s->countries[0], "AM"));
 }
 
 int main(void) {

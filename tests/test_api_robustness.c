@@ -21,32 +21,9 @@
 
 #include <kgrights/kgrights.h>
 
+#include "kgr_test.h"
+
 /* ---- fixture ---------------------------------------------------------------- */
-
-typedef struct fixture {
-  kgr_doc *doc;
-  char *buf;
-  char *json;
-} fixture;
-
-static int fixture_setup(void **state) {
-  fixture *f = calloc(1, sizeof *f);
-  if (!f)
-    return -1;
-  *state = f;
-  return 0;
-}
-
-static int fixture_teardown(void **state) {
-  fixture *f = *state;
-  kgr_doc_free(f->doc);
-  kgr_free(f->json);
-  free(f->buf);
-  free(f);
-  return 0;
-}
-
-#define KGR_TEST(f) cmocka_unit_test_setup_teardown(f, fixture_setup, fixture_teardown)
 
 /* ---- helpers ---------------------------------------------------------------- */
 
@@ -54,56 +31,6 @@ static double now(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static char *read_file(const char *path, size_t *len) {
-  FILE *fp = fopen(path, "rb");
-  if (!fp)
-    return NULL;
-  size_t cap = 1 << 16, n = 0;
-  char *buf = malloc(cap + 1);
-  while (buf) {
-    n += fread(buf + n, 1, cap - n, fp);
-    if (n < cap)
-      break;
-    char *p = realloc(buf, cap * 2 + 1);
-    if (!p) {
-      free(buf);
-      buf = NULL;
-      break;
-    }
-    buf = p;
-    cap *= 2;
-  }
-  fclose(fp);
-  if (buf) {
-    buf[n] = '\0';
-    *len = n;
-  }
-  return buf;
-}
-
-static int cmp_names(const void *a, const void *b) { return strcmp(a, b); }
-
-/* The *.txt files of a directory, sorted; returns how many (at most max). */
-static size_t list_txt(const char *dir, char names[][256], size_t max) {
-  DIR *d = opendir(dir);
-  if (!d)
-    return 0;
-  size_t n = 0;
-  struct dirent *e;
-  while ((e = readdir(d)) && n < max) {
-    size_t l = strlen(e->d_name);
-    if (l > 4 && l < 256 && strcmp(e->d_name + l - 4, ".txt") == 0)
-      memcpy(names[n++], e->d_name, l + 1);
-  }
-  closedir(d);
-  qsort(names, n, sizeof names[0], cmp_names);
-  return n;
-}
-
-static bool str_eq(kgr_str s, const char *lit) {
-  return s.ptr && s.len == strlen(lit) && memcmp(s.ptr, lit, s.len) == 0;
 }
 
 static bool is_space(unsigned char c) {
@@ -280,7 +207,8 @@ static size_t count_severity(const kgr_doc *d, kgr_severity min) {
 static const kgr_diagnostic *diag_at(const kgr_doc *d, size_t offset, const char *code) {
   for (size_t i = 0; i < kgr_doc_diagnostic_count(d); i++) {
     const kgr_diagnostic *x = kgr_doc_diagnostic(d, i);
-    if (x->span.start <= offset && offset < x->span.end && (!code || str_eq(x->code, code)))
+    if (x->span.start <= offset && offset < x->span.end &&
+        (!code || kgr_test_str_eq(x->code, code)))
       return x;
   }
   return NULL;
@@ -380,12 +308,12 @@ static void test_invalid_utf8_middle(void **state) {
     assert_true(x->severity >= KGR_SEVERITY_WARNING);
   }
   /* the text after each bad byte is still read */
-  assert_true(str_eq(kgr_doc_date(d), "2020-10-12"));
+  assert_true(kgr_test_str_eq(kgr_doc_date(d), "2020-10-12"));
   assert_int_equal(kgr_doc_footnote_count(d), 1);
   const kgr_footnote *fn = kgr_doc_footnote(d, 0);
   assert_int_equal(fn->number, 1);
   assert_int_equal(fn->url_count, 1);
-  assert_true(str_eq(fn->urls[0], "https://example.org/2020/10/osh-detentions"));
+  assert_true(kgr_test_str_eq(fn->urls[0], "https://example.org/2020/10/osh-detentions"));
 }
 
 static void test_invalid_utf8_kinds(void **state) {
@@ -413,7 +341,7 @@ static void test_invalid_utf8_kinds(void **state) {
   /* and no invalid-utf8 diagnostic starts on a good character */
   for (size_t i = 0; i < kgr_doc_diagnostic_count(d); i++) {
     const kgr_diagnostic *x = kgr_doc_diagnostic(d, i);
-    if (str_eq(x->code, "invalid-utf8"))
+    if (kgr_test_str_eq(x->code, "invalid-utf8"))
       assert_true(utf8_valid_prefix(in + x->span.start, len - x->span.start) == 0);
   }
 }
@@ -518,7 +446,7 @@ static void test_many_markers(void **state) {
   const kgr_footnote *fn = kgr_doc_footnote(f->doc, kgr_doc_footnote_count(f->doc) - 1);
   assert_int_equal(fn->number, 1);
   assert_true(fn->url_count == 1 &&
-              str_eq(fn->urls[0], "https://example.org/2020/10/marker-note"));
+              kgr_test_str_eq(fn->urls[0], "https://example.org/2020/10/marker-note"));
 }
 
 static void test_repeated_sentence(void **state) {
@@ -613,7 +541,7 @@ static void oom_free(void *ctx, void *ptr) {
 static void check_oom(fixture *f, const char *path) {
   size_t len = 0;
   free(f->buf);
-  f->buf = read_file(path, &len);
+  f->buf = kgr_test_read_file(path, &len);
   if (!f->buf)
     fail_msg("cannot read %s", path);
   char *want = NULL;
@@ -664,7 +592,7 @@ static void check_oom(fixture *f, const char *path) {
 static void test_oom_samples(void **state) {
   fixture *f = *state;
   char names[64][256];
-  size_t n = list_txt(KGR_DATA_DIR, names, 64);
+  size_t n = kgr_test_list_txt(KGR_DATA_DIR, names, 64);
   assert_true(n >= 4);
   for (size_t i = 0; i < n; i++) {
     char path[1024];
@@ -677,7 +605,7 @@ static void test_oom_samples(void **state) {
 
 static void check_dir_nothing_lost(fixture *f, const char *dir, size_t *count) {
   char names[64][256];
-  size_t n = list_txt(dir, names, 64);
+  size_t n = kgr_test_list_txt(dir, names, 64);
   for (size_t i = 0; i < n; i++) {
     char path[1024];
     snprintf(path, sizeof path, "%s/%s", dir, names[i]);
@@ -714,7 +642,7 @@ static void test_nothing_lost_seeds(void **state) {
 static void test_oom_seeds(void **state) {
   fixture *f = *state;
   char names[64][256];
-  size_t n = list_txt(KGR_SEEDS_DIR, names, 64);
+  size_t n = kgr_test_list_txt(KGR_SEEDS_DIR, names, 64);
   if (n == 0) {
     printf("# no seeds in %s: seed test skipped\n", KGR_SEEDS_DIR);
     skip();

@@ -26,6 +26,8 @@
 
 #include <kgrights/kgrights.h>
 
+#include "kgr_test.h"
+
 #define THREADS 8
 
 /* TSan and ASan slow the parser 5-15x: fewer rounds, same threads. */
@@ -62,50 +64,10 @@ static size_t ndocs;
 
 /* ---- loading ----------------------------------------------------------------- */
 
-static char *read_file(const char *path, size_t *len) {
-  FILE *fp = fopen(path, "rb");
-  if (!fp)
-    return NULL;
-  size_t cap = 1 << 16, n = 0;
-  char *buf = malloc(cap + 1);
-  while (buf) {
-    n += fread(buf + n, 1, cap - n, fp);
-    if (n < cap)
-      break;
-    char *p = realloc(buf, cap * 2 + 1);
-    if (!p) {
-      free(buf);
-      buf = NULL;
-      break;
-    }
-    buf = p;
-    cap *= 2;
-  }
-  fclose(fp);
-  if (buf) {
-    buf[n] = '\0';
-    *len = n;
-  }
-  return buf;
-}
-
-static int cmp_names(const void *a, const void *b) { return strcmp(a, b); }
-
 /* Add the *.txt files of dir, in name order; returns how many. */
 static size_t add_dir(const char *dir) {
-  DIR *d = opendir(dir);
-  if (!d)
-    return 0;
   char names[MAX_DOCS][256];
-  size_t n = 0;
-  struct dirent *e;
-  while ((e = readdir(d)) && n < MAX_DOCS) {
-    size_t l = strlen(e->d_name);
-    if (l > 4 && l < 256 && strcmp(e->d_name + l - 4, ".txt") == 0)
-      memcpy(names[n++], e->d_name, l + 1);
-  }
-  closedir(d);
-  qsort(names, n, sizeof names[0], cmp_names);
+  size_t n = kgr_test_list_txt(dir, names, MAX_DOCS);
   size_t added = 0;
   for (size_t i = 0; i < n && ndocs < MAX_DOCS; i++) {
     doc_in *x = &docs[ndocs];
@@ -113,7 +75,7 @@ static size_t add_dir(const char *dir) {
     if (k < 0 || (size_t)k >= sizeof x->path)
       continue;
     memcpy(x->name, names[i], strlen(names[i]) + 1);
-    x->buf = read_file(x->path, &x->len);
+    x->buf = kgr_test_read_file(x->path, &x->len);
     if (!x->buf)
       continue;
     ndocs++;

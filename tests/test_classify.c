@@ -14,34 +14,10 @@
 #include <string.h>
 
 #include "document.h"
-
-typedef struct fixture {
-  kgr_doc *doc;
-} fixture;
-
-static int fixture_setup(void **state) {
-  fixture *f = calloc(1, sizeof *f);
-  *state = f;
-  return f ? 0 : -1;
-}
-
-static int fixture_teardown(void **state) {
-  fixture *f = *state;
-  kgr_doc_free(f->doc);
-  free(f);
-  return 0;
-}
-
-#define KGR_TEST(f) cmocka_unit_test_setup_teardown(f, fixture_setup, fixture_teardown)
+#include "kgr_test.h"
 
 static kgr_kind kind_of(void **state, const char *text, size_t len) {
-  fixture *f = *state;
-  kgr_doc_free(f->doc);
-  kgr_error err;
-  f->doc = kgr_parse(text, len, KGR_PARSE_DEFAULT, NULL, &err);
-  if (!f->doc)
-    fail_msg("parse failed: %s", err.message);
-  return f->doc->kind;
+  return kgr_test_parse_len(state, text, len)->kind;
 }
 
 #define KIND(text) kind_of(state, (text), strlen(text))

@@ -14,19 +14,7 @@
 #include <time.h>
 
 #include "dates.h"
-
-static int setup(void **state) {
-  kgr_arena *a = test_malloc(sizeof *a);
-  kgr_arena_init(a, NULL);
-  *state = a;
-  return 0;
-}
-
-static int teardown(void **state) {
-  kgr_arena_release(*state);
-  test_free(*state);
-  return 0;
-}
+#include "kgr_test_internal.h"
 
 static kgr_date_hit_vec find(void **state, const char *s) {
   kgr_date_hit_vec v = {0};
@@ -422,20 +410,13 @@ static void test_linear(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test_setup_teardown(test_full_dates, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_numeric_dates, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_partial_dates, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_ranges, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_night_of, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_several, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_validation, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_hard_negatives, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_street_lowercase, setup, teardown),
-      cmocka_unit_test(test_month_names),
-      cmocka_unit_test(test_days_in_month),
-      cmocka_unit_test(test_date_line),
-      cmocka_unit_test_setup_teardown(test_relative_dates, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_linear, setup, teardown),
+      KGR_ARENA_TEST(test_full_dates),       KGR_ARENA_TEST(test_numeric_dates),
+      KGR_ARENA_TEST(test_partial_dates),    KGR_ARENA_TEST(test_ranges),
+      KGR_ARENA_TEST(test_night_of),         KGR_ARENA_TEST(test_several),
+      KGR_ARENA_TEST(test_validation),       KGR_ARENA_TEST(test_hard_negatives),
+      KGR_ARENA_TEST(test_street_lowercase), cmocka_unit_test(test_month_names),
+      cmocka_unit_test(test_days_in_month),  cmocka_unit_test(test_date_line),
+      KGR_ARENA_TEST(test_relative_dates),   KGR_ARENA_TEST(test_linear),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

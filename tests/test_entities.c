@@ -19,52 +19,11 @@
 #include "document.h"
 #include "entities.h"
 #include "layout.h"
+#include "kgr_test_internal.h"
 
-typedef struct run {
-  kgr_doc *doc;
-  const kgr_layout *lay;
-  const kgr_entities *ents;
-} run;
-
-/* The layout and entities stages alone over `text`, with the header's
- * country set as given. */
-static run read_text_with(const char *text, const char *country,
-                         void (*prepare)(kgr_doc *)) {
-  run r;
-  kgr_doc *d = calloc(1, sizeof *d);
-  assert_non_null(d);
-  kgr_arena_init(&d->arena, NULL);
-  size_t n = strlen(text);
-  char *copy = kgr_arena_alloc(&d->arena, n + 1);
-  memcpy(copy, text, n + 1);
-  d->input = copy;
-  d->input_len = n;
-  if (country)
-    d->country = kgr_arena_cstr(&d->arena, country);
-  r.doc = d;
-  r.lay = kgr_layout_build(d);
-  if (prepare)
-    prepare(d);
-  r.ents = kgr_read_entities(d, r.lay);
-  return r;
-}
-
-static run read_text(const char *text, const char *country) {
-  return read_text_with(text, country, NULL);
-}
-
-static void done(run *r) {
-  kgr_arena_release(&r->doc->arena);
-  free(r->doc);
-}
-
-static bool str_is(kgr_str s, const char *want) {
-  return s.ptr && strlen(want) == s.len && memcmp(s.ptr, want, s.len) == 0;
-}
-
-static const kgr_organization *org(const run *r, const char *name) {
+static const kgr_organization *org(const kgr_test_run *r, const char *name) {
   for (size_t i = 0; i < r->doc->organizations.count; i++)
-    if (str_is(r->doc->organizations.items[i].name, name))
+    if (kgr_test_str_eq(r->doc->organizations.items[i].name, name))
       return &r->doc->organizations.items[i];
   return NULL;
 }
@@ -75,7 +34,7 @@ static void list_orgs(const kgr_doc *d) {
 }
 
 /* The mention index is sorted, complete and consistent with the records. */
-static void check_index(const run *r) {
+static void check_index(const kgr_test_run *r) {
   const kgr_entities *e = r->ents;
   size_t ns = r->lay->sentence_count;
   assert_int_equal(e->sentence_first[ns], e->count);
@@ -99,11 +58,12 @@ static void check_index(const run *r) {
 
 static void test_mention_index(void **state) {
   (void)state;
-  run r = read_text("Police dispersed a rally in Bishkek.\n\n"
-                    "Journalist Aida Bekova of the news site Kloop was hurt in Osh, and "
-                    "Bekova's camera was broken. The Ministry of Health said 12 people were "
-                    "treated in Bishkek.\n",
-                    "KG");
+  kgr_test_run r =
+      kgr_test_read_text("Police dispersed a rally in Bishkek.\n\n"
+                         "Journalist Aida Bekova of the news site Kloop was hurt in Osh, and "
+                         "Bekova's camera was broken. The Ministry of Health said 12 people were "
+                         "treated in Bishkek.\n",
+                         "KG");
   check_index(&r);
   const kgr_entities *e = r.ents;
   /* Bishkek | Aida Bekova, Kloop, Osh, Bekova | Ministry of Health, Bishkek */
@@ -118,25 +78,26 @@ static void test_mention_index(void **state) {
   assert_int_equal(e->mentions[1].index, e->mentions[4].index); /* Bekova twice */
   assert_int_equal(r.doc->places.count, 2);
   assert_int_equal(r.doc->persons.count, 1);
-  assert_true(str_is(r.doc->persons.items[0].affiliation, "Kloop"));
-  done(&r);
+  assert_true(kgr_test_str_eq(r.doc->persons.items[0].affiliation, "Kloop"));
+  kgr_test_run_done(&r);
 }
 
 static void test_organizations(void **state) {
   (void)state;
-  run r = read_text("The Committee to Protect Journalists (CPJ) counted six attacks, and CPJ "
-                    "later added two more. The Organization for Security and Co-operation in "
-                    "Europe (OSCE) sent observers. The Kyrgyz Ministry of Internal Affairs "
-                    "denied it, while the Central Election Commission and the Supreme Court "
-                    "stayed silent. The Human Rights House hosted a meeting. The charges are "
-                    "invented, said Erlan Abdyldaev of the Kyrgyz Bar Association.\n",
-                    "KG");
+  kgr_test_run r =
+      kgr_test_read_text("The Committee to Protect Journalists (CPJ) counted six attacks, and CPJ "
+                         "later added two more. The Organization for Security and Co-operation in "
+                         "Europe (OSCE) sent observers. The Kyrgyz Ministry of Internal Affairs "
+                         "denied it, while the Central Election Commission and the Supreme Court "
+                         "stayed silent. The Human Rights House hosted a meeting. The charges are "
+                         "invented, said Erlan Abdyldaev of the Kyrgyz Bar Association.\n",
+                         "KG");
   check_index(&r);
   const kgr_organization *o = org(&r, "Committee to Protect Journalists");
   if (!o)
     list_orgs(r.doc);
   assert_non_null(o);
-  assert_true(str_is(o->acronym, "CPJ"));
+  assert_true(kgr_test_str_eq(o->acronym, "CPJ"));
   assert_null(o->country.ptr);
   size_t cpj = (size_t)(o - r.doc->organizations.items), mentions = 0;
   for (size_t m = 0; m < r.ents->count; m++)
@@ -145,19 +106,19 @@ static void test_organizations(void **state) {
   assert_int_equal(mentions, 2);
   o = org(&r, "Organization for Security and Co-operation in Europe");
   assert_non_null(o);
-  assert_true(str_is(o->acronym, "OSCE"));
+  assert_true(kgr_test_str_eq(o->acronym, "OSCE"));
   o = org(&r, "Kyrgyz Ministry of Internal Affairs");
   assert_non_null(o);
-  assert_true(str_is(o->country, "KG"));
+  assert_true(kgr_test_str_eq(o->country, "KG"));
   assert_non_null(org(&r, "Central Election Commission"));
   assert_non_null(org(&r, "Supreme Court"));
   assert_non_null(org(&r, "Human Rights House"));
   o = org(&r, "Kyrgyz Bar Association");
   assert_non_null(o);
-  assert_true(str_is(o->country, "KG"));
+  assert_true(kgr_test_str_eq(o->country, "KG"));
   assert_int_equal(r.doc->organizations.count, 7);
   assert_int_equal(r.doc->persons.count, 0);
-  done(&r);
+  kgr_test_run_done(&r);
 }
 
 /* Organisations: a quoted name after the organisation word, an
@@ -166,12 +127,13 @@ static void test_organizations(void **state) {
  * after a capitalised name. */
 static void test_more_organizations(void **state) {
   (void)state;
-  run r = read_text("Monitors of the Human Rights Centre \"Viasna\" were detained. The "
-                    "European Parliament and the Ministry of Justice disagreed about the Law "
-                    "on Media. The Supreme Court of Russia upheld the ban, and the Supreme "
-                    "Court later refused an appeal. Journalists from Kloop, Azattyk and "
-                    "Kaktus.media were summoned. He founded the Apple Daily newspaper.\n",
-                    "RU");
+  kgr_test_run r =
+      kgr_test_read_text("Monitors of the Human Rights Centre \"Viasna\" were detained. The "
+                         "European Parliament and the Ministry of Justice disagreed about the Law "
+                         "on Media. The Supreme Court of Russia upheld the ban, and the Supreme "
+                         "Court later refused an appeal. Journalists from Kloop, Azattyk and "
+                         "Kaktus.media were summoned. He founded the Apple Daily newspaper.\n",
+                         "RU");
   const kgr_organization *o = org(&r, "Human Rights Centre \"Viasna\"");
   if (!o)
     list_orgs(r.doc);
@@ -182,7 +144,7 @@ static void test_more_organizations(void **state) {
   assert_null(o->country.ptr);
   o = org(&r, "Ministry of Justice");
   assert_non_null(o);
-  assert_true(str_is(o->country, "RU"));
+  assert_true(kgr_test_str_eq(o->country, "RU"));
   assert_null(org(&r, "Law on Media"));
   assert_non_null(org(&r, "Supreme Court of Russia"));
   assert_null(org(&r, "Supreme Court"));
@@ -192,7 +154,7 @@ static void test_more_organizations(void **state) {
   assert_non_null(org(&r, "Apple Daily"));
   assert_null(org(&r, "Daily"));
   check_index(&r);
-  done(&r);
+  kgr_test_run_done(&r);
 }
 
 static void find_span(const kgr_doc *d, const char *text, kgr_span *out) {
@@ -219,15 +181,16 @@ static void add_issuer_and_signatories(kgr_doc *d) {
 
 static void test_skipped(void **state) {
   (void)state;
-  run r = read_text_with("We, members of the Civic Solidarity Platform (CSP), call on the "
-                         "Ministry of Justice to act. The CSP and the Helsinki Foundation for "
-                         "Human Rights will report on Talas.[1]\n\n"
-                         "Signed by:\n\n"
-                         "1. Helsinki Foundation for Human Rights (Poland)\n"
-                         "2. Osh Media Resource Centre (Osh)\n\n"
-                         "Notes\n\n"
-                         "[1] Report from Naryn: https://example.org/naryn/2020/10/\n",
-                         "KG", add_issuer_and_signatories);
+  kgr_test_run r =
+      kgr_test_read_text_with("We, members of the Civic Solidarity Platform (CSP), call on the "
+                              "Ministry of Justice to act. The CSP and the Helsinki Foundation for "
+                              "Human Rights will report on Talas.[1]\n\n"
+                              "Signed by:\n\n"
+                              "1. Helsinki Foundation for Human Rights (Poland)\n"
+                              "2. Osh Media Resource Centre (Osh)\n\n"
+                              "Notes\n\n"
+                              "[1] Report from Naryn: https://example.org/naryn/2020/10/\n",
+                              "KG", add_issuer_and_signatories);
   check_index(&r);
   bool footnote = false;
   for (size_t b = 0; b < r.lay->block_count; b++)
@@ -238,8 +201,8 @@ static void test_skipped(void **state) {
   assert_int_equal(r.doc->organizations.count, 1);
   assert_non_null(org(&r, "Ministry of Justice"));
   assert_int_equal(r.doc->places.count, 1); /* not Osh, not Naryn */
-  assert_true(str_is(r.doc->places.items[0].name, "Talas"));
-  done(&r);
+  assert_true(kgr_test_str_eq(r.doc->places.items[0].name, "Talas"));
+  kgr_test_run_done(&r);
 }
 
 static void add_viasna_issuer(kgr_doc *d) {
@@ -252,23 +215,24 @@ static void add_viasna_issuer(kgr_doc *d) {
  * Rights (IACHR)"); a name does not run on into a line of its own. */
 static void test_short_names_and_acronyms(void **state) {
   (void)state;
-  run r = read_text_with("Viasna volunteer Hanna Zhuk was detained, according to the "
-                         "Inter-American Commission on Human Rights (IACHR) and the Ministry of "
-                         "Justice.\n\nc/o Embassy of Iran to the European Union\n"
-                         "Avenue Franklin Roosevelt No. 15\n",
-                         "BY", add_viasna_issuer);
+  kgr_test_run r = kgr_test_read_text_with(
+      "Viasna volunteer Hanna Zhuk was detained, according to the "
+      "Inter-American Commission on Human Rights (IACHR) and the Ministry of "
+      "Justice.\n\nc/o Embassy of Iran to the European Union\n"
+      "Avenue Franklin Roosevelt No. 15\n",
+      "BY", add_viasna_issuer);
   check_index(&r);
   assert_null(org(&r, "Viasna"));
   const kgr_organization *o = org(&r, "Inter-American Commission on Human Rights");
   if (!o)
     list_orgs(r.doc);
   assert_non_null(o);
-  assert_true(str_is(o->acronym, "IACHR"));
+  assert_true(kgr_test_str_eq(o->acronym, "IACHR"));
   assert_non_null(org(&r, "Ministry of Justice"));
   assert_non_null(org(&r, "Embassy of Iran to the European Union"));
   assert_int_equal(r.doc->persons.count, 1);
-  assert_true(str_is(r.doc->persons.items[0].affiliation, "Viasna"));
-  done(&r);
+  assert_true(kgr_test_str_eq(r.doc->persons.items[0].affiliation, "Viasna"));
+  kgr_test_run_done(&r);
 }
 
 /* Adversarial input: long runs of capitals, commas and roles stay linear
@@ -283,36 +247,17 @@ static void test_noise(void **state) {
   for (; i + ul < n; i += ul)
     memcpy(text + i, unit, ul);
   text[i] = '\0';
-  run r = read_text(text, NULL);
+  kgr_test_run r = kgr_test_read_text(text, NULL);
   check_index(&r);
-  done(&r);
+  kgr_test_run_done(&r);
   free(text);
 }
 
 /* --- The seeds ----------------------------------------------------------- */
 
-static kgr_doc *parse_seed(const char *name) {
-  char path[1024];
-  snprintf(path, sizeof path, "%s/%s", KGR_SEEDS_DIR, name);
-  kgr_error err;
-  kgr_doc *d = kgr_parse_file(path, NULL, &err);
-  if (!d)
-    fail_msg("%s: %s", path, err.message);
-  return d;
-}
-
-static bool seeds_present(void) {
-  struct stat st;
-  if (stat(KGR_SEEDS_DIR, &st) != 0) {
-    print_message("seeds folder %s not found: skipping the seed tests\n", KGR_SEEDS_DIR);
-    return false;
-  }
-  return true;
-}
-
 static const kgr_person *doc_person(const kgr_doc *d, const char *name) {
   for (size_t i = 0; i < d->persons.count; i++)
-    if (str_is(d->persons.items[i].name, name))
+    if (kgr_test_str_eq(d->persons.items[i].name, name))
       return &d->persons.items[i];
   return NULL;
 }
@@ -329,33 +274,34 @@ static void expect_exact_persons(const kgr_doc *d, const char *const *names, siz
 
 static const kgr_place *doc_place(const kgr_doc *d, const char *name) {
   for (size_t i = 0; i < d->places.count; i++)
-    if (str_is(d->places.items[i].name, name))
+    if (kgr_test_str_eq(d->places.items[i].name, name))
       return &d->places.items[i];
   return NULL;
 }
 
 static void test_seed_amnesty(void **state) {
   (void)state;
-  if (!seeds_present())
+  if (!kgr_test_seeds_present())
     skip();
-  kgr_doc *d = parse_seed("003_f9bce688f7d74b02.txt");
+  kgr_doc *d = kgr_test_parse_seed("003_f9bce688f7d74b02.txt");
   const char *names[] = {"Aibol Kozhomuratov", "Ruslan Kharizov", "Sooronbay Jeenbekov",
                          "Almazbek Atambayev"};
   expect_exact_persons(d, names, 4);
-  assert_true(str_is(doc_person(d, "Aibol Kozhomuratov")->affiliation, "Current Time"));
-  assert_true(str_is(doc_person(d, "Ruslan Kharizov")->affiliation, "24.kg"));
+  assert_true(kgr_test_str_eq(doc_person(d, "Aibol Kozhomuratov")->affiliation, "Current Time"));
+  assert_true(kgr_test_str_eq(doc_person(d, "Ruslan Kharizov")->affiliation, "24.kg"));
   const char *places[] = {"Bishkek", "Talas", "Naryn", "Osh"};
   for (size_t i = 0; i < 4; i++) {
     const kgr_place *p = doc_place(d, places[i]);
     if (!p)
       fail_msg("no place %s", places[i]);
-    assert_true(str_is(p->country, "KG"));
+    assert_true(kgr_test_str_eq(p->country, "KG"));
     assert_true(p->has_coordinates);
   }
   for (size_t i = 0; i < d->places.count; i++) {
     kgr_str n = d->places.items[i].name;
-    if (!(str_is(n, "Bishkek") || str_is(n, "Talas") || str_is(n, "Naryn") ||
-          str_is(n, "Osh") || str_is(n, "White House")))
+    if (!(kgr_test_str_eq(n, "Bishkek") || kgr_test_str_eq(n, "Talas") ||
+          kgr_test_str_eq(n, "Naryn") || kgr_test_str_eq(n, "Osh") ||
+          kgr_test_str_eq(n, "White House")))
       fail_msg("extra place %s", n.ptr);
   }
   kgr_doc_free(d);
@@ -363,18 +309,19 @@ static void test_seed_amnesty(void **state) {
 
 static void test_seed_csp(void **state) {
   (void)state;
-  if (!seeds_present())
+  if (!kgr_test_seeds_present())
     skip();
-  kgr_doc *d = parse_seed("000_014c0850d59dea29.txt");
+  kgr_doc *d = kgr_test_parse_seed("000_014c0850d59dea29.txt");
   const char *names[] = {"Almazbek Atambayev", "Sadyr Japarov", "Sooronbay Jeenbekov",
                          "Kubatbek Boronov"};
   expect_exact_persons(d, names, 4);
   const kgr_place *p = doc_place(d, "Bishkek");
   assert_non_null(p);
-  assert_true(str_is(p->country, "KG"));
+  assert_true(kgr_test_str_eq(p->country, "KG"));
   for (size_t i = 0; i < d->places.count; i++) {
     kgr_str n = d->places.items[i].name;
-    if (!(str_is(n, "Bishkek") || str_is(n, "Ala-Too Square") || str_is(n, "White House")))
+    if (!(kgr_test_str_eq(n, "Bishkek") || kgr_test_str_eq(n, "Ala-Too Square") ||
+          kgr_test_str_eq(n, "White House")))
       fail_msg("extra place %s", n.ptr);
   }
   kgr_doc_free(d);

@@ -15,21 +15,7 @@
 #include <string.h>
 
 #include "event_types.h"
-
-static int setup(void **state) {
-  kgr_arena *a = test_malloc(sizeof *a);
-  kgr_arena_init(a, NULL);
-  *state = a;
-  return 0;
-}
-
-static int teardown(void **state) {
-  kgr_arena_release(*state);
-  test_free(*state);
-  return 0;
-}
-
-#define KGR_TEST(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
+#include "kgr_test_internal.h"
 
 static kgr_event_scan scan(void **state, const char *s) {
   kgr_event_scan sc;
@@ -329,13 +315,13 @@ static void test_long_sentence(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      KGR_TEST(test_each_type),          KGR_TEST(test_hard_negatives),
-      KGR_TEST(test_clauses_pair_acts),  KGR_TEST(test_passive),
-      KGR_TEST(test_several_happenings), KGR_TEST(test_means),
-      KGR_TEST(test_dates_are_skipped),  KGR_TEST(test_helpers),
-      KGR_TEST(test_long_sentence),      KGR_TEST(test_new_types),
-      KGR_TEST(test_weapons_tell_how),   KGR_TEST(test_new_cues),
-      KGR_TEST(test_clause_splits),      KGR_TEST(test_asides_describe),
+      KGR_ARENA_TEST(test_each_type),          KGR_ARENA_TEST(test_hard_negatives),
+      KGR_ARENA_TEST(test_clauses_pair_acts),  KGR_ARENA_TEST(test_passive),
+      KGR_ARENA_TEST(test_several_happenings), KGR_ARENA_TEST(test_means),
+      KGR_ARENA_TEST(test_dates_are_skipped),  KGR_ARENA_TEST(test_helpers),
+      KGR_ARENA_TEST(test_long_sentence),      KGR_ARENA_TEST(test_new_types),
+      KGR_ARENA_TEST(test_weapons_tell_how),   KGR_ARENA_TEST(test_new_cues),
+      KGR_ARENA_TEST(test_clause_splits),      KGR_ARENA_TEST(test_asides_describe),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

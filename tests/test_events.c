@@ -23,6 +23,7 @@
 
 #include "document.h"
 #include "kgrights/kgrights.h"
+#include "kgr_test.h"
 
 static kgr_doc *parse(const char *text) {
   kgr_error err;
@@ -47,10 +48,6 @@ static const kgr_event *event_of(const kgr_doc *d, kgr_event_type t, size_t nth)
   return NULL;
 }
 
-static bool str_is(kgr_str s, const char *want) {
-  return s.ptr && s.len == strlen(want) && memcmp(s.ptr, want, s.len) == 0;
-}
-
 /* The input under a span must be `want`. */
 static void expect_span(const kgr_doc *d, kgr_span sp, const char *want) {
   size_t n = strlen(want);
@@ -71,14 +68,14 @@ static void test_each_journalist_apart(void **state) {
   const kgr_event *a = event_of(d, KGR_EVENT_ATTACK_ON_JOURNALIST, 0);
   const kgr_event *b = event_of(d, KGR_EVENT_ATTACK_ON_JOURNALIST, 1);
   assert_int_equal(a->victim_count, 1);
-  assert_true(str_is(a->victims[0].name, "Ivan Petrov"));
+  assert_true(kgr_test_str_eq(a->victims[0].name, "Ivan Petrov"));
   assert_int_equal(b->victim_count, 1);
-  assert_true(str_is(b->victims[0].name, "Anna Sidorova"));
+  assert_true(kgr_test_str_eq(b->victims[0].name, "Anna Sidorova"));
   assert_int_equal(b->place_count, 1);
-  assert_true(str_is(b->places[0].name, "Gomel"));
+  assert_true(kgr_test_str_eq(b->places[0].name, "Gomel"));
   /* the perpetrators */
   assert_true(a->actor_count >= 1);
-  assert_true(str_is(a->actors[0].name, "police officers"));
+  assert_true(kgr_test_str_eq(a->actors[0].name, "police officers"));
   assert_int_equal(a->actors[0].category, KGR_ACTOR_STATE_FORCES);
   /* no arrest beside the attack on the correspondent */
   assert_int_equal(count_of(d, KGR_EVENT_ARREST), 0);
@@ -143,11 +140,11 @@ static void test_sources_and_figures(void **state) {
   }
   assert_non_null(thirty);
   assert_int_equal(thirty->kind, KGR_FIG_DETAINED);
-  assert_true(str_is(thirty->date, "2021-05-03"));
+  assert_true(kgr_test_str_eq(thirty->date, "2021-05-03"));
   assert_int_equal(thirty->source_count, 1);
   assert_int_equal(thirty->sources[0], 1);
   assert_non_null(twelve);
-  assert_true(str_is(twelve->date, "2021-05-04"));
+  assert_true(kgr_test_str_eq(twelve->date, "2021-05-04"));
   assert_int_equal(twelve->sources[0], 2);
   /* the event's figures are the document's */
   bool found = false;
@@ -167,7 +164,8 @@ static void test_spans_and_text(void **state) {
   expect_span(d, e->span,
               "On 3 May 2021, police beat a reporter\nfor the Daily Courier. The scene was "
               "filmed.");
-  assert_true(str_is(e->text, "On 3 May 2021, police beat a reporter for the Daily Courier. "
+  assert_true(kgr_test_str_eq(e->text,
+                              "On 3 May 2021, police beat a reporter for the Daily Courier. "
                               "The scene was filmed."));
   expect_span(d, e->date->span, "3 May 2021");
   kgr_doc_free(d);
@@ -180,7 +178,7 @@ static void test_places_of_follow_ups(void **state) {
                      "in the evening.\n");
   const kgr_event *c = event_of(d, KGR_EVENT_CLASH, 0);
   assert_int_equal(c->place_count, 1);
-  assert_true(str_is(c->places[0].name, "Gomel"));
+  assert_true(kgr_test_str_eq(c->places[0].name, "Gomel"));
   kgr_doc_free(d);
 }
 
@@ -234,7 +232,7 @@ static void test_statements(void **state) {
                      "been armed.\n");
   assert_int_equal(count_of(d, KGR_EVENT_STATEMENT), 1);
   const kgr_event *e = event_of(d, KGR_EVENT_STATEMENT, 0);
-  assert_true(str_is(e->date->start_iso, "2022-01-07"));
+  assert_true(kgr_test_str_eq(e->date->start_iso, "2022-01-07"));
   spans_hold(d);
   kgr_doc_free(d);
 }
@@ -248,8 +246,8 @@ static void test_vague_retelling_folds(void **state) {
                      "early January.\n\n"
                      "On January 5 and 6, security forces opened fire on protesters in Almaty.\n");
   assert_int_equal(count_of(d, KGR_EVENT_FORCE_AGAINST_PROTESTERS), 1);
-  assert_true(
-      str_is(event_of(d, KGR_EVENT_FORCE_AGAINST_PROTESTERS, 0)->date->start_iso, "2022-01-05"));
+  assert_true(kgr_test_str_eq(event_of(d, KGR_EVENT_FORCE_AGAINST_PROTESTERS, 0)->date->start_iso,
+                              "2022-01-05"));
   spans_hold(d);
   kgr_doc_free(d);
 
@@ -285,7 +283,7 @@ static void test_title_day(void **state) {
                      "Protests took place in more than 100 cities.\n\n"
                      "In Moscow, police detained at least 1,600 people. Criminal cases were "
                      "opened against two activists.\n");
-  assert_true(str_is(event_of(d, KGR_EVENT_ARREST, 0)->date->start_iso, "2021-01-23"));
+  assert_true(kgr_test_str_eq(event_of(d, KGR_EVENT_ARREST, 0)->date->start_iso, "2021-01-23"));
   kgr_doc_free(d);
 }
 
@@ -300,7 +298,7 @@ static void test_paragraph_goes_on(void **state) {
                      "Several activists were arrested at the station.\n");
   assert_int_equal(count_of(d, KGR_EVENT_FORCE_AGAINST_PROTESTERS), 1);
   const kgr_event *f = event_of(d, KGR_EVENT_FORCE_AGAINST_PROTESTERS, 0);
-  assert_true(str_is(f->date->start_iso, "2019-06-12"));
+  assert_true(kgr_test_str_eq(f->date->start_iso, "2019-06-12"));
   assert_int_equal(f->figure_count, 1);
   /* its text and span stay those of its first paragraph */
   assert_null(strstr(f->text.ptr, "79"));
@@ -336,7 +334,7 @@ static void test_judgements_refer(void **state) {
                      "demonstrators in Tbilisi on 20 June 2019.\n");
   assert_int_equal(d->events.count, 1);
   assert_int_equal(d->events.items[0].type, KGR_EVENT_FORCE_AGAINST_PROTESTERS);
-  assert_true(str_is(d->events.items[0].date->start_iso, "2019-06-20"));
+  assert_true(kgr_test_str_eq(d->events.items[0].date->start_iso, "2019-06-20"));
   kgr_doc_free(d);
 }
 
@@ -351,7 +349,7 @@ static void test_named_victims(void **state) {
   assert_int_equal(count_of(d, KGR_EVENT_OTHER), 1);
   const kgr_event *e = event_of(d, KGR_EVENT_OTHER, 0);
   assert_int_equal(e->victim_count, 1);
-  assert_true(str_is(e->victims[0].name, "Jimmy Sham"));
+  assert_true(kgr_test_str_eq(e->victims[0].name, "Jimmy Sham"));
   kgr_doc_free(d);
 
   /* the rest of a named person's story ("officers beat him") stays his */
@@ -365,29 +363,10 @@ static void test_named_victims(void **state) {
 
 /* --- Seeds ---------------------------------------------------------------- */
 
-static kgr_doc *parse_seed(const char *name) {
-  char path[1024];
-  snprintf(path, sizeof path, "%s/%s", KGR_SEEDS_DIR, name);
-  kgr_error err;
-  kgr_doc *d = kgr_parse_file(path, NULL, &err);
-  if (!d)
-    fail_msg("%s: %s", path, err.message);
-  return d;
-}
-
-static bool seeds_present(void) {
-  struct stat st;
-  if (stat(KGR_SEEDS_DIR, &st) != 0) {
-    printf("# seeds folder %s is absent: seed test skipped\n", KGR_SEEDS_DIR);
-    return false;
-  }
-  return true;
-}
-
 static const kgr_event *dated(const kgr_doc *d, kgr_event_type t, const char *start) {
   for (size_t i = 0; i < d->events.count; i++) {
     const kgr_event *e = &d->events.items[i];
-    if (e->type == t && e->date && str_is(e->date->start_iso, start))
+    if (e->type == t && e->date && kgr_test_str_eq(e->date->start_iso, start))
       return e;
   }
   fail_msg("no %s event on %s", kgr_event_type_name(t), start);
@@ -396,9 +375,9 @@ static const kgr_event *dated(const kgr_doc *d, kgr_event_type t, const char *st
 
 static void test_seed_appeal(void **state) {
   (void)state;
-  if (!seeds_present())
+  if (!kgr_test_seeds_present())
     skip();
-  kgr_doc *d = parse_seed("000_014c0850d59dea29.txt");
+  kgr_doc *d = kgr_test_parse_seed("000_014c0850d59dea29.txt");
   dated(d, KGR_EVENT_ELECTION, "2020-10-04");
   dated(d, KGR_EVENT_ANNULMENT, "2020-10-06");
   dated(d, KGR_EVENT_SEIZURE_OF_BUILDING, "2020-10-06");
@@ -419,9 +398,9 @@ static void test_seed_appeal(void **state) {
 
 static void test_seed_report(void **state) {
   (void)state;
-  if (!seeds_present())
+  if (!kgr_test_seeds_present())
     skip();
-  kgr_doc *d = parse_seed("003_f9bce688f7d74b02.txt");
+  kgr_doc *d = kgr_test_parse_seed("003_f9bce688f7d74b02.txt");
   dated(d, KGR_EVENT_ATTACK_ON_JOURNALIST, "2020-10-04");
   const kgr_event *j = dated(d, KGR_EVENT_ATTACK_ON_JOURNALIST, "2020-10-05");
   assert_int_equal(j->victim_count, 1);
@@ -438,7 +417,7 @@ static void test_seed_report(void **state) {
   assert_int_equal(d->means.count, 4);
   /* no date line: inferred from the latest event */
   assert_int_equal(d->date_source, KGR_DATE_SOURCE_INFERRED);
-  assert_true(str_is(d->date, "2020-10-08"));
+  assert_true(kgr_test_str_eq(d->date, "2020-10-08"));
   kgr_doc_free(d);
 }
 

@@ -14,19 +14,7 @@
 #include <time.h>
 
 #include "figures.h"
-
-static int setup(void **state) {
-  kgr_arena *a = test_malloc(sizeof *a);
-  kgr_arena_init(a, NULL);
-  *state = a;
-  return 0;
-}
-
-static int teardown(void **state) {
-  kgr_arena_release(*state);
-  test_free(*state);
-  return 0;
-}
+#include "kgr_test_internal.h"
 
 static kgr_figure_hit_vec find(void **state, const char *s) {
   kgr_figure_hit_vec v = {0};
@@ -312,16 +300,11 @@ static void test_linear(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test_setup_teardown(test_wordings, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_casualties, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_approximate, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_participants_incidents_cases, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_kind_per_clause, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_no_number, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_hard_negatives, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_offsets_in_longer_text, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_empty, setup, teardown),
-      cmocka_unit_test_setup_teardown(test_linear, setup, teardown),
+      KGR_ARENA_TEST(test_wordings),        KGR_ARENA_TEST(test_casualties),
+      KGR_ARENA_TEST(test_approximate),     KGR_ARENA_TEST(test_participants_incidents_cases),
+      KGR_ARENA_TEST(test_kind_per_clause), KGR_ARENA_TEST(test_no_number),
+      KGR_ARENA_TEST(test_hard_negatives),  KGR_ARENA_TEST(test_offsets_in_longer_text),
+      KGR_ARENA_TEST(test_empty),           KGR_ARENA_TEST(test_linear),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

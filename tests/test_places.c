@@ -19,62 +19,28 @@
 #include "entities.h"
 #include "gazetteer.h"
 #include "layout.h"
+#include "kgr_test_internal.h"
 
-typedef struct run {
-  kgr_doc *doc;
-  const kgr_layout *lay;
-  const kgr_entities *ents;
-} run;
-
-/* The layout and entities stages alone over `text`, with the header's
- * country set as given. */
-static run read_text(const char *text, const char *country) {
-  run r;
-  kgr_doc *d = calloc(1, sizeof *d);
-  assert_non_null(d);
-  kgr_arena_init(&d->arena, NULL);
-  size_t n = strlen(text);
-  char *copy = kgr_arena_alloc(&d->arena, n + 1);
-  memcpy(copy, text, n + 1);
-  d->input = copy;
-  d->input_len = n;
-  if (country)
-    d->country = kgr_arena_cstr(&d->arena, country);
-  r.doc = d;
-  r.lay = kgr_layout_build(d);
-  r.ents = kgr_read_entities(d, r.lay);
-  return r;
-}
-
-static void done(run *r) {
-  kgr_arena_release(&r->doc->arena);
-  free(r->doc);
-}
-
-static bool str_is(kgr_str s, const char *want) {
-  return s.ptr && strlen(want) == s.len && memcmp(s.ptr, want, s.len) == 0;
-}
-
-static const kgr_place *place(const run *r, const char *name) {
+static const kgr_place *place(const kgr_test_run *r, const char *name) {
   for (size_t i = 0; i < r->doc->places.count; i++)
-    if (str_is(r->doc->places.items[i].name, name))
+    if (kgr_test_str_eq(r->doc->places.items[i].name, name))
       return &r->doc->places.items[i];
   return NULL;
 }
 
-static const kgr_place *must_place(const run *r, const char *name, const char *country) {
+static const kgr_place *must_place(const kgr_test_run *r, const char *name, const char *country) {
   const kgr_place *p = place(r, name);
   if (!p) {
     for (size_t i = 0; i < r->doc->places.count; i++)
       print_message("  have: %s\n", r->doc->places.items[i].name.ptr);
     fail_msg("no place \"%s\"", name);
   }
-  if (country && !str_is(p->country, country))
+  if (country && !kgr_test_str_eq(p->country, country))
     fail_msg("%s is in %s, want %s", name, p->country.ptr ? p->country.ptr : "null", country);
   return p;
 }
 
-static void expect_places(const run *r, size_t n) {
+static void expect_places(const kgr_test_run *r, size_t n) {
   if (r->doc->places.count != n) {
     for (size_t i = 0; i < r->doc->places.count; i++)
       print_message("  place: %s\n", r->doc->places.items[i].name.ptr);
@@ -84,9 +50,10 @@ static void expect_places(const run *r, size_t n) {
 
 static void test_cities_in_country(void **state) {
   (void)state;
-  run r = read_text("Crowds gathered in Bishkek on 5 October and later in Talas, Naryn and "
-                    "Osh. In Bishkek's centre the police used water cannon.\n",
-                    "KG");
+  kgr_test_run r =
+      kgr_test_read_text("Crowds gathered in Bishkek on 5 October and later in Talas, Naryn and "
+                         "Osh. In Bishkek's centre the police used water cannon.\n",
+                         "KG");
   expect_places(&r, 4); /* Bishkek once */
   const char *names[] = {"Bishkek", "Talas", "Naryn", "Osh"};
   for (size_t i = 0; i < 4; i++) {
@@ -95,37 +62,38 @@ static void test_cities_in_country(void **state) {
     assert_true(p->lat > 39.0 && p->lat < 44.0 && p->lon > 69.0 && p->lon < 81.0);
     assert_memory_equal(r.doc->input + p->span.start, names[i], strlen(names[i]));
     /* document order */
-    assert_true(str_is(r.doc->places.items[i].name, names[i]));
+    assert_true(kgr_test_str_eq(r.doc->places.items[i].name, names[i]));
   }
   assert_non_null(must_place(&r, "Osh", "KG")->admin1.ptr);
-  done(&r);
+  kgr_test_run_done(&r);
 }
 
 static void test_country_hint(void **state) {
   (void)state;
   /* Without any country, the gazetteer's most populous Talas. */
-  run r = read_text("A rally was held in Talas.\n", NULL);
+  kgr_test_run r = kgr_test_read_text("A rally was held in Talas.\n", NULL);
   const kgr_gaz_entry *g = kgr_gaz_lookup("Talas", 5, NULL);
   assert_non_null(g);
   must_place(&r, "Talas", g->country);
-  done(&r);
+  kgr_test_run_done(&r);
   /* The country the text mentions most decides when the header found none. */
-  r = read_text("Kyrgyzstan votes on Sunday. A rally was held in Talas, a town in the "
-                "north-west of Kyrgyzstan.\n",
-                NULL);
+  r = kgr_test_read_text("Kyrgyzstan votes on Sunday. A rally was held in Talas, a town in the "
+                         "north-west of Kyrgyzstan.\n",
+                         NULL);
   must_place(&r, "Talas", "KG");
-  done(&r);
+  kgr_test_run_done(&r);
   /* And the header's country decides over everything. */
-  r = read_text("A rally was held in Talas.\n", "KG");
+  r = kgr_test_read_text("A rally was held in Talas.\n", "KG");
   must_place(&r, "Talas", "KG");
-  done(&r);
+  kgr_test_run_done(&r);
 }
 
 static void test_named_places(void **state) {
   (void)state;
-  run r = read_text("Protesters marched from Ala-Too Square along Chuy Avenue to the "
-                    "\xE2\x80\x9CWhite House\xE2\x80\x9D. Others gathered on 4 October Street.\n",
-                    "KG");
+  kgr_test_run r = kgr_test_read_text(
+      "Protesters marched from Ala-Too Square along Chuy Avenue to the "
+      "\xE2\x80\x9CWhite House\xE2\x80\x9D. Others gathered on 4 October Street.\n",
+      "KG");
   expect_places(&r, 4);
   const kgr_place *p = must_place(&r, "Ala-Too Square", "KG");
   assert_false(p->has_coordinates);
@@ -133,31 +101,33 @@ static void test_named_places(void **state) {
   must_place(&r, "White House", "KG");
   must_place(&r, "4 October Street", "KG");
   assert_null(place(&r, "October"));
-  done(&r);
+  kgr_test_run_done(&r);
 }
 
 static void test_not_places(void **state) {
   (void)state;
-  run r = read_text("Kyrgyzstan and Kazakhstan share a border. The Human Rights House "
-                    "hosted a meeting. A reporter for Current Time was hurt at the time. "
-                    "Police used tear gas, and the police later withdrew. Freedom Now and "
-                    "the European Union issued statements.\n",
-                    "KG");
+  kgr_test_run r =
+      kgr_test_read_text("Kyrgyzstan and Kazakhstan share a border. The Human Rights House "
+                         "hosted a meeting. A reporter for Current Time was hurt at the time. "
+                         "Police used tear gas, and the police later withdrew. Freedom Now and "
+                         "the European Union issued statements.\n",
+                         "KG");
   expect_places(&r, 0);
-  done(&r);
+  kgr_test_run_done(&r);
 }
 
 /* A city's name inside a longer capitalised name is not the city. */
 static void test_city_inside_name(void **state) {
   (void)state;
-  run r = read_text("The Osh State University Hospital treated 20 people. Journalist Talas "
-                    "Bekova filmed the clashes.\n",
-                    "KG");
+  kgr_test_run r =
+      kgr_test_read_text("The Osh State University Hospital treated 20 people. Journalist Talas "
+                         "Bekova filmed the clashes.\n",
+                         "KG");
   expect_places(&r, 1);
   must_place(&r, "Osh State University Hospital", "KG");
   assert_null(place(&r, "Osh"));
   assert_null(place(&r, "Talas"));
-  done(&r);
+  kgr_test_run_done(&r);
 }
 
 /* Common words that are also towns somewhere, and towns abroad: a small
@@ -165,21 +135,22 @@ static void test_city_inside_name(void **state) {
  * "X of Y" is no place. */
 static void test_words_and_towns_abroad(void **state) {
   (void)state;
-  run r = read_text("Date: 14 March 2023. Dr. Samuel Okafor of SOAS University of London "
-                    "wrote to the court. Kobryn said nothing. The activist later moved to "
-                    "Kobryn, and then to Minsk.\n",
-                    "KG");
+  kgr_test_run r =
+      kgr_test_read_text("Date: 14 March 2023. Dr. Samuel Okafor of SOAS University of London "
+                         "wrote to the court. Kobryn said nothing. The activist later moved to "
+                         "Kobryn, and then to Minsk.\n",
+                         "KG");
   assert_null(place(&r, "Date"));
   assert_null(place(&r, "University"));
   assert_null(place(&r, "London")); /* "University of London" */
   must_place(&r, "Kobryn", "BY");   /* "to Kobryn" */
   must_place(&r, "Minsk", "BY");
   expect_places(&r, 2);
-  done(&r);
+  kgr_test_run_done(&r);
   /* at home, a small town needs no preposition */
-  r = read_text("Khorog remained cut off for weeks.\n", "TJ");
+  r = kgr_test_read_text("Khorog remained cut off for weeks.\n", "TJ");
   must_place(&r, "Khorog", "TJ");
-  done(&r);
+  kgr_test_run_done(&r);
 }
 
 /* Short forms of longer gazetteer names ("Cali" for Santiago de Cali);
@@ -187,11 +158,12 @@ static void test_words_and_towns_abroad(void **state) {
  * begin or end one another are one place. */
 static void test_short_forms_and_spellings(void **state) {
   (void)state;
-  run r = read_text("Police opened fire on demonstrators in Cali overnight. Deputies of the "
-                    "National Assembly in Yerevan voted. Crowds gathered in St. Petersburg; "
-                    "in Petersburg police detained 40. The Osh Region police and the Osh "
-                    "oblast court were named.\n",
-                    NULL);
+  kgr_test_run r =
+      kgr_test_read_text("Police opened fire on demonstrators in Cali overnight. Deputies of the "
+                         "National Assembly in Yerevan voted. Crowds gathered in St. Petersburg; "
+                         "in Petersburg police detained 40. The Osh Region police and the Osh "
+                         "oblast court were named.\n",
+                         NULL);
   const kgr_place *p = must_place(&r, "Cali", "CO");
   assert_true(p->has_coordinates);
   assert_true(p->lat > 3.0 && p->lat < 4.0);
@@ -201,15 +173,16 @@ static void test_short_forms_and_spellings(void **state) {
   must_place(&r, "Osh Region", "KG");
   assert_null(place(&r, "Osh oblast"));
   expect_places(&r, 4);
-  done(&r);
+  kgr_test_run_done(&r);
   /* a named region that the gazetteer knows by its first words */
-  r = read_text("Security forces entered the Gorno-Badakhshan Autonomous Region. Residents of "
-                "Gorno-Badakhshan protested.\n",
-                "TJ");
+  r = kgr_test_read_text(
+      "Security forces entered the Gorno-Badakhshan Autonomous Region. Residents of "
+      "Gorno-Badakhshan protested.\n",
+      "TJ");
   p = must_place(&r, "Gorno-Badakhshan Autonomous Region", "TJ");
   assert_non_null(p);
   expect_places(&r, 1);
-  done(&r);
+  kgr_test_run_done(&r);
 }
 
 /* A territory that is one city (Hong Kong) is a place, in a document
@@ -217,9 +190,10 @@ static void test_short_forms_and_spellings(void **state) {
  * own; other territories and countries are not places. */
 static void test_territories_and_districts(void **state) {
   (void)state;
-  run r = read_text("Hong Kong police fired tear gas in Mong Kok and Causeway Bay, and the camp "
-                    "in Admiralty was cleared. In Puerto Rico and Colombia nothing happened.\n",
-                    "HK");
+  kgr_test_run r = kgr_test_read_text(
+      "Hong Kong police fired tear gas in Mong Kok and Causeway Bay, and the camp "
+      "in Admiralty was cleared. In Puerto Rico and Colombia nothing happened.\n",
+      "HK");
   const kgr_place *p = must_place(&r, "Hong Kong", "HK");
   assert_true(p->has_coordinates);
   assert_true(p->lat > 22.0 && p->lat < 23.0 && p->lon > 113.5 && p->lon < 114.5);
@@ -229,30 +203,31 @@ static void test_territories_and_districts(void **state) {
   assert_null(place(&r, "Puerto Rico"));
   assert_null(place(&r, "Colombia"));
   expect_places(&r, 4);
-  done(&r);
-  r = read_text("In Hong Kong, 47 activists were charged; in Yangon, police fired on "
-                "crowds.\n",
-                "MM");
+  kgr_test_run_done(&r);
+  r = kgr_test_read_text("In Hong Kong, 47 activists were charged; in Yangon, police fired on "
+                         "crowds.\n",
+                         "MM");
   must_place(&r, "Hong Kong", "HK");
   must_place(&r, "Yangon", "MM");
-  done(&r);
+  kgr_test_run_done(&r);
   /* inside an organisation's name it is no place */
-  r = read_text("Amnesty International Hong Kong closed its office.\n", "HK");
+  r = kgr_test_read_text("Amnesty International Hong Kong closed its office.\n", "HK");
   assert_null(place(&r, "Hong Kong"));
-  done(&r);
+  kgr_test_run_done(&r);
 }
 
 /* Lines of their own: a city after an address line, a place in a
  * "Location:" field, and no city glued to the label under it. */
 static void test_places_on_lines(void **state) {
   (void)state;
-  run r = read_text("Attorney General Rosa Matamoros\nMinisterio Publico\nManagua, "
-                    "Nicaragua\n\nLocation: Geneva\nDate: 4 May 2021\n",
-                    "NI");
+  kgr_test_run r =
+      kgr_test_read_text("Attorney General Rosa Matamoros\nMinisterio Publico\nManagua, "
+                         "Nicaragua\n\nLocation: Geneva\nDate: 4 May 2021\n",
+                         "NI");
   must_place(&r, "Managua", "NI");
   must_place(&r, "Geneva", "CH");
   expect_places(&r, 2);
-  done(&r);
+  kgr_test_run_done(&r);
 }
 
 int main(void) {

@@ -15,39 +15,7 @@
 #include <string.h>
 
 #include "document.h"
-
-typedef struct fixture {
-  kgr_doc *doc;
-} fixture;
-
-static int fixture_setup(void **state) {
-  fixture *f = calloc(1, sizeof *f);
-  *state = f;
-  return f ? 0 : -1;
-}
-
-static int fixture_teardown(void **state) {
-  fixture *f = *state;
-  kgr_doc_free(f->doc);
-  free(f);
-  return 0;
-}
-
-#define KGR_TEST(f) cmocka_unit_test_setup_teardown(f, fixture_setup, fixture_teardown)
-
-static kgr_doc *parse_len(void **state, const char *text, size_t len) {
-  fixture *f = *state;
-  kgr_doc_free(f->doc);
-  kgr_error err;
-  f->doc = kgr_parse(text, len, KGR_PARSE_DEFAULT, NULL, &err);
-  if (!f->doc)
-    fail_msg("parse failed: %s", err.message);
-  return f->doc;
-}
-
-static kgr_doc *parse(void **state, const char *text) {
-  return parse_len(state, text, strlen(text));
-}
+#include "kgr_test.h"
 
 /* The rights as "a,b,c". */
 static const char *rights(const kgr_doc *d) {
@@ -82,38 +50,41 @@ static void test_variants(void **state) {
       {"The reform threatens freedom of religion or belief.", "other"},
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-    kgr_doc *d = parse(state, cases[i].text);
+    kgr_doc *d = kgr_test_parse(state, cases[i].text);
     if (strcmp(rights(d), cases[i].want) != 0)
       fail_msg("\"%s\": rights [%s], want [%s]", cases[i].text, rights(d), cases[i].want);
   }
   /* no right named: none invented */
-  kgr_doc *d = parse(state, "The floods destroyed three bridges in the south.");
+  kgr_doc *d = kgr_test_parse(state, "The floods destroyed three bridges in the south.");
   assert_int_equal(d->rights.count, 0);
 }
 
 /* A right's noun alone counts only in a list after another right. */
 static void test_coordinated(void **state) {
-  kgr_doc *d = parse(state, "They were jailed for exercising their rights to freedom of "
-                            "peaceful assembly and expression.");
+  kgr_doc *d = kgr_test_parse(state, "They were jailed for exercising their rights to freedom of "
+                                     "peaceful assembly and expression.");
   assert_string_equal(rights(d), "assembly,expression");
-  d = parse(state, "The law restricts the freedoms of expression, association and peaceful "
-                   "assembly.");
+  d = kgr_test_parse(state,
+                     "The law restricts the freedoms of expression, association and peaceful "
+                     "assembly.");
   assert_string_equal(rights(d), "expression,association,assembly");
-  d = parse(state, "The state must respect the rights to life, to freedom of peaceful assembly "
-                   "and to freedom of expression.");
+  d = kgr_test_parse(state,
+                     "The state must respect the rights to life, to freedom of peaceful assembly "
+                     "and to freedom of expression.");
   assert_string_equal(rights(d), "life,assembly,expression");
-  d = parse(state, "Police dispersed the peaceful protesters with water cannon.");
+  d = kgr_test_parse(state, "Police dispersed the peaceful protesters with water cannon.");
   assert_string_equal(rights(d), "assembly");
   /* hard negatives: the nouns alone, or after a right but not in its list */
-  d = parse(state, "The expression on his face changed; the association met on Monday and "
-                   "discussed the movement of goods and life in the city.");
+  d = kgr_test_parse(state, "The expression on his face changed; the association met on Monday and "
+                            "discussed the movement of goods and life in the city.");
   assert_int_equal(d->rights.count, 0);
-  d = parse(state, "He was denied a fair trial. The association of lawyers protested.");
+  d = kgr_test_parse(state, "He was denied a fair trial. The association of lawyers protested.");
   assert_string_equal(rights(d), "fair_trial");
 }
 
 static void test_order_and_repeats(void **state) {
-  kgr_doc *d = parse(state, "Police must respect the right to life, liberty and security of "
+  kgr_doc *d =
+      kgr_test_parse(state, "Police must respect the right to life, liberty and security of "
                             "person, and the right to protest peacefully. The right to life "
                             "is absolute.");
   assert_string_equal(rights(d), "life,liberty_security,assembly");
@@ -121,7 +92,8 @@ static void test_order_and_repeats(void **state) {
 
 static void test_names_are_not_rights(void **state) {
   /* organisation names in the body, and the signatory list */
-  kgr_doc *d = parse(state, "Kyrgyzstan: Reporters Beaten\n\n"
+  kgr_doc *d =
+      kgr_test_parse(state, "Kyrgyzstan: Reporters Beaten\n\n"
                             "According to the World Organisation Against Torture, two "
                             "reporters were beaten on 5 October. The Committee for Freedom "
                             "of Expression Defenders also wrote to the minister.\n\n"
@@ -130,19 +102,19 @@ static void test_names_are_not_rights(void **state) {
                             "2. Privacy International (United Kingdom)\n");
   assert_int_equal(d->rights.count, 0);
   /* a capitalised right that opens a sentence still counts */
-  d = parse(state, "Kyrgyzstan: Reporters Beaten\n\nTorture is prohibited in all "
-                   "circumstances, the court recalled in its ruling of 5 March.\n");
+  d = kgr_test_parse(state, "Kyrgyzstan: Reporters Beaten\n\nTorture is prohibited in all "
+                            "circumstances, the court recalled in its ruling of 5 March.\n");
   assert_string_equal(rights(d), "torture");
 }
 
 static void test_instruments(void **state) {
-  kgr_doc *d =
-      parse(state, "Police must comply with the UN Basic Principles on the Use of Force and "
-                   "Firearms by Law Enforcement Officials and the Code of Conduct for Law "
-                   "Enforcement Officials. Kazakhstan is bound by the International "
-                   "Covenant on Civil and Political Rights (ICCPR) and by its OSCE "
-                   "commitments. The ICCPR protects the right to peaceful assembly, as "
-                   "the Guidelines on Freedom of Peaceful Assembly explain.");
+  kgr_doc *d = kgr_test_parse(
+      state, "Police must comply with the UN Basic Principles on the Use of Force and "
+             "Firearms by Law Enforcement Officials and the Code of Conduct for Law "
+             "Enforcement Officials. Kazakhstan is bound by the International "
+             "Covenant on Civil and Political Rights (ICCPR) and by its OSCE "
+             "commitments. The ICCPR protects the right to peaceful assembly, as "
+             "the Guidelines on Freedom of Peaceful Assembly explain.");
   assert_int_equal(d->instruments.count, 5);
   static const char *const want[] = {
       "UN Basic Principles on the Use of Force and Firearms by Law Enforcement Officials",
@@ -160,7 +132,7 @@ static void test_instruments(void **state) {
   }
   assert_string_equal(rights(d), "assembly");
   /* no instrument: none invented */
-  d = parse(state, "The new code of conduct for officials was adopted in May.");
+  d = kgr_test_parse(state, "The new code of conduct for officials was adopted in May.");
   assert_int_equal(d->instruments.count, 0);
 }
 
@@ -175,7 +147,7 @@ static void read_seed(void **state, const char *name) {
   static char buf[1 << 16];
   size_t len = fread(buf, 1, sizeof buf, fp);
   fclose(fp);
-  parse_len(state, buf, len);
+  kgr_test_parse_len(state, buf, len);
 }
 
 static void test_seeds(void **state) {

@@ -17,41 +17,7 @@
 
 #include "acronyms.h"
 #include "document.h"
-
-typedef struct fixture {
-  kgr_doc *doc;
-} fixture;
-
-static int fixture_setup(void **state) {
-  fixture *f = calloc(1, sizeof *f);
-  *state = f;
-  return f ? 0 : -1;
-}
-
-static int fixture_teardown(void **state) {
-  fixture *f = *state;
-  kgr_doc_free(f->doc);
-  free(f);
-  return 0;
-}
-
-#define KGR_TEST(f) cmocka_unit_test_setup_teardown(f, fixture_setup, fixture_teardown)
-
-static kgr_doc *parse_len(void **state, const char *text, size_t len) {
-  fixture *f = *state;
-  kgr_doc_free(f->doc);
-  kgr_error err;
-  f->doc = kgr_parse(text, len, KGR_PARSE_DEFAULT, NULL, &err);
-  if (!f->doc)
-    fail_msg("parse failed: %s", err.message);
-  return f->doc;
-}
-
-static kgr_doc *parse(void **state, const char *text) {
-  return parse_len(state, text, strlen(text));
-}
-
-static const char *show(kgr_str s) { return s.ptr ? s.ptr : "(null)"; }
+#include "kgr_test.h"
 
 /* "BE", "DE,CH" or "" */
 static const char *codes(const kgr_signatory *s) {
@@ -60,7 +26,7 @@ static const char *codes(const kgr_signatory *s) {
   for (size_t k = 0; k < s->country_count && strlen(out) + 4 < sizeof out; k++) {
     if (k)
       strcat(out, ",");
-    strcat(out, show(s->countries[k]));
+    strcat(out, kgr_test_show(s->countries[k]));
   }
   return out;
 }
@@ -72,9 +38,9 @@ static void check(const kgr_doc *d, size_t i, const char *name, const char *acro
   if (i >= d->signatories.count)
     fail_msg("signatory %zu (%s) missing: only %zu", i, name, d->signatories.count);
   const kgr_signatory *s = &d->signatories.items[i];
-  assert_string_equal(show(s->name), name);
+  assert_string_equal(kgr_test_show(s->name), name);
   if (acronym)
-    assert_string_equal(show(s->acronym), acronym);
+    assert_string_equal(kgr_test_show(s->acronym), acronym);
   else
     assert_null(s->acronym.ptr);
   assert_string_equal(codes(s), countries);
@@ -135,23 +101,23 @@ static void test_helpers(void **state) {
 }
 
 static void test_numbered(void **state) {
-  kgr_doc *d =
-      parse(state, OPENING "Signed by:\n\n"
-                           "1. International Partnership for Human Rights (IPHR, Belgium)\n"
-                           "2. Bulgarian Helsinki Committee\n"
-                           "3. Helsinki Committee of Armenia\n"
-                           "4. Truth Hounds (Ukraine/Georgia)\n"
-                           "5. Libereco Partnership for Human Rights (Germany, Switzerland)\n"
-                           "6. Freedom Now (USA)\n"
-                           "7. Crude Accountability (United States)\n"
-                           "8. The Belarusian Human Rights House (Lithuania)\n"
-                           "9. The Human Rights Center (HRC, Georgia)\n"
-                           "10. The Georgian Centre for Rehabilitation of Torture Victims (GCRT)\n"
-                           "11. Kharkiv regional foundation Public Alternative\n"
-                           "12. Public Association \"Dignity\" (Kazakhstan)\n\n"
-                           "Background:\n\n"
-                           "The bloggers were detained on 3 May after writing about the floods "
-                           "in the south of the country.\n");
+  kgr_doc *d = kgr_test_parse(
+      state, OPENING "Signed by:\n\n"
+                     "1. International Partnership for Human Rights (IPHR, Belgium)\n"
+                     "2. Bulgarian Helsinki Committee\n"
+                     "3. Helsinki Committee of Armenia\n"
+                     "4. Truth Hounds (Ukraine/Georgia)\n"
+                     "5. Libereco Partnership for Human Rights (Germany, Switzerland)\n"
+                     "6. Freedom Now (USA)\n"
+                     "7. Crude Accountability (United States)\n"
+                     "8. The Belarusian Human Rights House (Lithuania)\n"
+                     "9. The Human Rights Center (HRC, Georgia)\n"
+                     "10. The Georgian Centre for Rehabilitation of Torture Victims (GCRT)\n"
+                     "11. Kharkiv regional foundation Public Alternative\n"
+                     "12. Public Association \"Dignity\" (Kazakhstan)\n\n"
+                     "Background:\n\n"
+                     "The bloggers were detained on 3 May after writing about the floods "
+                     "in the south of the country.\n");
   assert_int_equal(d->signatories.count, 12);
   check(d, 0, "International Partnership for Human Rights", "IPHR", "BE", S, 1);
   check(d, 1, "Bulgarian Helsinki Committee", NULL, "BG", I, 2);
@@ -179,14 +145,14 @@ static void test_numbered(void **state) {
 static void test_not_a_country(void **state) {
   /* Helsinki Committees are not Finnish; International, European and OSCE
    * give no country; a regional word before an adjective blocks it */
-  kgr_doc *d = parse(state, OPENING "Signatories:\n\n"
-                                    "- Swiss Helsinki Committee\n"
-                                    "- Helsinki Committee\n"
-                                    "- Moscow Helsinki Group\n"
-                                    "- European Centre for Press Freedom\n"
-                                    "- Swedish OSCE-network\n"
-                                    "- Latin American Lawyers Association\n"
-                                    "- International Service for Human Rights\n");
+  kgr_doc *d = kgr_test_parse(state, OPENING "Signatories:\n\n"
+                                             "- Swiss Helsinki Committee\n"
+                                             "- Helsinki Committee\n"
+                                             "- Moscow Helsinki Group\n"
+                                             "- European Centre for Press Freedom\n"
+                                             "- Swedish OSCE-network\n"
+                                             "- Latin American Lawyers Association\n"
+                                             "- International Service for Human Rights\n");
   assert_int_equal(d->signatories.count, 7);
   check(d, 0, "Swiss Helsinki Committee", NULL, "CH", I, 0);
   check(d, 1, "Helsinki Committee", NULL, "", N, 0);
@@ -198,11 +164,11 @@ static void test_not_a_country(void **state) {
 }
 
 static void test_one_per_line(void **state) {
-  kgr_doc *d = parse(state, OPENING "List of signatories\n\n"
-                                    "Norwegian Helsinki Committee\n"
-                                    "Human Rights House Foundation (Norway)\n"
-                                    "Netherlands Helsinki Committee\n"
-                                    "Centre for Civil Liberties (Kyiv)\n");
+  kgr_doc *d = kgr_test_parse(state, OPENING "List of signatories\n\n"
+                                             "Norwegian Helsinki Committee\n"
+                                             "Human Rights House Foundation (Norway)\n"
+                                             "Netherlands Helsinki Committee\n"
+                                             "Centre for Civil Liberties (Kyiv)\n");
   assert_int_equal(d->signatories.count, 4);
   check(d, 0, "Norwegian Helsinki Committee", NULL, "NO", I, 0);
   check(d, 1, "Human Rights House Foundation", NULL, "NO", S, 0);
@@ -218,11 +184,11 @@ static void test_one_per_line(void **state) {
 static void test_paragraph_semicolons(void **state) {
   /* inline after the heading; persons keep their name as written,
    * honorific included, without the role after the comma */
-  kgr_doc *d =
-      parse(state, OPENING "Signatories: Bir Duino Human Rights Movement (Kyrgyzstan); "
-                           "Public Verdict Foundation (Russia); Human Rights House Foundation, "
-                           "Norway; Dr. Jane Doe, Professor of Law, University of Essex; "
-                           "Prof. John Smith, independent expert.\n");
+  kgr_doc *d = kgr_test_parse(state, OPENING
+                              "Signatories: Bir Duino Human Rights Movement (Kyrgyzstan); "
+                              "Public Verdict Foundation (Russia); Human Rights House Foundation, "
+                              "Norway; Dr. Jane Doe, Professor of Law, University of Essex; "
+                              "Prof. John Smith, independent expert.\n");
   assert_int_equal(d->signatories.count, 5);
   check(d, 0, "Bir Duino Human Rights Movement", NULL, "KG", S, 0);
   check(d, 1, "Public Verdict Foundation", NULL, "RU", S, 0);
@@ -238,7 +204,8 @@ static void test_paragraph_semicolons(void **state) {
 
 static void test_paragraph_commas(void **state) {
   /* commas inside parentheses do not split; ", Norway" stays with its name */
-  kgr_doc *d = parse(state, OPENING "This appeal is signed by the following organisations:\n\n"
+  kgr_doc *d =
+      kgr_test_parse(state, OPENING "This appeal is signed by the following organisations:\n\n"
                                     "IPHR (Belgium), Bir Duino (Kyrgyzstan), Freedom Now (USA), "
                                     "Legal Policy Research Centre (LPRC, Kazakhstan), Human Rights "
                                     "House Foundation, Norway, and Swiss Helsinki Committee.\n");
@@ -254,8 +221,8 @@ static void test_paragraph_commas(void **state) {
 static void test_dash_countries(void **state) {
   /* "Name - Country" after a closing "Sincerely,": a list with no heading;
    * a dash before a place that is not a country stays in the name */
-  kgr_doc *d = parse(state, OPENING
-                     "Sincerely,\n\n"
+  kgr_doc *d = kgr_test_parse(
+      state, OPENING "Sincerely,\n\n"
                      "Association for Human Rights in Central Asia \xE2\x80\x93 France\n"
                      "Freedom Now - United States\n"
                      "International Partnership for Human Rights (IPHR) \xE2\x80\x93 Belgium\n"
@@ -271,11 +238,11 @@ static void test_dash_countries(void **state) {
  * Duino-Kyrgyzstan"), adjectives when every part is one; not
  * "Russian-speaking". */
 static void test_hyphenated_countries(void **state) {
-  kgr_doc *d = parse(state, OPENING "Signed by:\n\n"
-                                    "1. Human Rights Movement \"Bir Duino-Kyrgyzstan\"\n"
-                                    "2. Polish-Ukrainian Lawyers' Forum\n"
-                                    "3. Association of Russian-speaking Teachers\n"
-                                    "4. Bir Duino-Kyrgyzstan\n");
+  kgr_doc *d = kgr_test_parse(state, OPENING "Signed by:\n\n"
+                                             "1. Human Rights Movement \"Bir Duino-Kyrgyzstan\"\n"
+                                             "2. Polish-Ukrainian Lawyers' Forum\n"
+                                             "3. Association of Russian-speaking Teachers\n"
+                                             "4. Bir Duino-Kyrgyzstan\n");
   assert_int_equal(d->signatories.count, 4);
   check(d, 0, "Human Rights Movement \"Bir Duino-Kyrgyzstan\"", NULL, "KG", I, 1);
   check(d, 1, "Polish-Ukrainian Lawyers' Forum", NULL, "PL,UA", I, 2);
@@ -287,7 +254,8 @@ static void test_hyphenated_countries(void **state) {
  * names with their mandates, but not "The experts said:"; a by-line of
  * several organisations when there is no list. */
 static void test_more_openings(void **state) {
-  kgr_doc *d = parse(state, OPENING "Signed,\n\n"
+  kgr_doc *d =
+      kgr_test_parse(state, OPENING "Signed,\n\n"
                                     "Prof. Ingrid Halvorsen, University of Oslo\n"
                                     "Dr. Samuel Okafor, Faculty of Law, University of Toronto\n"
                                     "Prof. Kenji Watanabe, Kyoto University\n");
@@ -295,26 +263,30 @@ static void test_more_openings(void **state) {
   check(d, 0, "Prof. Ingrid Halvorsen", NULL, "", N, 0);
   check(d, 1, "Dr. Samuel Okafor", NULL, "", N, 0);
   check(d, 2, "Prof. Kenji Watanabe", NULL, "", N, 0);
-  d = parse(state, OPENING "The experts: Ms. Asel Omurova, Special Rapporteur on the right to "
-                           "freedom of expression; Mr. Tomas Berg, Chair of the Working Group on "
-                           "Arbitrary Detention.\n");
+  d = kgr_test_parse(state,
+                     OPENING "The experts: Ms. Asel Omurova, Special Rapporteur on the right to "
+                             "freedom of expression; Mr. Tomas Berg, Chair of the Working Group on "
+                             "Arbitrary Detention.\n");
   assert_int_equal(d->signatories.count, 2);
   check(d, 0, "Ms. Asel Omurova", NULL, "", N, 0);
   check(d, 1, "Mr. Tomas Berg", NULL, "", N, 0);
-  d = parse(state, OPENING "The experts said: Bishkek, Osh and Naryn must not become places "
-                           "where journalists fear to work.\n");
+  d = kgr_test_parse(state,
+                     OPENING "The experts said: Bishkek, Osh and Naryn must not become places "
+                             "where journalists fear to work.\n");
   assert_int_equal(d->signatories.count, 0);
-  d = parse(state, "Tajikistan: Free the Bloggers\n\n"
-                   "Joint statement by Freedom Now, International Partnership for Human Rights "
-                   "(IPHR) and the Norwegian Helsinki Committee\n\n1 June 2021\n\n"
-                   "The authorities of Tajikistan must release the detained bloggers.\n");
+  d = kgr_test_parse(state,
+                     "Tajikistan: Free the Bloggers\n\n"
+                     "Joint statement by Freedom Now, International Partnership for Human Rights "
+                     "(IPHR) and the Norwegian Helsinki Committee\n\n1 June 2021\n\n"
+                     "The authorities of Tajikistan must release the detained bloggers.\n");
   assert_int_equal(d->signatories.count, 3);
   check(d, 0, "Freedom Now", NULL, "", N, 0);
   check(d, 1, "International Partnership for Human Rights", "IPHR", "", N, 0);
   check(d, 2, "Norwegian Helsinki Committee", NULL, "NO", I, 0);
   /* one organisation is the issuer, not a signatory list */
-  d = parse(state, "Tajikistan: Free the Bloggers\n\nStatement by the Norwegian Helsinki "
-                   "Committee\n\nThe authorities of Tajikistan must release the bloggers.\n");
+  d = kgr_test_parse(state,
+                     "Tajikistan: Free the Bloggers\n\nStatement by the Norwegian Helsinki "
+                     "Committee\n\nThe authorities of Tajikistan must release the bloggers.\n");
   assert_int_equal(d->signatories.count, 0);
 }
 
@@ -323,31 +295,33 @@ static void test_more_openings(void **state) {
  * numbered lines in one paragraph; one-word short names and small towns in
  * parentheses. */
 static void test_list_shapes(void **state) {
-  kgr_doc *d = parse(state, OPENING "Signed by: Adilet Legal Clinic (Kyrgyzstan), Justice for "
+  kgr_doc *d =
+      kgr_test_parse(state, OPENING "Signed by: Adilet Legal Clinic (Kyrgyzstan), Justice for "
                                     "All (Kazakhstan), Freedom Files (Poland) and Crude "
                                     "Accountability (USA).\n");
   assert_int_equal(d->signatories.count, 4);
   check(d, 2, "Freedom Files", NULL, "PL", S, 0);
   check(d, 3, "Crude Accountability", NULL, "US", S, 0);
-  d = parse(state, OPENING "Signed by: Kylym Shamy Foundation, Legal Initiative Centre and "
-                           "Human Rights House Foundation, Centre for Democracy and Human "
-                           "Rights.\n");
+  d = kgr_test_parse(state,
+                     OPENING "Signed by: Kylym Shamy Foundation, Legal Initiative Centre and "
+                             "Human Rights House Foundation, Centre for Democracy and Human "
+                             "Rights.\n");
   assert_int_equal(d->signatories.count, 4);
   check(d, 1, "Legal Initiative Centre", NULL, "", N, 0);
   check(d, 2, "Human Rights House Foundation", NULL, "", N, 0);
   check(d, 3, "Centre for Democracy and Human Rights", NULL, "", N, 0);
-  d = parse(state, OPENING "Signatories\n\n"
-                           "International organisations\n1. Article 19\n"
-                           "2. Civil Rights Defenders (Sweden)\n"
-                           "Individuals\n3. Tolekan Ismailova, human rights defender\n");
+  d = kgr_test_parse(state, OPENING "Signatories\n\n"
+                                    "International organisations\n1. Article 19\n"
+                                    "2. Civil Rights Defenders (Sweden)\n"
+                                    "Individuals\n3. Tolekan Ismailova, human rights defender\n");
   assert_int_equal(d->signatories.count, 3);
   check(d, 0, "Article 19", NULL, "", N, 1);
   check(d, 1, "Civil Rights Defenders", NULL, "SE", S, 2);
   check(d, 2, "Tolekan Ismailova", NULL, "", N, 3);
-  d = parse(state, OPENING "Signed by:\n\n"
-                           "- Center for Legal Transformation (Lawtrend)\n"
-                           "- Helsinki Citizens' Assembly (Vanadzor)\n"
-                           "- Public Association (Civic Platform)\n");
+  d = kgr_test_parse(state, OPENING "Signed by:\n\n"
+                                    "- Center for Legal Transformation (Lawtrend)\n"
+                                    "- Helsinki Citizens' Assembly (Vanadzor)\n"
+                                    "- Public Association (Civic Platform)\n");
   assert_int_equal(d->signatories.count, 3);
   check(d, 0, "Center for Legal Transformation", "Lawtrend", "", N, 0);
   check(d, 1, "Helsinki Citizens' Assembly", NULL, "AM", S, 0);
@@ -356,7 +330,8 @@ static void test_list_shapes(void **state) {
 
 static void test_headless(void **state) {
   /* no heading: the trailing run of organisation-shaped items */
-  kgr_doc *d = parse(state, OPENING "We urge the authorities to:\n\n"
+  kgr_doc *d =
+      kgr_test_parse(state, OPENING "We urge the authorities to:\n\n"
                                     "- release the bloggers at once;\n"
                                     "- drop all charges against them;\n"
                                     "- investigate the beatings reported by their lawyers.\n\n"
@@ -367,37 +342,38 @@ static void test_headless(void **state) {
   check(d, 0, "Norwegian Helsinki Committee", NULL, "NO", I, 0);
   check(d, 2, "Bir Duino Human Rights Movement", NULL, "KG", S, 0);
   /* a list of demands alone is no list of signatories */
-  d = parse(state, OPENING "We urge the authorities to:\n\n"
-                           "- Release the Bloggers at Once\n"
-                           "- Drop All Charges Against Them\n"
-                           "- Investigate the Beatings\n");
+  d = kgr_test_parse(state, OPENING "We urge the authorities to:\n\n"
+                                    "- Release the Bloggers at Once\n"
+                                    "- Drop All Charges Against Them\n"
+                                    "- Investigate the Beatings\n");
   assert_int_equal(d->signatories.count, 0);
   /* nor a list of state bodies, nor one in the middle of a report */
-  d = parse(state, OPENING "The case was handled by:\n\n"
-                           "- Ministry of Internal Affairs (MVD)\n"
-                           "- State Committee for National Security (GKNB)\n"
-                           "- Prosecutor General's Office of Tajikistan\n");
+  d = kgr_test_parse(state, OPENING "The case was handled by:\n\n"
+                                    "- Ministry of Internal Affairs (MVD)\n"
+                                    "- State Committee for National Security (GKNB)\n"
+                                    "- Prosecutor General's Office of Tajikistan\n");
   assert_int_equal(d->signatories.count, 0);
-  d = parse(state, OPENING "Sources:\n\n"
-                           "- Bir Duino Human Rights Movement (Kyrgyzstan)\n"
-                           "- Legal Policy Research Centre (Kazakhstan)\n"
-                           "- Norwegian Helsinki Committee\n\n"
-                           "They were told on 3 May that the bloggers had been moved.\n\n"
-                           "Their lawyers were not allowed to see them.\n\n"
-                           "The families asked for a meeting with the prosecutor.\n\n"
-                           "The prosecutor refused to meet them.\n\n"
-                           "The trial is due to open in June.\n");
+  d = kgr_test_parse(state, OPENING "Sources:\n\n"
+                                    "- Bir Duino Human Rights Movement (Kyrgyzstan)\n"
+                                    "- Legal Policy Research Centre (Kazakhstan)\n"
+                                    "- Norwegian Helsinki Committee\n\n"
+                                    "They were told on 3 May that the bloggers had been moved.\n\n"
+                                    "Their lawyers were not allowed to see them.\n\n"
+                                    "The families asked for a meeting with the prosecutor.\n\n"
+                                    "The prosecutor refused to meet them.\n\n"
+                                    "The trial is due to open in June.\n");
   assert_int_equal(d->signatories.count, 0);
   /* nor a list of places, nor a document without lists */
-  d = parse(state, "Protests were held in:\n\n- Bishkek\n- Osh\n- Talas\n- Naryn\n");
+  d = kgr_test_parse(state, "Protests were held in:\n\n- Bishkek\n- Osh\n- Talas\n- Naryn\n");
   assert_int_equal(d->signatories.count, 0);
-  d = parse(state, OPENING);
+  d = kgr_test_parse(state, OPENING);
   assert_int_equal(d->signatories.count, 0);
 }
 
 static void test_list_ends(void **state) {
   /* the list ends at the next heading, and prose after it is not a name */
-  kgr_doc *d = parse(state, OPENING "Signed:\n\n"
+  kgr_doc *d =
+      kgr_test_parse(state, OPENING "Signed:\n\n"
                                     "1. Bulgarian Helsinki Committee\n"
                                     "2. Crude Accountability (United States)\n\n"
                                     "The signatories are ready to discuss these concerns with the "
@@ -407,7 +383,8 @@ static void test_list_ends(void **state) {
   assert_int_equal(d->signatories.count, 2);
   check(d, 1, "Crude Accountability", NULL, "US", S, 2);
   /* an entry without a name is reported, not dropped silently */
-  d = parse(state, OPENING "Signed by:\n\n1. Bulgarian Helsinki Committee\n2. (Belgium)\n");
+  d = kgr_test_parse(state,
+                     OPENING "Signed by:\n\n1. Bulgarian Helsinki Committee\n2. (Belgium)\n");
   assert_int_equal(d->signatories.count, 1);
   bool reported = false;
   for (size_t i = 0; i < d->diagnostics.count; i++)
@@ -426,7 +403,7 @@ static void test_seed(void **state) {
   static char buf[1 << 16];
   size_t len = fread(buf, 1, sizeof buf, fp);
   fclose(fp);
-  kgr_doc *d = parse_len(state, buf, len);
+  kgr_doc *d = kgr_test_parse_len(state, buf, len);
   assert_int_equal(d->signatories.count, 35);
   for (size_t i = 0; i < 35; i++)
     assert_int_equal(d->signatories.items[i].position, (int)i + 1);
