@@ -8,6 +8,7 @@
 
 #include "corroboration.h"
 #include "json_writer.h"
+#include "mem_sink.h"
 
 static void key_str(kgr_jw *w, const char *key, kgr_str s) {
   kgr_jw_key(w, key);
@@ -158,39 +159,9 @@ kgr_status kgr_corroboration_write_json(const kgr_corroboration *c, uint32_t fla
   return kgr_jw_finish(&w) ? KGR_OK : KGR_EIO;
 }
 
-typedef struct {
-  char *data;
-  size_t len, cap;
-} mem_sink;
-
-static int memory_sink(void *ctx, const char *data, size_t len) {
-  mem_sink *m = ctx;
-  if (m->cap - m->len < len + 1) {
-    size_t cap = m->cap ? m->cap : 4096;
-    while (cap - m->len < len + 1) {
-      if (cap > SIZE_MAX / 2)
-        return -1;
-      cap *= 2;
-    }
-    char *p = realloc(m->data, cap);
-    if (!p)
-      return -1;
-    m->data = p;
-    m->cap = cap;
-  }
-  memcpy(m->data + m->len, data, len);
-  m->len += len;
-  return 0;
-}
 
 char *kgr_corroboration_to_json(const kgr_corroboration *c, uint32_t flags, size_t *len) {
-  mem_sink m = {0};
-  if (kgr_corroboration_write_json(c, flags, memory_sink, &m) != KGR_OK || !m.data) {
-    free(m.data);
-    return NULL;
-  }
-  m.data[m.len] = '\0';
-  if (len)
-    *len = m.len;
-  return m.data;
+  kgr_mem_sink m = {0};
+  kgr_status st = kgr_corroboration_write_json(c, flags, kgr_mem_sink_write, &m);
+  return kgr_mem_sink_finish(&m, st, len);
 }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "document.h"
+#include "mem_sink.h"
 #include "kgrights/kgr_formats.h"
 
 typedef kgr_status (*writer_fn)(const kgr_doc *, uint32_t, kgr_write_fn, void *);
@@ -32,44 +33,15 @@ kgr_status kgr_doc_write_format(const kgr_doc *doc, const char *format, uint32_t
   return KGR_EINVAL;
 }
 
-typedef struct {
-  char *data;
-  size_t len, cap;
-} mem_sink;
-
-static int memory_sink(void *ctx, const char *data, size_t len) {
-  mem_sink *m = ctx;
-  if (m->cap - m->len < len + 1) {
-    size_t cap = m->cap ? m->cap : 4096;
-    while (cap - m->len < len + 1) {
-      if (cap > SIZE_MAX / 2)
-        return -1;
-      cap *= 2;
-    }
-    char *p = realloc(m->data, cap);
-    if (!p)
-      return -1;
-    m->data = p;
-    m->cap = cap;
-  }
-  memcpy(m->data + m->len, data, len);
-  m->len += len;
-  return 0;
-}
 
 char *kgr_doc_to_format(const kgr_doc *doc, const char *format, uint32_t flags, size_t *len) {
-  /* Allocated with malloc: the caller releases it with kgr_free(). */
-  mem_sink m = {0};
+  /* Allocated with malloc: the caller releases it with kgr_free(). The
+   * buffer exists up front so that an empty table is "", not NULL. */
+  kgr_mem_sink m = {0};
   m.data = malloc(1);
   if (!m.data)
     return NULL;
   m.cap = 1;
-  if (kgr_doc_write_format(doc, format, flags, memory_sink, &m) != KGR_OK) {
-    free(m.data);
-    return NULL;
-  }
-  m.data[m.len] = '\0';
-  if (len)
-    *len = m.len;
-  return m.data;
+  kgr_status st = kgr_doc_write_format(doc, format, flags, kgr_mem_sink_write, &m);
+  return kgr_mem_sink_finish(&m, st, len);
 }

@@ -8,6 +8,7 @@
 
 #include "document.h"
 #include "json_writer.h"
+#include "mem_sink.h"
 #include "kgrights/kgr_write.h"
 
 static void str(kgr_jw *w, const char *key, kgr_str s) {
@@ -367,41 +368,11 @@ kgr_status kgr_doc_write_json_file(const kgr_doc *doc, uint32_t flags, FILE *fp)
   return st;
 }
 
-typedef struct {
-  char *data;
-  size_t len, cap;
-  bool oom;
-} mem_sink;
-
-static int memory_sink(void *ctx, const char *data, size_t len) {
-  mem_sink *m = ctx;
-  if (m->len + len + 1 > m->cap) {
-    size_t cap = m->cap ? m->cap : 4096;
-    while (cap < m->len + len + 1)
-      cap *= 2;
-    char *p = realloc(m->data, cap);
-    if (!p) {
-      m->oom = true;
-      return -1;
-    }
-    m->data = p;
-    m->cap = cap;
-  }
-  memcpy(m->data + m->len, data, len);
-  m->len += len;
-  return 0;
-}
 
 char *kgr_doc_to_json(const kgr_doc *doc, uint32_t flags, size_t *len) {
-  mem_sink m = {0};
-  if (kgr_doc_write_json(doc, flags, memory_sink, &m) != KGR_OK || !m.data) {
-    free(m.data);
-    return NULL;
-  }
-  m.data[m.len] = '\0';
-  if (len)
-    *len = m.len;
-  return m.data;
+  kgr_mem_sink m = {0};
+  kgr_status st = kgr_doc_write_json(doc, flags, kgr_mem_sink_write, &m);
+  return kgr_mem_sink_finish(&m, st, len);
 }
 
 void kgr_free(void *ptr) { free(ptr); }
