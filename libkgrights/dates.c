@@ -215,7 +215,7 @@ static int year_at(const char *t, size_t len, size_t i, int lo, int hi, size_t *
   size_t j = skip_spaces(t, len, e);
   if (word_at(t, len, j) && people_noun_at(t, len, j))
     return 0;
-  size_t se;
+  size_t se = e;
   const kgr_lex_entry *s = word_at(t, len, j) ? context_at(t, len, j, &se) : NULL;
   if (tag_is(s, "year_suffix")) {
     e = se;

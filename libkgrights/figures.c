@@ -190,7 +190,7 @@ static bool has_role(const kgr_lex_entry *e, const char *role) {
 }
 
 static bool context_role(const fctx *c, size_t k, const char *role, size_t *last) {
-  size_t l;
+  size_t l = k;
   const kgr_lex_entry *e = match_at(c, &kgr_lex_figure_context, k, &l);
   if (!has_role(e, role))
     return false;

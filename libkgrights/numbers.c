@@ -82,7 +82,7 @@ static bool digit_at(const char *t, size_t len, size_t i) {
 static int64_t scale_word(const char *t, size_t len, size_t i, size_t *end) {
   const kgr_lex_entry *e = NULL;
   size_t m = kgr_lex_match(&kgr_lex_numbers, t, len, i, &e);
-  if (!m || !e || (strcmp(e->extra, "scale") && strcmp(e->extra, "hundred")) ||
+  if (!m || !e || (strcmp(e->extra, "scale") != 0 && strcmp(e->extra, "hundred") != 0) ||
       e->phrase[0] == 'a') /* "3 a thousand" is no number */
     return 0;
   *end = i + m;
