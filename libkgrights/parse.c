@@ -39,12 +39,22 @@ static void locate(const char *buf, size_t offset, kgr_error *err) {
   err->column = col;
 }
 
+/* Digits s[0, n) as a number, or -1 if any is not a digit. */
+static int digits(const char *s, int n) {
+  int v = 0;
+  for (int i = 0; i < n; i++) {
+    if (s[i] < '0' || s[i] > '9')
+      return -1;
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
 /* "YYYY-MM-DD" to a kgr_ymd; false unless it is a real calendar day. */
 static bool parse_iso_day(const char *s, kgr_ymd *out) {
-  int y, m, d;
-  char tail;
-  if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+  if (strlen(s) != 10 || s[4] != '-' || s[7] != '-')
     return false;
+  int y = digits(s, 4), m = digits(s + 5, 2), d = digits(s + 8, 2);
   static const int mdays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (y < 1 || m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
     return false;
