@@ -236,3 +236,21 @@ void kgr_jw_string(kgr_jw *w, const char *s, size_t n) {
 void kgr_jw_cstring(kgr_jw *w, const char *s) {
   kgr_jw_string(w, s, s ? strlen(s) : 0);
 }
+
+void kgr_jw_key_str(kgr_jw *w, const char *key, kgr_str s) {
+  kgr_jw_key(w, key);
+  kgr_jw_string(w, s.ptr, s.len);
+}
+
+void kgr_jw_key_cstr(kgr_jw *w, const char *key, const char *s) {
+  kgr_jw_key(w, key);
+  kgr_jw_cstring(w, s);
+}
+
+void kgr_jw_key_span(kgr_jw *w, kgr_span sp) {
+  kgr_jw_key(w, "span");
+  kgr_jw_array(w);
+  kgr_jw_uint(w, sp.start);
+  kgr_jw_uint(w, sp.end);
+  kgr_jw_end_array(w);
+}

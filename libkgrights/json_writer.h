@@ -45,4 +45,11 @@ void kgr_jw_string(kgr_jw *w, const char *s, size_t n);
 /* A C string; NULL writes null. */
 void kgr_jw_cstring(kgr_jw *w, const char *s);
 
+/* An object member: the key, then the value (a null kgr_str or a NULL C
+ * string writes null). */
+void kgr_jw_key_str(kgr_jw *w, const char *key, kgr_str s);
+void kgr_jw_key_cstr(kgr_jw *w, const char *key, const char *s);
+/* The member "span": [start, end]. */
+void kgr_jw_key_span(kgr_jw *w, kgr_span sp);
+
 #endif /* KGR_JSON_WRITER_H */

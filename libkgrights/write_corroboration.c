@@ -10,19 +10,6 @@
 #include "json_writer.h"
 #include "mem_sink.h"
 
-static void key_str(kgr_jw *w, const char *key, kgr_str s) {
-  kgr_jw_key(w, key);
-  kgr_jw_string(w, s.ptr, s.len);
-}
-
-static void span(kgr_jw *w, kgr_span sp) {
-  kgr_jw_key(w, "span");
-  kgr_jw_array(w);
-  kgr_jw_uint(w, sp.start);
-  kgr_jw_uint(w, sp.end);
-  kgr_jw_end_array(w);
-}
-
 static void bound(kgr_jw *w, const char *key, int64_t v) {
   kgr_jw_key(w, key);
   if (v == KGR_CORR_UNBOUNDED)
@@ -33,7 +20,7 @@ static void bound(kgr_jw *w, const char *key, int64_t v) {
 
 static void write_claim(kgr_jw *w, const kgr_corr_claim *c) {
   kgr_jw_object(w);
-  key_str(w, "document", c->doc_name);
+  kgr_jw_key_str(w, "document", c->doc_name);
   kgr_jw_key(w, "document_index");
   kgr_jw_uint(w, c->doc);
   kgr_jw_key(w, "event_index");
@@ -44,8 +31,8 @@ static void write_claim(kgr_jw *w, const kgr_corr_claim *c) {
   kgr_jw_cstring(w, kgr_qualifier_name(c->qualifier));
   bound(w, "low", c->low);
   bound(w, "high", c->high);
-  key_str(w, "text", c->text);
-  span(w, c->span);
+  kgr_jw_key_str(w, "text", c->text);
+  kgr_jw_key_span(w, c->span);
   kgr_jw_end_object(w);
 }
 
@@ -83,8 +70,8 @@ static void write_group(kgr_jw *w, const kgr_corr_group *g) {
   for (size_t i = 0; i < g->type_count; i++)
     kgr_jw_cstring(w, kgr_event_type_name(g->types[i]));
   kgr_jw_end_array(w);
-  key_str(w, "date_start", g->date_start);
-  key_str(w, "date_end", g->date_end);
+  kgr_jw_key_str(w, "date_start", g->date_start);
+  kgr_jw_key_str(w, "date_end", g->date_end);
   kgr_jw_key(w, "places");
   kgr_jw_array(w);
   for (size_t i = 0; i < g->place_count; i++)
@@ -97,17 +84,17 @@ static void write_group(kgr_jw *w, const kgr_corr_group *g) {
   for (size_t i = 0; i < g->member_count; i++) {
     const kgr_corr_member *m = &g->members[i];
     kgr_jw_object(w);
-    key_str(w, "document", m->doc_name);
+    kgr_jw_key_str(w, "document", m->doc_name);
     kgr_jw_key(w, "document_index");
     kgr_jw_uint(w, m->doc);
     kgr_jw_key(w, "event_index");
     kgr_jw_uint(w, m->event);
     kgr_jw_key(w, "type");
     kgr_jw_cstring(w, kgr_event_type_name(m->type));
-    key_str(w, "date_start", m->date_start);
-    key_str(w, "date_end", m->date_end);
-    key_str(w, "text", m->text);
-    span(w, m->span);
+    kgr_jw_key_str(w, "date_start", m->date_start);
+    kgr_jw_key_str(w, "date_end", m->date_end);
+    kgr_jw_key_str(w, "text", m->text);
+    kgr_jw_key_span(w, m->span);
     kgr_jw_end_object(w);
   }
   kgr_jw_end_array(w);
@@ -132,8 +119,8 @@ kgr_status kgr_corroboration_write_json(const kgr_corroboration *c, uint32_t fla
   kgr_jw_array(&w);
   for (size_t i = 0; i < c->doc_count; i++) {
     kgr_jw_object(&w);
-    key_str(&w, "name", c->names[i]);
-    key_str(&w, "sha256", c->sha256[i]);
+    kgr_jw_key_str(&w, "name", c->names[i]);
+    kgr_jw_key_str(&w, "sha256", c->sha256[i]);
     kgr_jw_end_object(&w);
   }
   kgr_jw_end_array(&w);

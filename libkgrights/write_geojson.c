@@ -8,23 +8,13 @@
 #include "json_writer.h"
 #include "kgrights/kgr_formats.h"
 
-static void key_str(kgr_jw *w, const char *key, kgr_str s) {
-  kgr_jw_key(w, key);
-  kgr_jw_string(w, s.ptr, s.len);
-}
-
-static void key_cstr(kgr_jw *w, const char *key, const char *s) {
-  kgr_jw_key(w, key);
-  kgr_jw_cstring(w, s);
-}
-
 static void write_feature(kgr_jw *w, const kgr_doc *d, bool sorted, size_t index,
                           const kgr_event *e, const kgr_place *p) {
   kgr_jw_object(w);
-  key_cstr(w, "type", "Feature");
+  kgr_jw_key_cstr(w, "type", "Feature");
   kgr_jw_key(w, "geometry");
   kgr_jw_object(w);
-  key_cstr(w, "type", "Point");
+  kgr_jw_key_cstr(w, "type", "Point");
   kgr_jw_key(w, "coordinates");
   kgr_jw_array(w);
   kgr_jw_double(w, p->lon, 5); /* GeoJSON positions are [longitude, latitude] */
@@ -34,28 +24,28 @@ static void write_feature(kgr_jw *w, const kgr_doc *d, bool sorted, size_t index
 
   kgr_jw_key(w, "properties");
   kgr_jw_object(w);
-  key_str(w, "document", d->name);
+  kgr_jw_key_str(w, "document", d->name);
   kgr_jw_key(w, "event_index");
   kgr_jw_uint(w, index);
-  key_cstr(w, "type", kgr_event_type_name(e->type));
+  kgr_jw_key_cstr(w, "type", kgr_event_type_name(e->type));
   const char *sub = NULL;
   const char *acled = kgr_event_type_acled(e->type, &sub);
-  key_cstr(w, "acled_event_type", acled);
-  key_cstr(w, "acled_sub_event_type", sub);
-  key_str(w, "date_start", e->date ? e->date->start_iso : (kgr_str){NULL, 0});
-  key_str(w, "date_end", e->date ? e->date->end_iso : (kgr_str){NULL, 0});
-  key_cstr(w, "date_precision", e->date ? kgr_precision_name(e->date->precision) : NULL);
-  key_str(w, "place", p->name);
-  key_str(w, "country", p->country.ptr ? p->country : kgr_fmt_event_country(d, e));
-  key_str(w, "admin1", p->admin1);
-  key_str(w, "text", e->text);
+  kgr_jw_key_cstr(w, "acled_event_type", acled);
+  kgr_jw_key_cstr(w, "acled_sub_event_type", sub);
+  kgr_jw_key_str(w, "date_start", e->date ? e->date->start_iso : (kgr_str){NULL, 0});
+  kgr_jw_key_str(w, "date_end", e->date ? e->date->end_iso : (kgr_str){NULL, 0});
+  kgr_jw_key_cstr(w, "date_precision", e->date ? kgr_precision_name(e->date->precision) : NULL);
+  kgr_jw_key_str(w, "place", p->name);
+  kgr_jw_key_str(w, "country", p->country.ptr ? p->country : kgr_fmt_event_country(d, e));
+  kgr_jw_key_str(w, "admin1", p->admin1);
+  kgr_jw_key_str(w, "text", e->text);
 
   kgr_jw_key(w, "actors");
   kgr_jw_array(w);
   for (size_t i = 0; i < e->actor_count; i++) {
     kgr_jw_object(w);
-    key_str(w, "name", e->actors[i].name);
-    key_cstr(w, "category", kgr_actor_category_name(e->actors[i].category));
+    kgr_jw_key_str(w, "name", e->actors[i].name);
+    kgr_jw_key_cstr(w, "category", kgr_actor_category_name(e->actors[i].category));
     kgr_jw_end_object(w);
   }
   kgr_jw_end_array(w);
@@ -69,11 +59,11 @@ static void write_feature(kgr_jw *w, const kgr_doc *d, bool sorted, size_t index
   for (size_t i = 0; i < e->figure_count; i++) {
     const kgr_figure *f = &e->figures[i];
     kgr_jw_object(w);
-    key_cstr(w, "kind", kgr_figure_kind_name(f->kind));
+    kgr_jw_key_cstr(w, "kind", kgr_figure_kind_name(f->kind));
     kgr_jw_key(w, "value");
     kgr_jw_int(w, f->value);
-    key_cstr(w, "qualifier", kgr_qualifier_name(f->qualifier));
-    key_str(w, "text", f->text);
+    kgr_jw_key_cstr(w, "qualifier", kgr_qualifier_name(f->qualifier));
+    kgr_jw_key_str(w, "text", f->text);
     kgr_jw_end_object(w);
   }
   kgr_jw_end_array(w);
@@ -90,11 +80,7 @@ static void write_feature(kgr_jw *w, const kgr_doc *d, bool sorted, size_t index
       kgr_jw_string(w, f->urls[u].ptr, f->urls[u].len);
   }
   kgr_jw_end_array(w);
-  kgr_jw_key(w, "span");
-  kgr_jw_array(w);
-  kgr_jw_uint(w, e->span.start);
-  kgr_jw_uint(w, e->span.end);
-  kgr_jw_end_array(w);
+  kgr_jw_key_span(w, e->span);
   kgr_jw_end_object(w);
   kgr_jw_end_object(w);
 }
@@ -128,7 +114,7 @@ kgr_status kgr_docs_write_geojson(const kgr_doc *const *docs, size_t n, uint32_t
   kgr_jw w;
   kgr_jw_init(&w, (flags & KGR_FORMAT_COMPACT) ? KGR_JSON_COMPACT : 0, fn, ctx);
   kgr_jw_object(&w);
-  key_cstr(&w, "type", "FeatureCollection");
+  kgr_jw_key_cstr(&w, "type", "FeatureCollection");
   kgr_jw_key(&w, "features");
   kgr_jw_array(&w);
   size_t skipped = 0;

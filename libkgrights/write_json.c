@@ -11,24 +11,6 @@
 #include "mem_sink.h"
 #include "kgrights/kgr_write.h"
 
-static void str(kgr_jw *w, const char *key, kgr_str s) {
-  kgr_jw_key(w, key);
-  kgr_jw_string(w, s.ptr, s.len);
-}
-
-static void cstr(kgr_jw *w, const char *key, const char *s) {
-  kgr_jw_key(w, key);
-  kgr_jw_cstring(w, s);
-}
-
-static void span(kgr_jw *w, kgr_span sp) {
-  kgr_jw_key(w, "span");
-  kgr_jw_array(w);
-  kgr_jw_uint(w, sp.start);
-  kgr_jw_uint(w, sp.end);
-  kgr_jw_end_array(w);
-}
-
 static void str_list(kgr_jw *w, const char *key, const kgr_str *items, size_t n) {
   kgr_jw_key(w, key);
   kgr_jw_array(w);
@@ -47,34 +29,34 @@ static void int_list(kgr_jw *w, const char *key, const int *items, size_t n) {
 
 static void write_date(kgr_jw *w, const kgr_date *d) {
   kgr_jw_object(w);
-  str(w, "start", d->start_iso);
-  str(w, "end", d->end_iso);
-  cstr(w, "precision", kgr_precision_name(d->precision));
-  cstr(w, "year_source", kgr_year_source_name(d->year_source));
-  str(w, "text", d->text);
-  span(w, d->span);
+  kgr_jw_key_str(w, "start", d->start_iso);
+  kgr_jw_key_str(w, "end", d->end_iso);
+  kgr_jw_key_cstr(w, "precision", kgr_precision_name(d->precision));
+  kgr_jw_key_cstr(w, "year_source", kgr_year_source_name(d->year_source));
+  kgr_jw_key_str(w, "text", d->text);
+  kgr_jw_key_span(w, d->span);
   kgr_jw_end_object(w);
 }
 
 static void write_figure(kgr_jw *w, const kgr_figure *f) {
   kgr_jw_object(w);
-  cstr(w, "kind", kgr_figure_kind_name(f->kind));
+  kgr_jw_key_cstr(w, "kind", kgr_figure_kind_name(f->kind));
   kgr_jw_key(w, "value");
   kgr_jw_int(w, f->value);
-  cstr(w, "qualifier", kgr_qualifier_name(f->qualifier));
-  str(w, "unit_text", f->unit_text);
-  str(w, "date", f->date);
+  kgr_jw_key_cstr(w, "qualifier", kgr_qualifier_name(f->qualifier));
+  kgr_jw_key_str(w, "unit_text", f->unit_text);
+  kgr_jw_key_str(w, "date", f->date);
   int_list(w, "sources", f->sources, f->source_count);
-  str(w, "text", f->text);
-  span(w, f->span);
+  kgr_jw_key_str(w, "text", f->text);
+  kgr_jw_key_span(w, f->span);
   kgr_jw_end_object(w);
 }
 
 static void write_place(kgr_jw *w, const kgr_place *p) {
   kgr_jw_object(w);
-  str(w, "name", p->name);
-  str(w, "country", p->country);
-  str(w, "admin1", p->admin1);
+  kgr_jw_key_str(w, "name", p->name);
+  kgr_jw_key_str(w, "country", p->country);
+  kgr_jw_key_str(w, "admin1", p->admin1);
   kgr_jw_key(w, "lat");
   if (p->has_coordinates)
     kgr_jw_double(w, p->lat, 5);
@@ -85,22 +67,22 @@ static void write_place(kgr_jw *w, const kgr_place *p) {
     kgr_jw_double(w, p->lon, 5);
   else
     kgr_jw_null(w);
-  span(w, p->span);
+  kgr_jw_key_span(w, p->span);
   kgr_jw_end_object(w);
 }
 
 static void write_person(kgr_jw *w, const kgr_person *p) {
   kgr_jw_object(w);
-  str(w, "name", p->name);
+  kgr_jw_key_str(w, "name", p->name);
   str_list(w, "roles", p->roles, p->role_count);
-  str(w, "affiliation", p->affiliation);
-  span(w, p->span);
+  kgr_jw_key_str(w, "affiliation", p->affiliation);
+  kgr_jw_key_span(w, p->span);
   kgr_jw_end_object(w);
 }
 
 static void write_event(kgr_jw *w, const kgr_event *e) {
   kgr_jw_object(w);
-  cstr(w, "type", kgr_event_type_name(e->type));
+  kgr_jw_key_cstr(w, "type", kgr_event_type_name(e->type));
   kgr_jw_key(w, "date");
   if (e->date)
     write_date(w, e->date);
@@ -115,8 +97,8 @@ static void write_event(kgr_jw *w, const kgr_event *e) {
   kgr_jw_array(w);
   for (size_t i = 0; i < e->actor_count; i++) {
     kgr_jw_object(w);
-    str(w, "name", e->actors[i].name);
-    cstr(w, "category", kgr_actor_category_name(e->actors[i].category));
+    kgr_jw_key_str(w, "name", e->actors[i].name);
+    kgr_jw_key_cstr(w, "category", kgr_actor_category_name(e->actors[i].category));
     kgr_jw_end_object(w);
   }
   kgr_jw_end_array(w);
@@ -141,38 +123,38 @@ static void write_event(kgr_jw *w, const kgr_event *e) {
   const char *type = kgr_event_type_acled(e->type, &sub);
   if (type) {
     kgr_jw_object(w);
-    cstr(w, "event_type", type);
-    cstr(w, "sub_event_type", sub);
+    kgr_jw_key_cstr(w, "event_type", type);
+    kgr_jw_key_cstr(w, "sub_event_type", sub);
     kgr_jw_end_object(w);
   } else {
     kgr_jw_null(w);
   }
-  str(w, "text", e->text);
-  span(w, e->span);
+  kgr_jw_key_str(w, "text", e->text);
+  kgr_jw_key_span(w, e->span);
   kgr_jw_end_object(w);
 }
 
 static void write_doc(kgr_jw *w, const kgr_doc *d) {
   kgr_jw_object(w);
-  cstr(w, "schema", "kgrights.document/1");
+  kgr_jw_key_cstr(w, "schema", "kgrights.document/1");
   kgr_jw_key(w, "source");
   kgr_jw_object(w);
-  str(w, "name", d->name);
+  kgr_jw_key_str(w, "name", d->name);
   kgr_jw_key(w, "bytes");
   kgr_jw_uint(w, d->input_len);
-  str(w, "sha256", d->sha256);
+  kgr_jw_key_str(w, "sha256", d->sha256);
   kgr_jw_end_object(w);
-  cstr(w, "kind", kgr_kind_name(d->kind));
-  str(w, "title", d->title);
-  str(w, "date", d->date);
-  cstr(w, "date_source", kgr_date_source_name(d->date_source));
-  str(w, "country", d->country);
+  kgr_jw_key_cstr(w, "kind", kgr_kind_name(d->kind));
+  kgr_jw_key_str(w, "title", d->title);
+  kgr_jw_key_str(w, "date", d->date);
+  kgr_jw_key_cstr(w, "date_source", kgr_date_source_name(d->date_source));
+  kgr_jw_key_str(w, "country", d->country);
   kgr_jw_key(w, "issuer");
   if (d->has_issuer) {
     kgr_jw_object(w);
-    str(w, "name", d->issuer.name);
-    str(w, "acronym", d->issuer.acronym);
-    span(w, d->issuer.span);
+    kgr_jw_key_str(w, "name", d->issuer.name);
+    kgr_jw_key_str(w, "acronym", d->issuer.acronym);
+    kgr_jw_key_span(w, d->issuer.span);
     kgr_jw_end_object(w);
   } else {
     kgr_jw_null(w);
@@ -188,14 +170,14 @@ static void write_doc(kgr_jw *w, const kgr_doc *d) {
   for (size_t i = 0; i < d->demands.count; i++) {
     const kgr_demand *x = &d->demands.items[i];
     kgr_jw_object(w);
-    str(w, "text", x->text);
-    str(w, "addressee", x->addressee);
+    kgr_jw_key_str(w, "text", x->text);
+    kgr_jw_key_str(w, "addressee", x->addressee);
     kgr_jw_key(w, "themes");
     kgr_jw_array(w);
     for (size_t k = 0; k < x->theme_count; k++)
       kgr_jw_cstring(w, kgr_theme_name(x->themes[k]));
     kgr_jw_end_array(w);
-    span(w, x->span);
+    kgr_jw_key_span(w, x->span);
     kgr_jw_end_object(w);
   }
   kgr_jw_end_array(w);
@@ -210,11 +192,11 @@ static void write_doc(kgr_jw *w, const kgr_doc *d) {
       kgr_jw_int(w, x->position);
     else
       kgr_jw_null(w);
-    str(w, "name", x->name);
-    str(w, "acronym", x->acronym);
+    kgr_jw_key_str(w, "name", x->name);
+    kgr_jw_key_str(w, "acronym", x->acronym);
     str_list(w, "countries", x->countries, x->country_count);
-    cstr(w, "countries_source", kgr_countries_source_name(x->countries_source));
-    span(w, x->span);
+    kgr_jw_key_cstr(w, "countries_source", kgr_countries_source_name(x->countries_source));
+    kgr_jw_key_span(w, x->span);
     kgr_jw_end_object(w);
   }
   kgr_jw_end_array(w);
@@ -242,10 +224,10 @@ static void write_doc(kgr_jw *w, const kgr_doc *d) {
   for (size_t i = 0; i < d->organizations.count; i++) {
     const kgr_organization *x = &d->organizations.items[i];
     kgr_jw_object(w);
-    str(w, "name", x->name);
-    str(w, "acronym", x->acronym);
-    str(w, "country", x->country);
-    span(w, x->span);
+    kgr_jw_key_str(w, "name", x->name);
+    kgr_jw_key_str(w, "acronym", x->acronym);
+    kgr_jw_key_str(w, "country", x->country);
+    kgr_jw_key_span(w, x->span);
     kgr_jw_end_object(w);
   }
   kgr_jw_end_array(w);
@@ -263,9 +245,9 @@ static void write_doc(kgr_jw *w, const kgr_doc *d) {
     kgr_jw_object(w);
     kgr_jw_key(w, "number");
     kgr_jw_int(w, x->number);
-    str(w, "text", x->text);
+    kgr_jw_key_str(w, "text", x->text);
     str_list(w, "urls", x->urls, x->url_count);
-    span(w, x->span);
+    kgr_jw_key_span(w, x->span);
     kgr_jw_end_object(w);
   }
   kgr_jw_end_array(w);
@@ -275,9 +257,9 @@ static void write_doc(kgr_jw *w, const kgr_doc *d) {
   for (size_t i = 0; i < d->links.count; i++) {
     const kgr_link *x = &d->links.items[i];
     kgr_jw_object(w);
-    str(w, "text", x->text);
-    str(w, "target", x->target);
-    span(w, x->span);
+    kgr_jw_key_str(w, "text", x->text);
+    kgr_jw_key_str(w, "target", x->target);
+    kgr_jw_key_span(w, x->span);
     kgr_jw_end_object(w);
   }
   kgr_jw_end_array(w);
@@ -304,8 +286,8 @@ static void write_doc(kgr_jw *w, const kgr_doc *d) {
   kgr_jw_array(w);
   for (size_t i = 0; i < d->sections.count; i++) {
     kgr_jw_object(w);
-    str(w, "heading", d->sections.items[i].heading);
-    span(w, d->sections.items[i].span);
+    kgr_jw_key_str(w, "heading", d->sections.items[i].heading);
+    kgr_jw_key_span(w, d->sections.items[i].span);
     kgr_jw_end_object(w);
   }
   kgr_jw_end_array(w);
@@ -315,10 +297,10 @@ static void write_doc(kgr_jw *w, const kgr_doc *d) {
   for (size_t i = 0; i < d->diagnostics.count; i++) {
     const kgr_diagnostic *x = &d->diagnostics.items[i];
     kgr_jw_object(w);
-    cstr(w, "severity", kgr_severity_name(x->severity));
-    str(w, "code", x->code);
-    str(w, "message", x->message);
-    span(w, x->span);
+    kgr_jw_key_cstr(w, "severity", kgr_severity_name(x->severity));
+    kgr_jw_key_str(w, "code", x->code);
+    kgr_jw_key_str(w, "message", x->message);
+    kgr_jw_key_span(w, x->span);
     kgr_jw_end_object(w);
   }
   kgr_jw_end_array(w);
