@@ -41,7 +41,7 @@ static size_t sites_used;
 static int depth; /* count only the outermost intercepted call */
 
 static size_t used(const kgr_arena *a) {
-  return a->total - (size_t)(a->end - a->cur);
+  return a->total + a->block_bytes - (size_t)(a->end - a->cur);
 }
 
 static void record(void *ra, size_t bytes) {

@@ -18,6 +18,17 @@ enum { KGR_ALIGN = 16, KGR_MIN_CHUNK = 64 * 1024 };
 #define KGR_CHUNK_HEADER \
   ((sizeof(kgr_chunk) + KGR_ALIGN - 1) & ~(size_t)(KGR_ALIGN - 1))
 
+/* One large array (kgr_arena_grow): the list is doubly linked so that a
+ * block can be reallocated where it stands. */
+struct kgr_block {
+  kgr_block *next, *prev; /* next: older */
+  size_t size;            /* bytes of the whole block, header included */
+  size_t serial;          /* kgr_arena.block_count when it was made */
+};
+
+#define KGR_BLOCK_HEADER \
+  ((sizeof(kgr_block) + KGR_ALIGN - 1) & ~(size_t)(KGR_ALIGN - 1))
+
 static void *default_malloc(void *ctx, size_t n) {
   (void)ctx;
   return malloc(n);
@@ -43,6 +54,18 @@ void kgr_arena_init(kgr_arena *a, const kgr_alloc *alc) {
   }
 }
 
+/* Free the blocks made after the serial-th one. */
+static void free_blocks_after(kgr_arena *a, size_t serial) {
+  while (a->blocks && a->blocks->serial > serial) {
+    kgr_block *b = a->blocks;
+    a->blocks = b->next;
+    if (a->blocks)
+      a->blocks->prev = NULL;
+    a->block_bytes -= b->size;
+    a->alc.free(a->alc.ctx, b);
+  }
+}
+
 void kgr_arena_release(kgr_arena *a) {
   kgr_chunk *c = a->head;
   while (c) {
@@ -50,13 +73,15 @@ void kgr_arena_release(kgr_arena *a) {
     a->alc.free(a->alc.ctx, c);
     c = next;
   }
+  free_blocks_after(a, 0);
   a->head = NULL;
   a->cur = a->end = NULL;
   a->total = 0;
+  a->block_count = 0;
 }
 
 kgr_arena_pos kgr_arena_mark(const kgr_arena *a) {
-  return (kgr_arena_pos){a->head, a->cur, a->end, a->total};
+  return (kgr_arena_pos){a->head, a->cur, a->end, a->total, a->block_count};
 }
 
 void kgr_arena_rewind(kgr_arena *a, kgr_arena_pos pos) {
@@ -68,6 +93,9 @@ void kgr_arena_rewind(kgr_arena *a, kgr_arena_pos pos) {
   a->cur = pos.cur;
   a->end = pos.end;
   a->total = pos.total;
+  /* Blocks made before the mark stay, even if they grew since: their
+   * arrays were live at the mark. */
+  free_blocks_after(a, pos.block_count);
 }
 
 static _Noreturn void arena_fail(kgr_arena *a) {
@@ -144,11 +172,78 @@ static bool extend_last(kgr_arena *a, void *p, size_t old, size_t n) {
   return true;
 }
 
+/* The block holding `items`, if the array lives in one. The list is short
+ * (one block per large array) and searched once per doubling. */
+static kgr_block *block_of(const kgr_arena *a, const void *items) {
+  for (kgr_block *b = a->blocks; b; b = b->next)
+    if ((const char *)b + KGR_BLOCK_HEADER == (const char *)items)
+      return b;
+  return NULL;
+}
+
+/* A new block of n payload bytes, holding a copy of items[0, used). */
+static void *new_block(kgr_arena *a, const void *items, size_t used, size_t n) {
+  if (n > SIZE_MAX - KGR_BLOCK_HEADER)
+    arena_fail(a);
+  kgr_block *b = a->alc.malloc(a->alc.ctx, n + KGR_BLOCK_HEADER);
+  a->allocations++;
+  if (!b)
+    arena_fail(a);
+  b->size = n + KGR_BLOCK_HEADER;
+  b->serial = ++a->block_count;
+  b->prev = NULL;
+  b->next = a->blocks;
+  if (a->blocks)
+    a->blocks->prev = b;
+  a->blocks = b;
+  a->block_bytes += b->size;
+  char *p = (char *)b + KGR_BLOCK_HEADER;
+  if (used)
+    memcpy(p, items, used);
+  return p;
+}
+
+/* Block b grown to n payload bytes, where it stands in the list. */
+static void *grow_block(kgr_arena *a, kgr_block *b, size_t n) {
+  if (n > SIZE_MAX - KGR_BLOCK_HEADER)
+    arena_fail(a);
+  size_t old = b->size, size = n + KGR_BLOCK_HEADER;
+  kgr_block *nb;
+  if (a->alc.realloc) {
+    nb = a->alc.realloc(a->alc.ctx, b, old, size);
+  } else {
+    nb = a->alc.malloc(a->alc.ctx, size);
+    if (nb) {
+      memcpy(nb, b, old);
+      a->alc.free(a->alc.ctx, b);
+    }
+  }
+  a->allocations++;
+  if (!nb) /* b is still linked and is freed with the arena */
+    arena_fail(a);
+  nb->size = size;
+  if (nb->prev)
+    nb->prev->next = nb;
+  else
+    a->blocks = nb;
+  if (nb->next)
+    nb->next->prev = nb;
+  a->block_bytes += size - old;
+  return (char *)nb + KGR_BLOCK_HEADER;
+}
+
 void *kgr_arena_grow(kgr_arena *a, void *items, size_t count, size_t *cap,
                      size_t elem_size) {
   size_t want = *cap ? *cap * 2 : 8;
   if (want < *cap || want > SIZE_MAX / elem_size)
     arena_fail(a);
+  if (want * elem_size >= KGR_ARENA_BLOCK) {
+    kgr_block *b = *cap ? block_of(a, items) : NULL;
+    void *p = b ? grow_block(a, b, want * elem_size)
+                : new_block(a, items, count * elem_size, want * elem_size);
+    *cap = want;
+    return p;
+  }
   if (*cap && extend_last(a, items, *cap * elem_size, want * elem_size)) {
     *cap = want;
     return items;

@@ -17,12 +17,16 @@
 #include "kgrights/kgr_common.h"
 
 typedef struct kgr_chunk kgr_chunk;
+typedef struct kgr_block kgr_block;
 
 typedef struct kgr_arena {
   kgr_alloc alc;      /* the user's allocator, or malloc wrappers */
   kgr_chunk *head;    /* newest chunk first */
   char *cur, *end;    /* free space in the newest chunk */
-  size_t total;       /* bytes obtained from the allocator */
+  size_t total;       /* bytes of the chunks */
+  kgr_block *blocks;  /* large arrays, each in its own block; newest first */
+  size_t block_count; /* blocks ever made: a block's serial number */
+  size_t block_bytes; /* bytes of the blocks */
   size_t allocations; /* calls to the user's allocator */
   jmp_buf *oom;       /* where to go when the allocator fails; NULL aborts */
 } kgr_arena;
@@ -55,6 +59,7 @@ typedef struct kgr_arena_pos {
   kgr_chunk *head;
   char *cur, *end;
   size_t total;
+  size_t block_count;
 } kgr_arena_pos;
 
 kgr_arena_pos kgr_arena_mark(const kgr_arena *a);
@@ -70,8 +75,12 @@ kgr_str kgr_arena_cstr(kgr_arena *a, const char *s);
  * Grow an array to hold at least one more element: returns the new base
  * (contents copied) and updates *cap. Doubling keeps the total copy cost
  * linear. An array that is the arena's latest allocation grows in place
- * when its chunk has room, leaving no old copy behind.
+ * when its chunk has room, leaving no old copy behind. An array of
+ * KGR_ARENA_BLOCK bytes or more moves to a block of its own, which later
+ * growth reallocates: a long document's large arrays leave no trail of
+ * old copies, which would otherwise be about as large as the arrays.
  */
+enum { KGR_ARENA_BLOCK = 64 * 1024 };
 void *kgr_arena_grow(kgr_arena *a, void *items, size_t count, size_t *cap,
                      size_t elem_size);
 
