@@ -128,15 +128,19 @@ static int kgr_py_make_parse_error(PyObject *module) {
   return 0;
 }
 
-static void kgr_py_raise(const kgr_error *e) {
+/* A ParseError instance for e (new reference), or NULL with an error set. */
+static PyObject *kgr_py_error_object(const kgr_error *e) {
   const char *nul = memchr(e->message, '\0', sizeof e->message);
   size_t len = nul ? (size_t)(nul - e->message) : sizeof e->message;
   PyObject *msg = PyUnicode_DecodeUTF8(e->message, (Py_ssize_t)len, "replace");
   if (!msg)
-    return;
-  PyObject *exc = PyObject_CallFunction(kgr_py_parse_error, "(Nnnni)", msg,
-                                        (Py_ssize_t)e->offset, (Py_ssize_t)e->line,
-                                        (Py_ssize_t)e->column, (int)e->code);
+    return NULL;
+  return PyObject_CallFunction(kgr_py_parse_error, "(Nnnni)", msg, (Py_ssize_t)e->offset,
+                               (Py_ssize_t)e->line, (Py_ssize_t)e->column, (int)e->code);
+}
+
+static void kgr_py_raise(const kgr_error *e) {
+  PyObject *exc = kgr_py_error_object(e);
   if (exc) {
     PyErr_SetObject(kgr_py_parse_error, exc);
     Py_DECREF(exc);
@@ -340,6 +344,124 @@ KGR_NOGIL(kgr_parse_file)
 %newobject kgr_parse;
 %newobject kgr_parse_opts;
 %newobject kgr_parse_file;
+
+/* ------------------------------------------------------------------------
+ * parse_many's engine: a batch parsed by native threads with the GIL
+ * released once for the whole batch, so that Python's per-document work
+ * (taking and dropping the GIL, building the options) does not serialise
+ * the workers. Each item is bytes-like (a document) or, when its flag in
+ * `is_path` is true, a path as bytes (os.fsencode). Returns a list of
+ * kgr_doc objects and ParseError instances, in input order.
+ * ---------------------------------------------------------------------- */
+%{
+#include <pthread.h>
+#include <stdatomic.h>
+
+typedef struct kgr_py_item {
+  Py_buffer view; /* the document or the path's bytes */
+  bool is_path;
+  kgr_doc *doc;
+  kgr_error err;
+} kgr_py_item;
+
+typedef struct kgr_py_batch {
+  kgr_py_item *items;
+  size_t count;
+  const kgr_options *opts;
+  atomic_size_t next; /* the next item to take */
+} kgr_py_batch;
+
+static void *kgr_py_batch_worker(void *arg) {
+  kgr_py_batch *b = arg;
+  for (;;) {
+    size_t i = atomic_fetch_add(&b->next, 1);
+    if (i >= b->count)
+      return NULL;
+    kgr_py_item *it = &b->items[i];
+    memset(&it->err, 0, sizeof it->err);
+    if (it->is_path)
+      it->doc = kgr_parse_file((const char *)it->view.buf, b->opts, &it->err);
+    else
+      it->doc = kgr_parse_opts((const char *)it->view.buf, (size_t)it->view.len, b->opts,
+                               &it->err);
+  }
+}
+
+/* Run the batch on `workers` threads (the calling one among them). */
+static void kgr_py_batch_run(kgr_py_batch *b, size_t workers) {
+  pthread_t tid[32];
+  size_t started = 0;
+  if (workers > 32)
+    workers = 32;
+  while (started + 1 < workers && pthread_create(&tid[started], NULL, kgr_py_batch_worker, b) == 0)
+    started++;
+  kgr_py_batch_worker(b); /* fewer threads than asked if creation failed */
+  for (size_t t = 0; t < started; t++)
+    pthread_join(tid[t], NULL);
+}
+%}
+
+%inline %{
+static PyObject *kgr_py_parse_batch(PyObject *items, PyObject *is_path, PyObject *options,
+                                    unsigned workers) {
+  if (!PyList_Check(items) || !PyList_Check(is_path) ||
+      PyList_GET_SIZE(items) != PyList_GET_SIZE(is_path) || !PyDict_Check(options)) {
+    PyErr_SetString(PyExc_TypeError, "parse_batch(list, list of bool, dict, workers)");
+    return NULL;
+  }
+  if (workers < 1)
+    workers = 1;
+  size_t n = (size_t)PyList_GET_SIZE(items), got = 0;
+  PyObject *keep = PyDict_Copy(options), *out = NULL;
+  kgr_options opts;
+  kgr_py_batch b = {.count = n};
+  b.items = PyMem_Calloc(n ? n : 1, sizeof *b.items);
+  if (!keep || !b.items || kgr_py_options(keep, &opts) < 0) {
+    if (!b.items)
+      PyErr_NoMemory();
+    goto done;
+  }
+  for (; got < n; got++) {
+    kgr_py_item *it = &b.items[got];
+    it->is_path = PyObject_IsTrue(PyList_GET_ITEM(is_path, got)) == 1;
+    if (PyObject_GetBuffer(PyList_GET_ITEM(items, got), &it->view, PyBUF_SIMPLE) < 0)
+      goto done;
+    if (it->is_path && (!PyBytes_Check(PyList_GET_ITEM(items, got)) ||
+                        strlen((const char *)it->view.buf) != (size_t)it->view.len)) {
+      PyBuffer_Release(&it->view);
+      PyErr_SetString(PyExc_ValueError, "a path must be bytes without NUL");
+      goto done;
+    }
+  }
+  b.opts = &opts;
+  atomic_init(&b.next, 0);
+  Py_BEGIN_ALLOW_THREADS
+  kgr_py_batch_run(&b, workers);
+  Py_END_ALLOW_THREADS
+  out = PyList_New((Py_ssize_t)n);
+  for (size_t i = 0; i < n; i++) {
+    kgr_py_item *it = &b.items[i];
+    PyObject *v = NULL;
+    if (out && it->doc)
+      v = SWIG_NewPointerObj(SWIG_as_voidptr(it->doc), SWIGTYPE_p_kgr_doc, SWIG_POINTER_OWN);
+    else if (out)
+      v = kgr_py_error_object(&it->err);
+    if (!v) { /* no list, or no object for this one: free what is left */
+      if (it->doc)
+        kgr_doc_free(it->doc);
+      Py_CLEAR(out);
+      continue;
+    }
+    PyList_SET_ITEM(out, (Py_ssize_t)i, v);
+  }
+done:
+  for (size_t i = 0; i < got; i++)
+    PyBuffer_Release(&b.items[i].view);
+  PyMem_Free(b.items);
+  Py_XDECREF(keep);
+  return out;
+}
+%}
 
 /* A NULL document is a programming error in Python (a closed Document). */
 %typemap(check) const kgr_doc *doc {

@@ -89,7 +89,7 @@ def test_pickled_file_keeps_its_name(tmp_path):
 
 
 _VALGRIND_SCRIPT = r"""
-import gc, kgrights
+import gc, kgrights, pathlib
 text = open(__import__("sys").argv[1], "rb").read()
 for i in range(50):
     doc = kgrights.parse(text, name="a.txt")
@@ -139,6 +139,15 @@ for i in range(20):
     gc.collect()
     assert members and all(m.document_name in ("a.txt", "r1.txt", "r2.txt") for m in members)
     [(cl.text, cl.figure.value, m.event.type) for cl in claims for m in members[:1]]
+# parse_many: native threads, documents and errors, buffers released.
+for i in range(5):
+    got = kgrights.parse_many([text, bytearray(report), b"\xff",
+                               pathlib.Path("/nonexistent/x.txt")],
+                              workers=2, strict=True, return_exceptions=True)
+    assert got[0].signatories[0].name == "International Partnership for Human Rights"
+    assert isinstance(got[2], kgrights.ParseError) and isinstance(got[3], OSError)
+    del got
+    gc.collect()
 print("done")
 """
 

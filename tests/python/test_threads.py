@@ -60,6 +60,26 @@ def test_parse_many_errors(tmp_path):
         kgrights.parse_many(items, name="x")
 
 
+def test_parse_many_batch_of_buffers_equals_parse():
+    # The whole batch runs on native threads; every kind of bytes-like
+    # input is read in place and each result is the document's own.
+    texts = [(APPEAL if i % 2 else REPORT).replace("2022", str(1990 + i % 30))
+             for i in range(200)]
+    items = []
+    for i, t in enumerate(texts):
+        b = t.encode("utf-8")
+        items.append(b if i % 3 == 0 else bytearray(b) if i % 3 == 1 else memoryview(b))
+    docs = kgrights.parse_many(items, workers=2)
+    del items
+    assert [d.input for d in docs] == [t.encode("utf-8") for t in texts]
+    for t, d in zip(texts[:20], docs[:20]):
+        assert d.to_dict() == kgrights.parse(t).to_dict()
+    with pytest.raises(TypeError):
+        kgrights.parse_many([APPEAL, 42], workers=2)
+    with pytest.raises(UnicodeEncodeError):
+        kgrights.parse_many(["lone \udc80 surrogate"], workers=2)
+
+
 def test_the_gil_is_released_while_parsing():
     # A long parse in one thread must leave the main thread free to run.
     # With the GIL held through the C call, the loop below could not

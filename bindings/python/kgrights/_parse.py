@@ -3,7 +3,6 @@
 import datetime
 import enum
 import os
-from concurrent.futures import ThreadPoolExecutor
 
 from . import _kgrights as _C
 from ._document import Document
@@ -116,11 +115,7 @@ def parse_file(path, *, name=None, reference_date=None, strict=False, max_bytes=
     except ParseError as err:
         if err.code != Status.EIO:
             raise
-        # The C library reports I/O failures as one status; let Python
-        # raise the precise OSError subclass with its errno.
-        with open(path, "rb") as fp:
-            fp.read(1)
-        raise OSError(5, err.message, os.fspath(path)) from None
+        raise _os_error(path, err) from None
     return Document._wrap(handle, _kwargs(options))
 
 
@@ -136,7 +131,7 @@ def _is_path(item):
 
 def parse_many(items, *, workers=None, return_exceptions=False, reference_date=None,
                strict=False, max_bytes=None):
-    """Parse many documents in a thread pool; return Documents in input order.
+    """Parse many documents on native threads; return Documents in input order.
 
     Parameters
     ----------
@@ -146,8 +141,9 @@ def parse_many(items, *, workers=None, return_exceptions=False, reference_date=N
         (``bytes``, or a ``str`` that is not a file name).
     workers : int, optional
         Number of threads (default: the number of CPUs, at most 32). The
-        GIL is released during parsing, so threads run in parallel; 1
-        parses in the calling thread.
+        batch is parsed by native threads with the GIL released once for
+        all of it, so they run in parallel and other Python threads go on;
+        1 parses in the calling thread.
     return_exceptions : bool
         When true, an item that fails gives its exception (ParseError or
         OSError) in the result list instead of raising it.
@@ -164,18 +160,40 @@ def parse_many(items, *, workers=None, return_exceptions=False, reference_date=N
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise ValueError("workers must be a positive int")
     kw = {"reference_date": reference_date, "strict": strict, "max_bytes": max_bytes}
-    _options(**kw)  # check the arguments once, before any work
+    options = _options(**kw)  # check the arguments once, before any work
+    paths = [_is_path(item) for item in items]
+    texts = [os.fsencode(item) if path else _as_bytes(item)
+             for item, path in zip(items, paths)]
+    # Native threads parse the whole batch with the GIL released once.
+    results = _C.kgr_py_parse_batch(texts, paths, options, min(workers, 32))
+    extra = _kwargs(options)
+    docs = []
+    for item, path, res in zip(items, paths, results):
+        if isinstance(res, ParseError):
+            err = res
+            if path and err.code == Status.EIO:
+                err = _os_error(item, err)
+            if not return_exceptions:
+                raise err
+            docs.append(err)
+        else:
+            docs.append(Document._wrap(res, extra))
+    return docs
 
-    def one(item):
-        try:
-            return parse_file(item, **kw) if _is_path(item) else parse(item, **kw)
-        except (ParseError, OSError) as err:
-            if return_exceptions:
-                return err
-            raise
 
-    if workers == 1 or len(items) <= 1:
-        return [one(item) for item in items]
-    with ThreadPoolExecutor(max_workers=min(workers, len(items)),
-                            thread_name_prefix="kgrights") as pool:
-        return list(pool.map(one, items))
+def _as_bytes(item):
+    """A document given to parse_many(): str is encoded as parse() does."""
+    return item.encode("utf-8") if isinstance(item, str) else item
+
+
+def _os_error(path, err):
+    """The OSError for a file that parse_file() could not read (err: EIO).
+
+    The C library reports I/O failures as one status; opening the file
+    again lets Python raise the precise subclass with its errno."""
+    try:
+        with open(path, "rb") as fp:
+            fp.read(1)
+    except OSError as exc:
+        return exc
+    return OSError(5, err.message, os.fspath(path))
