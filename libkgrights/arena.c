@@ -104,6 +104,28 @@ static _Noreturn void arena_fail(kgr_arena *a) {
   abort(); /* only reachable by a caller that set no recovery point */
 }
 
+/* A new block of n payload bytes, holding a copy of items[0, used). */
+static void *new_block(kgr_arena *a, const void *items, size_t used, size_t n) {
+  if (n > SIZE_MAX - KGR_BLOCK_HEADER)
+    arena_fail(a);
+  kgr_block *b = a->alc.malloc(a->alc.ctx, n + KGR_BLOCK_HEADER);
+  a->allocations++;
+  if (!b)
+    arena_fail(a);
+  b->size = n + KGR_BLOCK_HEADER;
+  b->serial = ++a->block_count;
+  b->prev = NULL;
+  b->next = a->blocks;
+  if (a->blocks)
+    a->blocks->prev = b;
+  a->blocks = b;
+  a->block_bytes += b->size;
+  char *p = (char *)b + KGR_BLOCK_HEADER;
+  if (used)
+    memcpy(p, items, used);
+  return p;
+}
+
 void *kgr_arena_alloc(kgr_arena *a, size_t n) {
   size_t need = (n + KGR_ALIGN - 1) & ~(size_t)(KGR_ALIGN - 1);
   if (need < n)
@@ -113,6 +135,10 @@ void *kgr_arena_alloc(kgr_arena *a, size_t n) {
     a->cur += need;
     return p;
   }
+  /* A large request gets a block of its own, so that the room left in the
+   * current chunk is not thrown away with a new chunk. */
+  if (need >= KGR_ARENA_BLOCK)
+    return new_block(a, NULL, 0, need);
   /* Chunks grow with the arena so that the number of chunks stays
    * logarithmic in the document size. */
   size_t size = a->total / 2;
@@ -181,28 +207,6 @@ static kgr_block *block_of(const kgr_arena *a, const void *items) {
   return NULL;
 }
 
-/* A new block of n payload bytes, holding a copy of items[0, used). */
-static void *new_block(kgr_arena *a, const void *items, size_t used, size_t n) {
-  if (n > SIZE_MAX - KGR_BLOCK_HEADER)
-    arena_fail(a);
-  kgr_block *b = a->alc.malloc(a->alc.ctx, n + KGR_BLOCK_HEADER);
-  a->allocations++;
-  if (!b)
-    arena_fail(a);
-  b->size = n + KGR_BLOCK_HEADER;
-  b->serial = ++a->block_count;
-  b->prev = NULL;
-  b->next = a->blocks;
-  if (a->blocks)
-    a->blocks->prev = b;
-  a->blocks = b;
-  a->block_bytes += b->size;
-  char *p = (char *)b + KGR_BLOCK_HEADER;
-  if (used)
-    memcpy(p, items, used);
-  return p;
-}
-
 /* Block b grown to n payload bytes, where it stands in the list. */
 static void *grow_block(kgr_arena *a, kgr_block *b, size_t n) {
   if (n > SIZE_MAX - KGR_BLOCK_HEADER)
@@ -263,7 +267,11 @@ void kgr_buf_append(kgr_arena *a, kgr_buf *b, const char *s, size_t n) {
         arena_fail(a);
       want *= 2;
     }
-    if (b->cap && extend_last(a, b->data, b->cap, want)) {
+    kgr_block *blk = want >= KGR_ARENA_BLOCK && b->cap ? block_of(a, b->data) : NULL;
+    if (blk) {
+      b->data = grow_block(a, blk, want);
+      b->cap = want;
+    } else if (b->cap && extend_last(a, b->data, b->cap, want)) {
       b->cap = want;
     } else {
       char *p = kgr_arena_alloc(a, want);

@@ -179,6 +179,30 @@ static void test_small_array_grows_in_place(void **state) {
   kgr_arena_release(&a);
 }
 
+/* A large request takes a block of its own and leaves the current chunk's
+ * room to the small ones after it; a large string buffer grows in its
+ * block. */
+static void test_large_requests_keep_the_chunk(void **state) {
+  (void)state;
+  kgr_arena a;
+  kgr_arena_init(&a, NULL);
+  char *small = kgr_arena_alloc(&a, 100);
+  char *big = kgr_arena_alloc(&a, 1 << 20);
+  char *next = kgr_arena_alloc(&a, 100);
+  assert_ptr_equal(next, small + 112); /* 100 rounded up to 16 */
+  memset(big, 'x', 1 << 20);
+  assert_int_equal(a.total, 64 * 1024); /* one chunk */
+  kgr_buf buf = {0};
+  for (int i = 0; i < 300000; i++)
+    kgr_buf_putc(&a, &buf, (char)('a' + i % 26));
+  assert_int_equal(buf.len, 300000);
+  assert_int_equal(buf.data[299999], 'a' + 299999 % 26);
+  assert_int_equal(buf.data[300000], '\0');
+  /* 1 MiB + the buffer's final 512 KiB block, not the trail of its sizes */
+  assert_true(a.block_bytes < (1 << 20) + (1 << 19) + 4096);
+  kgr_arena_release(&a);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_large_arrays_grow_in_their_blocks),
@@ -186,6 +210,7 @@ int main(void) {
       cmocka_unit_test(test_rewind_frees_newer_blocks),
       cmocka_unit_test(test_failure_at_every_call),
       cmocka_unit_test(test_small_array_grows_in_place),
+      cmocka_unit_test(test_large_requests_keep_the_chunk),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
