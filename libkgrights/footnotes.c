@@ -161,14 +161,45 @@ size_t kgr_marker_at(const char *in, size_t lo, size_t hi, size_t p, const bool 
 
 /* --- Definitions ---------------------------------------------------------- */
 
+/* The bytes a marker can start with: digits, "[", and the first byte of a
+ * superscript digit (C2 for U+00B2, U+00B3, U+00B9; E2 for U+2070-U+2079). */
+/* clang-format off */
+static const bool marker_lead[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+/* clang-format on */
+
 /* The first input offset at which each marker number was seen. */
 static void scan_markers(const char *in, const kgr_line_vec *lines, size_t *first_seen) {
   for (size_t li = 0; li < lines->count; li++) {
     const kgr_line *L = &lines->items[li];
     if (L->flags & KGR_LINE_SEP)
       continue;
-    bool in_url = false;
+    /* A line without a URL (lines.c tells) has no number inside one: only
+     * the bytes a marker starts with need a look. */
+    bool urls = (L->flags & KGR_LINE_URL) != 0, in_url = false;
     for (size_t i = L->start; i < L->end;) {
+      if (!urls) {
+        while (i < L->end && !marker_lead[(unsigned char)in[i]])
+          i++;
+        if (i == L->end)
+          break;
+      }
       unsigned char c = (unsigned char)in[i];
       unsigned lc = c | 0x20u;
       if (lc - 'a' < 26u && lc != 'h' && lc != 'w') { /* a letter: nothing to see */

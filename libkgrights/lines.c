@@ -9,6 +9,7 @@
  * looking at its start (list marker, footnote-definition number) and its
  * tokens (URLs), in time linear in its length.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -412,9 +413,25 @@ static void classify_start(const char *in, size_t len, kgr_line *L) {
 
 static bool token_space(unsigned char c) { return c == ' ' || c == '\t'; }
 
+/* Can in[s, e) hold a URL (http://, https://, www.) at all? Most lines
+ * have neither "://" nor "www.", which memchr rules out fast. */
+static bool may_hold_url(const char *in, size_t s, size_t e) {
+  const char *end = in + e;
+  for (const char *p = in + s; (p = memchr(p, ':', (size_t)(end - p))) != NULL; p++)
+    if (end - p >= 3 && p[1] == '/' && p[2] == '/')
+      return true;
+  for (const char *p = in + s; (p = memchr(p, '.', (size_t)(end - p))) != NULL; p++)
+    if (p - in >= (ptrdiff_t)s + 3 && (p[-1] | 0x20) == 'w' && (p[-2] | 0x20) == 'w' &&
+        (p[-3] | 0x20) == 'w')
+      return true;
+  return false;
+}
+
 /* URL flags: does the line hold a URL, end with one, or (after its
  * marker) consist of one? */
 static void classify_urls(const char *in, kgr_line *L) {
+  if (!may_hold_url(in, L->body, L->end))
+    return;
   size_t tokens = 0;
   bool last_url = false, any = false;
   size_t i = L->body;
