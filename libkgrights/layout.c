@@ -734,6 +734,18 @@ static void build(kgr_doc *doc, kgr_arena *tmp, kgr_layout *lay) {
   b.in = doc->input;
   b.len = doc->input_len;
   b.defined = defined;
+  /* One footnote record a footnote block: room for them all at once, so
+   * that no outgrown copies stay in the document. */
+  size_t nfn = 0;
+  for (size_t i = 0; i < nb; i++)
+    nfn += g.blocks.items[i].kind == KGR_BLOCK_FOOTNOTE;
+  if (doc->footnotes.cap - doc->footnotes.count < nfn) {
+    kgr_footnote *f = kgr_arena_alloc(a, (doc->footnotes.count + nfn) * sizeof *f);
+    if (doc->footnotes.count)
+      memcpy(f, doc->footnotes.items, doc->footnotes.count * sizeof *f);
+    doc->footnotes.items = f;
+    doc->footnotes.cap = doc->footnotes.count + nfn;
+  }
   kgr_sentence_vec sentences = {0};
   for (size_t i = 0; i < nb; i++) {
     kgr_block *B = &blocks[i];
