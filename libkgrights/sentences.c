@@ -111,7 +111,11 @@ void kgr_split_sentences(kgr_arena *a, const char *text, size_t len, size_t bloc
     start++;
   size_t i = start;
   while (i < len) {
-    size_t m = terminal_len(text, len, i);
+    /* Most bytes cannot start a mark: . ! ? or the first byte of … */
+    while (i < len && text[i] != '.' && text[i] != '!' && text[i] != '?' &&
+           (unsigned char)text[i] != 0xE2)
+      i++;
+    size_t m = i < len ? terminal_len(text, len, i) : 0;
     if (!m) {
       i++;
       continue;
