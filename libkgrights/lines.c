@@ -677,9 +677,15 @@ void kgr_lines_scan(kgr_doc *doc, kgr_arena *tmp, kgr_line_vec *lines) {
           bad_flush(&st);
         if (cstart == SIZE_MAX)
           cstart = i;
-        do
+        for (;;) {
+          do
+            i++;
+          while (i < len && (unsigned char)(in[i] - 0x21) < 0x5E);
+          /* One space between two of them leaves the run going. */
+          if (i + 1 >= len || in[i] != ' ' || (unsigned char)(in[i + 1] - 0x21) >= 0x5E)
+            break;
           i++;
-        while (i < len && (unsigned char)(in[i] - 0x21) < 0x5E);
+        }
         cend = i;
         continue;
       }
