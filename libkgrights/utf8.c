@@ -93,10 +93,11 @@ bool kgr_utf8_starts_upper(const char *s, size_t len) {
 }
 
 bool kgr_ascii_ieq(const char *s, size_t n, const char *lit) {
-  size_t m = strlen(lit);
-  if (m != n)
-    return false;
-  return kgr_ascii_istarts(s, n, lit);
+  /* No strlen: most calls differ at the first byte. */
+  for (size_t i = 0; i < n; i++)
+    if (!lit[i] || kgr_ascii_lower((unsigned char)s[i]) != kgr_ascii_lower((unsigned char)lit[i]))
+      return false;
+  return lit[n] == '\0';
 }
 
 bool kgr_ascii_istarts(const char *s, size_t n, const char *lit) {
