@@ -19,6 +19,7 @@
 #include "document.h"
 #include "layout.h"
 #include "layout_priv.h"
+#include "utf8.h"
 
 /* ---- fixture ------------------------------------------------------------ */
 
@@ -1307,8 +1308,25 @@ static void test_all_documents(void **state) {
   }
 }
 
+/* The byte-class tests of utf8.h read a table: it must say what their
+ * definitions say, for every byte. */
+static void test_byte_classes(void **state) {
+  (void)state;
+  for (int i = 0; i < 256; i++) {
+    unsigned char c = (unsigned char)i;
+    bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c >= 0x80;
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    unsigned char lower = (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+    assert_int_equal(kgr_is_word_byte(c), word);
+    assert_int_equal(kgr_is_space(c), space);
+    assert_int_equal(kgr_ascii_lower(c), lower);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      KGR_TEST(test_byte_classes),
       KGR_TEST(test_inval),
       KGR_TEST(test_bom),
       KGR_TEST(test_crlf_and_cr),
