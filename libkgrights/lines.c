@@ -664,7 +664,7 @@ void kgr_lines_scan(kgr_doc *doc, kgr_arena *tmp, kgr_line_vec *lines) {
   size_t i = 0;
   if (len >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0)
     i = 3; /* a byte order mark is no content */
-  size_t line_start = i, cstart = SIZE_MAX, cend = 0;
+  size_t cstart = SIZE_MAX, cend = 0;
   unsigned blanks = 0;
   bool page = false;
 
@@ -731,7 +731,6 @@ void kgr_lines_scan(kgr_doc *doc, kgr_arena *tmp, kgr_line_vec *lines) {
       L->start = cstart;
       L->end = cend;
       L->block = SIZE_MAX;
-      L->indent = (uint32_t)(cstart - line_start > UINT32_MAX ? UINT32_MAX : cstart - line_start);
       L->blank_before = (uint8_t)blanks;
       if (page)
         L->flags |= KGR_LINE_PAGE;
@@ -744,7 +743,6 @@ void kgr_lines_scan(kgr_doc *doc, kgr_arena *tmp, kgr_line_vec *lines) {
     if (in[i] == '\f')
       page = true;
     i = next;
-    line_start = i;
     cstart = SIZE_MAX;
   }
   bad_finish(&st);
