@@ -449,17 +449,17 @@ static bool read_entry(reader *r, const src *sr, size_t s, size_t e, int number)
                    src_span(sr, span_s, span_e), "a signatory entry holds no name");
     return false;
   }
-  bool person = person_shaped(t, s, name_e);
   /* state bodies ("Ministry of Internal Affairs (MVD)") do not sign */
   bool org_shaped = kgr_utf8_starts_upper(t + s, name_e - s) &&
                     kgr_word_count(t + s, name_e - s, MAX_LINE_WORDS + 1) <= MAX_LINE_WORDS &&
-                    (kgr_has_org_word(t + s, name_e - s, "org") || p.nstated ||
-                     p.acr_s != p.acr_e || kgr_is_acronym(t + s, name_e - s)) &&
+                    (p.nstated || p.acr_s != p.acr_e || kgr_is_acronym(t + s, name_e - s) ||
+                     kgr_has_org_word(t + s, name_e - s, "org")) &&
                     !kgr_has_org_word(t + s, name_e - s, "state");
   r->entries++;
   r->org_shaped += org_shaped;
   if (r->dry)
     return org_shaped;
+  bool person = person_shaped(t, s, name_e);
 
   kgr_doc *doc = r->doc;
   kgr_signatory *sig = KGR_VEC_PUSH(&doc->arena, doc->signatories);

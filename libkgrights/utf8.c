@@ -27,6 +27,10 @@ const unsigned char kgr_byte_class[256] = {
 };
 /* clang-format on */
 
+static bool continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+/* One branch for each length, written out: the parsers decode every
+ * non-ASCII character they meet, several times over. */
 size_t kgr_utf8_decode_multibyte(const char *str, size_t len, uint32_t *cp) {
   const unsigned char *s = (const unsigned char *)str;
   if (len == 0)
@@ -36,28 +40,32 @@ size_t kgr_utf8_decode_multibyte(const char *str, size_t len, uint32_t *cp) {
     *cp = c;
     return 1;
   }
-  size_t n;
-  uint32_t v, min;
-  if (c >= 0xC2 && c <= 0xDF) {
-    n = 2; v = c & 0x1F; min = 0x80;
-  } else if (c >= 0xE0 && c <= 0xEF) {
-    n = 3; v = c & 0x0F; min = 0x800;
-  } else if (c >= 0xF0 && c <= 0xF4) {
-    n = 4; v = c & 0x07; min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (len < n)
-    return 0;
-  for (size_t i = 1; i < n; i++) {
-    if ((s[i] & 0xC0) != 0x80)
+  if (c >= 0xC2 && c <= 0xDF) { /* U+0080-U+07FF: never overlong */
+    if (len < 2 || !continuation(s[1]))
       return 0;
-    v = (v << 6) | (s[i] & 0x3F);
+    *cp = (uint32_t)(c & 0x1F) << 6 | (s[1] & 0x3Fu);
+    return 2;
   }
-  if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-    return 0;
-  *cp = v;
-  return n;
+  if (c >= 0xE0 && c <= 0xEF) {
+    if (len < 3 || !continuation(s[1]) || !continuation(s[2]))
+      return 0;
+    uint32_t v = (uint32_t)(c & 0x0F) << 12 | (uint32_t)(s[1] & 0x3F) << 6 | (s[2] & 0x3Fu);
+    if (v < 0x800 || (v >= 0xD800 && v <= 0xDFFF))
+      return 0;
+    *cp = v;
+    return 3;
+  }
+  if (c >= 0xF0 && c <= 0xF4) {
+    if (len < 4 || !continuation(s[1]) || !continuation(s[2]) || !continuation(s[3]))
+      return 0;
+    uint32_t v = (uint32_t)(c & 0x07) << 18 | (uint32_t)(s[1] & 0x3F) << 12 |
+                 (uint32_t)(s[2] & 0x3F) << 6 | (s[3] & 0x3Fu);
+    if (v < 0x10000 || v > 0x10FFFF)
+      return 0;
+    *cp = v;
+    return 4;
+  }
+  return 0;
 }
 
 size_t kgr_utf8_check(const char *s, size_t len) {
