@@ -1308,6 +1308,19 @@ static void test_all_documents(void **state) {
   }
 }
 
+/* Text is copied in runs that take single spaces and h/w: what the byte by
+ * byte rules give, URLs (which keep their digits) and markers (cut) around
+ * them included. */
+static void test_text_runs(void **state) {
+  fixture *f = *state;
+  lay(f, "The police detained him.1 See http://x.org/page1 now, www.y.org/a1 too  and\tWwhat1 "
+         "h1.\nWhen hwhat www .\n\n____\n1 https://example.org/report\n");
+  assert_string_equal(blk(f, 0)->text, "The police detained him. See http://x.org/page1 now, "
+                                       "www.y.org/a1 too and Wwhat h. When hwhat www .");
+  assert_int_equal(blk(f, 0)->marker_count, 3);
+  assert_int_equal(f->doc->footnotes.count, 1);
+}
+
 /* The byte-class tests of utf8.h read a table: it must say what their
  * definitions say, for every byte. */
 static void test_byte_classes(void **state) {
@@ -1327,6 +1340,7 @@ static void test_byte_classes(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       KGR_TEST(test_byte_classes),
+      KGR_TEST(test_text_runs),
       KGR_TEST(test_inval),
       KGR_TEST(test_bom),
       KGR_TEST(test_crlf_and_cr),
