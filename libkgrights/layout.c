@@ -723,7 +723,10 @@ static void build(kgr_doc *doc, kgr_arena *tmp, kgr_layout *lay) {
   group(&g);
 
   size_t nb = g.blocks.count;
-  kgr_block *blocks = kgr_arena_calloc(a, (nb ? nb : 1) * sizeof *blocks);
+  /* The blocks are built in scratch and copied out last: the many small
+   * texts and maps then fill the document's chunks first, and the one large
+   * array does not leave a mostly empty chunk behind. */
+  kgr_block *blocks = kgr_arena_calloc(tmp, (nb ? nb : 1) * sizeof *blocks);
   size_t *heading_block = kgr_arena_alloc(tmp, (g.nl + 1) * sizeof *heading_block);
   build_sections(doc, &g, blocks, heading_block);
 
@@ -772,7 +775,7 @@ static void build(kgr_doc *doc, kgr_arena *tmp, kgr_layout *lay) {
   }
   sort_links(doc, tmp, blocks, nb);
 
-  lay->blocks = blocks;
+  lay->blocks = nb ? copy_out(a, blocks, nb * sizeof *blocks) : kgr_arena_calloc(a, sizeof *blocks);
   lay->block_count = nb;
   lay->sentences = copy_out(a, sentences.items, sentences.count * sizeof *sentences.items);
   lay->sentence_count = sentences.count;
