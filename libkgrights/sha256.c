@@ -37,8 +37,9 @@ typedef void blocks_fn(uint32_t h[8], const unsigned char *p, size_t n);
  * position, so that an unrolled run of eight needs no moves between them. */
 #define ROUND(a, b, c, d, e, f, g, h, i)                                                           \
   do {                                                                                             \
-    uint32_t t1_ = h + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) + (g ^ (e & (f ^ g))) + K[i] + w[i];   \
+    uint32_t t1_ = h + (ROR(e, 6) ^ ROR(e, 11) ^ ROR(e, 25)) + (g ^ (e & (f ^ g))) + K[i];         \
     uint32_t t2_ = (ROR(a, 2) ^ ROR(a, 13) ^ ROR(a, 22)) + ((a & b) | (c & (a | b)));              \
+    t1_ += w[i];                                                                                   \
     d += t1_;                                                                                      \
     h = t1_ + t2_;                                                                                 \
   } while (0)
