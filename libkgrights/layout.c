@@ -334,7 +334,8 @@ enum {
   RUN_PLAIN, /* copied as it is */
   RUN_SPACE, /* ' ': copied when one stands between plain bytes */
   RUN_HW,    /* h H w W: plain unless a URL starts there */
-  RUN_STOP   /* spaces and controls, non-ASCII, [ ] * _, digits (markers) */
+  RUN_STOP,  /* spaces and controls, non-ASCII, [ ] * _ */
+  RUN_DIGIT  /* plain in a number after a space: markers are glued to words */
 };
 
 /* clang-format off */
@@ -342,7 +343,7 @@ static const unsigned char run_class[256] = {
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
     1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0,
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 0, 0, 0, 0, 0, 0,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 3, 0, 3, 0, 3,
     0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0,
@@ -368,13 +369,16 @@ static bool hw_plain(const builder *b, size_t lo, size_t j, size_t to) {
 /* The end of the run of text from i (< to) that goes into the block text
  * byte for byte, as one copy: what the byte-by-byte rules of build_line()
  * would copy one piece at a time. A single space between plain bytes is
- * its own text ("a b"), and ends any URL, as space() would. */
+ * its own text ("a b"), and ends any URL, as space() would. Digits that
+ * follow a space in the run, and the digits after those, cannot be a
+ * footnote marker (kgr_marker_at() wants a word or punctuation before). */
 static size_t plain_run(builder *b, size_t lo, size_t i, size_t to) {
   const char *in = b->in;
   size_t j = i;
   while (j < to) {
     int k = run_class[(unsigned char)in[j]];
-    if (k == RUN_PLAIN || (k == RUN_HW && hw_plain(b, lo, j, to))) {
+    if (k == RUN_PLAIN || (k == RUN_HW && hw_plain(b, lo, j, to)) ||
+        (k == RUN_DIGIT && j > i && (in[j - 1] == ' ' || kgr_is_digit((unsigned char)in[j - 1])))) {
       j++;
       continue;
     }
@@ -382,7 +386,7 @@ static size_t plain_run(builder *b, size_t lo, size_t i, size_t to) {
       break;
     b->in_url = false;
     int next = run_class[(unsigned char)in[j + 1]];
-    if (next != RUN_PLAIN && !(next == RUN_HW && hw_plain(b, lo, j + 1, to)))
+    if (next != RUN_PLAIN && next != RUN_DIGIT && !(next == RUN_HW && hw_plain(b, lo, j + 1, to)))
       break;
     j += 2;
   }

@@ -1314,10 +1314,12 @@ static void test_all_documents(void **state) {
 static void test_text_runs(void **state) {
   fixture *f = *state;
   lay(f, "The police detained him.1 See http://x.org/page1 now, www.y.org/a1 too  and\tWwhat1 "
-         "h1.\nWhen hwhat www .\n\n____\n1 https://example.org/report\n");
-  assert_string_equal(blk(f, 0)->text, "The police detained him. See http://x.org/page1 now, "
-                                       "www.y.org/a1 too and Wwhat h. When hwhat www .");
-  assert_int_equal(blk(f, 0)->marker_count, 3);
+         "h1.\nWhen hwhat www . In 2020.1 some 10,000 1 15th (12) 2 x:1 y\n\n____\n"
+         "1 https://example.org/report\n");
+  assert_string_equal(blk(f, 0)->text,
+                      "The police detained him. See http://x.org/page1 now, www.y.org/a1 too and "
+                      "Wwhat h. When hwhat www . In 2020. some 10,000 1 15th (12) 2 x: y");
+  assert_int_equal(blk(f, 0)->marker_count, 5);
   assert_int_equal(f->doc->footnotes.count, 1);
 }
 
