@@ -217,9 +217,10 @@ static void scan_markers(const char *in, const kgr_line_vec *lines, size_t *firs
         in_url = true;
       int num = 0;
       size_t m = 0;
+      /* A number after a space or at the line start is no marker. */
       if (c == '[' || c >= 0x80 ||
-          (kgr_is_digit(c) && !in_url &&
-           (i == L->start || !kgr_is_digit((unsigned char)in[i - 1]))))
+          (kgr_is_digit(c) && !in_url && i > L->start && !kgr_is_digit((unsigned char)in[i - 1]) &&
+           in[i - 1] != ' ' && in[i - 1] != '\t'))
         m = kgr_marker_at(in, L->start, L->end, i, NULL, &num);
       if (m) {
         if (i < first_seen[num])
