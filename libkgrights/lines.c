@@ -672,21 +672,19 @@ void kgr_lines_scan(kgr_doc *doc, kgr_arena *tmp, kgr_line_vec *lines) {
     size_t next = len; /* where the next line starts */
     if (i < len) {
       unsigned char c = (unsigned char)in[i];
-      if (c > ' ' && c < 0x7F) { /* the common case: a run of them */
+      if (c > ' ' && c < 0x7F) { /* the common case: a run of printable ASCII */
         if (st.open >= 0)
           bad_flush(&st);
         if (cstart == SIZE_MAX)
           cstart = i;
-        for (;;) {
-          do
-            i++;
-          while (i < len && (unsigned char)(in[i] - 0x21) < 0x5E);
-          /* One space between two of them leaves the run going. */
-          if (i + 1 >= len || in[i] != ' ' || (unsigned char)(in[i + 1] - 0x21) >= 0x5E)
-            break;
+        size_t run = i; /* spaces included, eight bytes at a time */
+        while (i + 8 <= len && printable8(in + i))
+          i += 8;
+        while (i < len && (unsigned char)(in[i] - 0x20) < 0x5F)
           i++;
-        }
         cend = i;
+        while (cend > run && in[cend - 1] == ' ') /* the run starts with a non-space */
+          cend--;
         continue;
       }
       if (c == ' ' || c == '\t') {
