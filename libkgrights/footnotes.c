@@ -10,6 +10,7 @@
  * earlier in the text and starts a block (not a numbered list item after a
  * colon).
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "layout_priv.h"
@@ -184,6 +185,18 @@ static const bool marker_lead[256] = {
 };
 /* clang-format on */
 
+/* May one of the 8 bytes at p start a marker: a digit, "[" or non-ASCII?
+ * Adding 0x50 sets the top bit of bytes from 0x30 up, adding 0x46 that of
+ * bytes from 0x3A up; "[" is a zero byte after the XOR. Carries only come
+ * from non-ASCII bytes, which count anyway. */
+static bool marker_lead8(const char *p) {
+  uint64_t x;
+  memcpy(&x, p, 8);
+  const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+  uint64_t digit = (x + ones * 0x50) & ~(x + ones * 0x46), bracket = x ^ (ones * '[');
+  return (digit | ((bracket - ones) & ~bracket) | x) & high;
+}
+
 /* The first input offset at which each marker number was seen. */
 static void scan_markers(const char *in, const kgr_line_vec *lines, size_t *first_seen) {
   for (size_t li = 0; li < lines->count; li++) {
@@ -195,6 +208,8 @@ static void scan_markers(const char *in, const kgr_line_vec *lines, size_t *firs
     bool urls = (L->flags & KGR_LINE_URL) != 0, in_url = false;
     for (size_t i = L->start; i < L->end;) {
       if (!urls) {
+        while (i + 8 <= L->end && !marker_lead8(in + i))
+          i += 8;
         while (i < L->end && !marker_lead[(unsigned char)in[i]])
           i++;
         if (i == L->end)
