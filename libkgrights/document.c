@@ -38,15 +38,22 @@ static char *put_digits(char *end, int v, int width) {
 kgr_str kgr_doc_iso_date(kgr_doc *doc, kgr_ymd d) {
   if (d.year <= 0 || d.year > 9999)
     return null_str;
+  kgr_ymd key = {d.year, d.month > 0 ? d.month : 1, d.day > 0 ? d.day : 1};
+  /* Start and end are often the same day: one copy serves both. */
+  if (doc->iso_last.ptr && doc->iso_last_ymd.year == key.year &&
+      doc->iso_last_ymd.month == key.month && doc->iso_last_ymd.day == key.day)
+    return doc->iso_last;
   /* "%04d-%02d-%02d" by hand: a date for every event, and snprintf costs
    * hundreds of instructions a call. */
   char buf[32], *end = buf + sizeof buf;
-  char *p = put_digits(end, d.day > 0 ? d.day : 1, 2);
+  char *p = put_digits(end, key.day, 2);
   *--p = '-';
-  p = put_digits(p, d.month > 0 ? d.month : 1, 2);
+  p = put_digits(p, key.month, 2);
   *--p = '-';
-  p = put_digits(p, d.year, 4);
-  return kgr_arena_str(&doc->arena, p, (size_t)(end - p));
+  p = put_digits(p, key.year, 4);
+  doc->iso_last = kgr_arena_str(&doc->arena, p, (size_t)(end - p));
+  doc->iso_last_ymd = key;
+  return doc->iso_last;
 }
 
 void kgr_doc_free(kgr_doc *doc) {
