@@ -26,13 +26,34 @@ void kgr_doc_diag(kgr_doc *doc, kgr_severity sev, const char *code,
   d->span = span;
 }
 
+/* v (> 0) in decimal with at least `width` digits, as "%0*d" prints it,
+ * ending at end; returns where it starts. */
+static char *put_digits(char *end, int v, int width) {
+  char *p = end;
+  for (; v > 0 || width > 0; v /= 10, width--)
+    *--p = (char)('0' + v % 10);
+  return p;
+}
+
 kgr_str kgr_doc_iso_date(kgr_doc *doc, kgr_ymd d) {
   if (d.year <= 0 || d.year > 9999)
     return null_str;
-  char buf[16];
-  int n = snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year,
-                   d.month > 0 ? d.month : 1, d.day > 0 ? d.day : 1);
-  return kgr_arena_str(&doc->arena, buf, (size_t)n);
+  kgr_ymd key = {d.year, d.month > 0 ? d.month : 1, d.day > 0 ? d.day : 1};
+  /* Start and end are often the same day: one copy serves both. */
+  if (doc->iso_last.ptr && doc->iso_last_ymd.year == key.year &&
+      doc->iso_last_ymd.month == key.month && doc->iso_last_ymd.day == key.day)
+    return doc->iso_last;
+  /* "%04d-%02d-%02d" by hand: a date for every event, and snprintf costs
+   * hundreds of instructions a call. */
+  char buf[32], *end = buf + sizeof buf;
+  char *p = put_digits(end, key.day, 2);
+  *--p = '-';
+  p = put_digits(p, key.month, 2);
+  *--p = '-';
+  p = put_digits(p, key.year, 4);
+  doc->iso_last = kgr_arena_str(&doc->arena, p, (size_t)(end - p));
+  doc->iso_last_ymd = key;
+  return doc->iso_last;
 }
 
 void kgr_doc_free(kgr_doc *doc) {

@@ -32,6 +32,8 @@ struct kgr_doc {
   kgr_str name;
   kgr_str sha256;
   kgr_ymd reference; /* the caller's reference date (year 0 when none) */
+  kgr_str iso_last;  /* kgr_doc_iso_date()'s last string, for its date: */
+  kgr_ymd iso_last_ymd;
 
   kgr_kind kind;
   kgr_str title;

@@ -10,6 +10,7 @@
  * earlier in the text and starts a block (not a numbered list item after a
  * colon).
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "layout_priv.h"
@@ -161,14 +162,59 @@ size_t kgr_marker_at(const char *in, size_t lo, size_t hi, size_t p, const bool 
 
 /* --- Definitions ---------------------------------------------------------- */
 
+/* The bytes a marker can start with: digits, "[", and the first byte of a
+ * superscript digit (C2 for U+00B2, U+00B3, U+00B9; E2 for U+2070-U+2079). */
+/* clang-format off */
+static const bool marker_lead[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+};
+/* clang-format on */
+
+/* May one of the 8 bytes at p start a marker: a digit, "[" or non-ASCII?
+ * Adding 0x50 sets the top bit of bytes from 0x30 up, adding 0x46 that of
+ * bytes from 0x3A up; "[" is a zero byte after the XOR. Carries only come
+ * from non-ASCII bytes, which count anyway. */
+static bool marker_lead8(const char *p) {
+  uint64_t x;
+  memcpy(&x, p, 8);
+  const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+  uint64_t digit = (x + ones * 0x50) & ~(x + ones * 0x46), bracket = x ^ (ones * '[');
+  return (digit | ((bracket - ones) & ~bracket) | x) & high;
+}
+
 /* The first input offset at which each marker number was seen. */
 static void scan_markers(const char *in, const kgr_line_vec *lines, size_t *first_seen) {
   for (size_t li = 0; li < lines->count; li++) {
     const kgr_line *L = &lines->items[li];
     if (L->flags & KGR_LINE_SEP)
       continue;
-    bool in_url = false;
+    /* A line without a URL (lines.c tells) has no number inside one: only
+     * the bytes a marker starts with need a look. */
+    bool urls = (L->flags & KGR_LINE_URL) != 0, in_url = false;
     for (size_t i = L->start; i < L->end;) {
+      if (!urls) {
+        while (i + 8 <= L->end && !marker_lead8(in + i))
+          i += 8;
+        while (i < L->end && !marker_lead[(unsigned char)in[i]])
+          i++;
+        if (i == L->end)
+          break;
+      }
       unsigned char c = (unsigned char)in[i];
       unsigned lc = c | 0x20u;
       if (lc - 'a' < 26u && lc != 'h' && lc != 'w') { /* a letter: nothing to see */
@@ -186,9 +232,10 @@ static void scan_markers(const char *in, const kgr_line_vec *lines, size_t *firs
         in_url = true;
       int num = 0;
       size_t m = 0;
+      /* A number after a space or at the line start is no marker. */
       if (c == '[' || c >= 0x80 ||
-          (kgr_is_digit(c) && !in_url &&
-           (i == L->start || !kgr_is_digit((unsigned char)in[i - 1]))))
+          (kgr_is_digit(c) && !in_url && i > L->start && !kgr_is_digit((unsigned char)in[i - 1]) &&
+           in[i - 1] != ' ' && in[i - 1] != '\t'))
         m = kgr_marker_at(in, L->start, L->end, i, NULL, &num);
       if (m) {
         if (i < first_seen[num])

@@ -3,6 +3,7 @@
  */
 #include "json_writer.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -33,6 +34,30 @@ static void putc_(kgr_jw *w, char c) {
   w->buf[w->len++] = c;
 }
 
+/* The bytes raw_string and kgr_jw_key must look at: ASCII that JSON
+ * escapes (controls, '"', '\\') and every non-ASCII byte (checked as
+ * UTF-8). The others go out as they are, a run at a time. */
+/* clang-format off */
+static const unsigned char special[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+/* clang-format on */
+
 static void newline(kgr_jw *w) {
   if (!w->pretty)
     return;
@@ -48,7 +73,8 @@ static void before_item(kgr_jw *w) {
   if (!w->first[w->depth])
     putc_(w, ',');
   w->first[w->depth] = false;
-  newline(w);
+  if (w->pretty)
+    newline(w);
 }
 
 void kgr_jw_init(kgr_jw *w, uint32_t flags, kgr_write_fn fn, void *ctx) {
@@ -99,7 +125,23 @@ static void raw_string(kgr_jw *w, const char *s, size_t n);
 
 void kgr_jw_key(kgr_jw *w, const char *key) {
   before_item(w);
-  raw_string(w, key, strlen(key));
+  /* Keys are names that need no escaping: written at once when they fit. */
+  size_t n = 0;
+  while (key[n] && !special[(unsigned char)key[n]])
+    n++;
+  if (!key[n] && n + 4 <= sizeof w->buf - w->len) {
+    char *p = w->buf + w->len;
+    *p++ = '"';
+    memcpy(p, key, n);
+    p += n;
+    *p++ = '"';
+    *p++ = ':';
+    if (w->pretty)
+      *p++ = ' ';
+    w->len = (size_t)(p - w->buf);
+    return;
+  }
+  raw_string(w, key, n + strlen(key + n));
   if (w->pretty)
     put(w, ": ", 2);
   else
@@ -148,6 +190,35 @@ void kgr_jw_uint(kgr_jw *w, uint64_t v) {
   put(w, p, (size_t)(b + sizeof b - p));
 }
 
+/* v as snprintf "%.*f" prints it, into b; returns the length. Coordinates
+ * are most numbers written: when |v| * 10^decimals is below 1e9, the one
+ * rounding of the product is off by less than 1.2e-7, so unless it lies
+ * within 1e-6 of a tie, rounding it to an integer gives the digits printf
+ * would. The rest goes to snprintf. */
+static int format_fixed(char *b, size_t size, double v, int decimals) {
+  static const double pow10[] = {1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9};
+  if (decimals >= 0 && decimals <= 9) {
+    double r = (v < 0 ? -v : v) * pow10[decimals];
+    uint64_t whole = r < 1e9 ? (uint64_t)r : 0;
+    double frac = r - (double)whole;
+    if (r < 1e9 && (frac < 0.5 - 1e-6 || frac > 0.5 + 1e-6)) {
+      uint64_t q = whole + (frac > 0.5), scale = (uint64_t)pow10[decimals];
+      char t[24], *end = t + sizeof t, *p = format_u64(end, q / scale, signbit(v) != 0);
+      size_t n = (size_t)(end - p);
+      memcpy(b, p, n);
+      if (decimals > 0) {
+        b[n++] = '.';
+        p = format_u64(end, q % scale + scale, false); /* a leading 1 keeps the zeros */
+        memcpy(b + n, p + 1, (size_t)decimals);
+        n += (size_t)decimals;
+      }
+      b[n] = '\0';
+      return (int)n;
+    }
+  }
+  return snprintf(b, size, "%.*f", decimals, v);
+}
+
 void kgr_jw_double(kgr_jw *w, double v, int decimals) {
   begin_value(w);
   if (v != v || v > 1e300 || v < -1e300) { /* JSON has no NaN or infinity */
@@ -155,7 +226,7 @@ void kgr_jw_double(kgr_jw *w, double v, int decimals) {
     return;
   }
   char b[64];
-  int n = snprintf(b, sizeof b, "%.*f", decimals, v);
+  int n = format_fixed(b, sizeof b, v, decimals);
   /* Trim trailing zeros so that 42.87000 reads 42.87. */
   if (decimals > 0) {
     while (n > 1 && b[n - 1] == '0')
@@ -173,14 +244,38 @@ static void put_u(kgr_jw *w, uint32_t u) {
   put(w, b, 6);
 }
 
+/* Might one of the 8 bytes at p be special? Never misses one: a control
+ * byte borrows into its top bit when 0x20 is taken away, a quote or
+ * backslash is a zero byte after the XOR and borrows when 1 is taken away,
+ * and non-ASCII bytes have their top bit set. Borrows from a special byte
+ * may flag the bytes after it, which the byte loop then reads exactly. */
+static bool special8(const char *p) {
+  uint64_t x;
+  memcpy(&x, p, 8);
+  const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+  uint64_t quote = x ^ (ones * '"'), backslash = x ^ (ones * '\\');
+  return ((x - ones * 0x20) | (quote - ones) | (backslash - ones) | x) & high;
+}
+
 static void raw_string(kgr_jw *w, const char *s, size_t n) {
   putc_(w, '"');
-  size_t i = 0, run = 0; /* run: start of bytes that need no escaping */
-  while (i < n) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 0x20 && c < 0x80 && c != '"' && c != '\\') {
+  size_t i = 0, run = 0; /* run: start of the bytes to copy as they are */
+  for (;;) {
+    while (i + 8 <= n && !special8(s + i))
+      i += 8;
+    while (i < n && !special[(unsigned char)s[i]])
       i++;
-      continue;
+    if (i >= n)
+      break;
+    unsigned char c = (unsigned char)s[i];
+    uint32_t cp = c;
+    size_t k = 1;
+    if (c >= 0x80) {
+      k = kgr_utf8_decode(s + i, n - i, &cp);
+      if (k && !w->ascii && cp != 0x2028 && cp != 0x2029) {
+        i += k; /* valid UTF-8 goes out with the run */
+        continue;
+      }
     }
     put(w, s + run, i - run);
     if (c < 0x80) {
@@ -194,30 +289,20 @@ static void raw_string(kgr_jw *w, const char *s, size_t n) {
       case '\f': put(w, "\\f", 2); break;
       default: put_u(w, c); break;
       }
-      i++;
+    } else if (!k) {
+      k = 1; /* an invalid byte: never emit invalid UTF-8 */
+      if (w->ascii)
+        put_u(w, 0xFFFD);
+      else
+        put(w, "\xEF\xBF\xBD", 3);
+    } else if (cp >= 0x10000) {
+      uint32_t v = cp - 0x10000;
+      put_u(w, 0xD800 | (v >> 10));
+      put_u(w, 0xDC00 | (v & 0x3FF));
     } else {
-      uint32_t cp;
-      size_t k = kgr_utf8_decode(s + i, n - i, &cp);
-      if (!k) {
-        cp = 0xFFFD; /* invalid byte: never emit invalid UTF-8 */
-        k = 1;
-        if (w->ascii)
-          put_u(w, cp);
-        else
-          put(w, "\xEF\xBF\xBD", 3);
-      } else if (w->ascii || cp == 0x2028 || cp == 0x2029) {
-        if (cp >= 0x10000) {
-          uint32_t v = cp - 0x10000;
-          put_u(w, 0xD800 | (v >> 10));
-          put_u(w, 0xDC00 | (v & 0x3FF));
-        } else {
-          put_u(w, cp);
-        }
-      } else {
-        put(w, s + i, k);
-      }
-      i += k;
+      put_u(w, cp);
     }
+    i += k;
     run = i;
   }
   put(w, s + run, n - run);

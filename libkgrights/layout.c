@@ -246,11 +246,18 @@ static void flush(builder *b) {
     *KGR_VEC_PUSH(b->tmp, b->loffs) = b->text.len;
 }
 
+/* Copy in[src, src + n) into the text. The text is NUL-terminated once the
+ * block is done. */
 static void emit(builder *b, size_t src, size_t n) {
   if (b->pending || b->lines_pending)
     flush(b);
   map_to(b, src);
-  kgr_buf_append(b->tmp, &b->text, b->in + src, n);
+  if (b->text.len + n < b->text.cap) { /* the block's room: always, in practice */
+    memcpy(b->text.data + b->text.len, b->in + src, n);
+    b->text.len += n;
+  } else {
+    kgr_buf_append(b->tmp, &b->text, b->in + src, n);
+  }
 }
 
 static void space(builder *b, size_t src) {
@@ -322,11 +329,68 @@ static void add_marker(builder *b, size_t s, size_t e, int number) {
   }
 }
 
-/* Bytes that build_line() must look at: spaces and controls, non-ASCII,
- * [ ] * _, digits (markers) and h H w W (URLs); one bit each for ASCII. */
-static bool special(unsigned char c) {
-  static const uint64_t low = 0x03ff0401ffffffffull, high = 0x80800100a8800100ull;
-  return c >= 0x80 || ((c < 64 ? low >> c : high >> (c - 64)) & 1);
+/* What build_line() makes of a byte inside a run of text: */
+enum {
+  RUN_PLAIN, /* copied as it is */
+  RUN_SPACE, /* ' ': copied when one stands between plain bytes */
+  RUN_HW,    /* h H w W: plain unless a URL starts there */
+  RUN_STOP,  /* spaces and controls, non-ASCII, [ ] * _ */
+  RUN_DIGIT  /* plain in a number after a space: markers are glued to words */
+};
+
+/* clang-format off */
+static const unsigned char run_class[256] = {
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 3, 0, 0, 0, 0, 0,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 3, 0, 3, 0, 3,
+    0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+};
+/* clang-format on */
+
+/* Is the h/w at in[j] plain text: inside a URL or a word, or starting no
+ * URL? */
+static bool hw_plain(const builder *b, size_t lo, size_t j, size_t to) {
+  return b->in_url || (j > lo && kgr_is_word_byte((unsigned char)b->in[j - 1])) ||
+         !kgr_url_starts(b->in + j, to - j);
+}
+
+/* The end of the run of text from i (< to) that goes into the block text
+ * byte for byte, as one copy: what the byte-by-byte rules of build_line()
+ * would copy one piece at a time. A single space between plain bytes is
+ * its own text ("a b"), and ends any URL, as space() would. Digits that
+ * follow a space in the run, and the digits after those, cannot be a
+ * footnote marker (kgr_marker_at() wants a word or punctuation before). */
+static size_t plain_run(builder *b, size_t lo, size_t i, size_t to) {
+  const char *in = b->in;
+  size_t j = i;
+  while (j < to) {
+    int k = run_class[(unsigned char)in[j]];
+    if (k == RUN_PLAIN || (k == RUN_HW && hw_plain(b, lo, j, to)) ||
+        (k == RUN_DIGIT && j > i && (in[j - 1] == ' ' || kgr_is_digit((unsigned char)in[j - 1])))) {
+      j++;
+      continue;
+    }
+    if (k != RUN_SPACE || j == i || j + 1 >= to) /* a space at the start may be pending */
+      break;
+    b->in_url = false;
+    int next = run_class[(unsigned char)in[j + 1]];
+    if (next != RUN_PLAIN && next != RUN_DIGIT && !(next == RUN_HW && hw_plain(b, lo, j + 1, to)))
+      break;
+    j += 2;
+  }
+  return j;
 }
 
 /* Copy line content in[from, to) into the block text. */
@@ -340,12 +404,10 @@ static void build_line(builder *b, size_t lo, size_t from, size_t to, size_t hi)
       i = b->link_end;
       continue;
     }
-    if (!special(c)) {
-      size_t j = i + 1;
-      while (j < to && !special((unsigned char)in[j]) && !(b->link_open && j == b->link_close))
-        j++;
-      emit(b, i, j - i);
-      i = j;
+    size_t run = plain_run(b, lo, i, to); /* never past a link's "]": it stops there */
+    if (run > i) {
+      emit(b, i, run - i);
+      i = run;
       continue;
     }
     if (c == ' ' || c == '\t' || c < 0x20 || c == 0x7F) {
@@ -550,6 +612,7 @@ static void build_block(builder *b, const grouper *g, const pblock *pb, kgr_bloc
   b->link_open = false;
   b->pending = false; /* no space at the end */
   flush(b);           /* the starts of lines that gave no text */
+  b->text.data[b->text.len] = '\0';
 
   out->kind = pb->kind;
   out->span = (kgr_span){g->lines[pb->first].start, g->lines[pb->last].end};
@@ -664,7 +727,10 @@ static void build(kgr_doc *doc, kgr_arena *tmp, kgr_layout *lay) {
   group(&g);
 
   size_t nb = g.blocks.count;
-  kgr_block *blocks = kgr_arena_calloc(a, (nb ? nb : 1) * sizeof *blocks);
+  /* The blocks are built in scratch and copied out last: the many small
+   * texts and maps then fill the document's chunks first, and the one large
+   * array does not leave a mostly empty chunk behind. */
+  kgr_block *blocks = kgr_arena_calloc(tmp, (nb ? nb : 1) * sizeof *blocks);
   size_t *heading_block = kgr_arena_alloc(tmp, (g.nl + 1) * sizeof *heading_block);
   build_sections(doc, &g, blocks, heading_block);
 
@@ -675,6 +741,18 @@ static void build(kgr_doc *doc, kgr_arena *tmp, kgr_layout *lay) {
   b.in = doc->input;
   b.len = doc->input_len;
   b.defined = defined;
+  /* One footnote record a footnote block: room for them all at once, so
+   * that no outgrown copies stay in the document. */
+  size_t nfn = 0;
+  for (size_t i = 0; i < nb; i++)
+    nfn += g.blocks.items[i].kind == KGR_BLOCK_FOOTNOTE;
+  if (doc->footnotes.cap - doc->footnotes.count < nfn) {
+    kgr_footnote *f = kgr_arena_alloc(a, (doc->footnotes.count + nfn) * sizeof *f);
+    if (doc->footnotes.count)
+      memcpy(f, doc->footnotes.items, doc->footnotes.count * sizeof *f);
+    doc->footnotes.items = f;
+    doc->footnotes.cap = doc->footnotes.count + nfn;
+  }
   kgr_sentence_vec sentences = {0};
   for (size_t i = 0; i < nb; i++) {
     kgr_block *B = &blocks[i];
@@ -701,7 +779,7 @@ static void build(kgr_doc *doc, kgr_arena *tmp, kgr_layout *lay) {
   }
   sort_links(doc, tmp, blocks, nb);
 
-  lay->blocks = blocks;
+  lay->blocks = nb ? copy_out(a, blocks, nb * sizeof *blocks) : kgr_arena_calloc(a, sizeof *blocks);
   lay->block_count = nb;
   lay->sentences = copy_out(a, sentences.items, sentences.count * sizeof *sentences.items);
   lay->sentence_count = sentences.count;

@@ -81,13 +81,12 @@ typedef struct kgr_line {
                            marker; == start when there is none */
   size_t block;         /* the block it went into (SIZE_MAX: separator) */
   int number;           /* list or footnote number, 0 if none */
-  uint32_t indent;      /* bytes of leading whitespace */
   uint16_t flags;       /* KGR_LINE_* */
   uint8_t blank_before; /* blank lines since the previous stored line
                            (saturates at 255) */
-  uint8_t list;         /* kgr_list_style of a marker at the start */
-  uint8_t fn;           /* KGR_FN_* style of a definition-like start */
-} kgr_line;
+  unsigned list : 4;    /* kgr_list_style of a marker at the start */
+  unsigned fn : 4;      /* KGR_FN_* style of a definition-like start */
+} kgr_line;             /* 40 bytes: one for every line of the input */
 
 typedef KGR_VEC(kgr_line) kgr_line_vec;
 

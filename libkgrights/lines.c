@@ -9,6 +9,7 @@
  * looking at its start (list marker, footnote-definition number) and its
  * tokens (URLs), in time linear in its length.
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -412,9 +413,25 @@ static void classify_start(const char *in, size_t len, kgr_line *L) {
 
 static bool token_space(unsigned char c) { return c == ' ' || c == '\t'; }
 
+/* Can in[s, e) hold a URL (http://, https://, www.) at all? Most lines
+ * have neither "://" nor "www.", which memchr rules out fast. */
+static bool may_hold_url(const char *in, size_t s, size_t e) {
+  const char *end = in + e;
+  for (const char *p = in + s; (p = memchr(p, ':', (size_t)(end - p))) != NULL; p++)
+    if (end - p >= 3 && p[1] == '/' && p[2] == '/')
+      return true;
+  for (const char *p = in + s; (p = memchr(p, '.', (size_t)(end - p))) != NULL; p++)
+    if (p - in >= (ptrdiff_t)s + 3 && (p[-1] | 0x20) == 'w' && (p[-2] | 0x20) == 'w' &&
+        (p[-3] | 0x20) == 'w')
+      return true;
+  return false;
+}
+
 /* URL flags: does the line hold a URL, end with one, or (after its
  * marker) consist of one? */
 static void classify_urls(const char *in, kgr_line *L) {
+  if (!may_hold_url(in, L->body, L->end))
+    return;
   size_t tokens = 0;
   bool last_url = false, any = false;
   size_t i = L->body;
@@ -647,7 +664,7 @@ void kgr_lines_scan(kgr_doc *doc, kgr_arena *tmp, kgr_line_vec *lines) {
   size_t i = 0;
   if (len >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0)
     i = 3; /* a byte order mark is no content */
-  size_t line_start = i, cstart = SIZE_MAX, cend = 0;
+  size_t cstart = SIZE_MAX, cend = 0;
   unsigned blanks = 0;
   bool page = false;
 
@@ -655,15 +672,19 @@ void kgr_lines_scan(kgr_doc *doc, kgr_arena *tmp, kgr_line_vec *lines) {
     size_t next = len; /* where the next line starts */
     if (i < len) {
       unsigned char c = (unsigned char)in[i];
-      if (c > ' ' && c < 0x7F) { /* the common case: a run of them */
+      if (c > ' ' && c < 0x7F) { /* the common case: a run of printable ASCII */
         if (st.open >= 0)
           bad_flush(&st);
         if (cstart == SIZE_MAX)
           cstart = i;
-        do
+        size_t run = i; /* spaces included, eight bytes at a time */
+        while (i + 8 <= len && printable8(in + i))
+          i += 8;
+        while (i < len && (unsigned char)(in[i] - 0x20) < 0x5F)
           i++;
-        while (i < len && (unsigned char)(in[i] - 0x21) < 0x5E);
         cend = i;
+        while (cend > run && in[cend - 1] == ' ') /* the run starts with a non-space */
+          cend--;
         continue;
       }
       if (c == ' ' || c == '\t') {
@@ -708,7 +729,6 @@ void kgr_lines_scan(kgr_doc *doc, kgr_arena *tmp, kgr_line_vec *lines) {
       L->start = cstart;
       L->end = cend;
       L->block = SIZE_MAX;
-      L->indent = (uint32_t)(cstart - line_start > UINT32_MAX ? UINT32_MAX : cstart - line_start);
       L->blank_before = (uint8_t)blanks;
       if (page)
         L->flags |= KGR_LINE_PAGE;
@@ -721,7 +741,6 @@ void kgr_lines_scan(kgr_doc *doc, kgr_arena *tmp, kgr_line_vec *lines) {
     if (in[i] == '\f')
       page = true;
     i = next;
-    line_start = i;
     cstart = SIZE_MAX;
   }
   bad_finish(&st);

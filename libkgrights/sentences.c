@@ -9,6 +9,7 @@
  * "24.kg"), since no space follows it there. The text is expected in the
  * layout's normal form: spaces collapsed to one ASCII space.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "layout.h"
@@ -104,6 +105,16 @@ static bool abbreviation_before(const char *t, size_t len, size_t dot, size_t ne
   return false;        /* "weak": "etc." may end a sentence */
 }
 
+/* Is any of the 8 bytes at p a . ! ? or non-ASCII (… starts with 0xE2)?
+ * A byte equal to c is a zero byte of x ^ c, which (y - 1) & ~y flags. */
+static bool mark_in8(const char *p) {
+  uint64_t x;
+  memcpy(&x, p, 8);
+  const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+  uint64_t dot = x ^ (ones * '.'), bang = x ^ (ones * '!'), query = x ^ (ones * '?');
+  return (((dot - ones) & ~dot) | ((bang - ones) & ~bang) | ((query - ones) & ~query) | x) & high;
+}
+
 void kgr_split_sentences(kgr_arena *a, const char *text, size_t len, size_t block,
                          kgr_sentence_vec *out) {
   size_t start = 0;
@@ -111,7 +122,13 @@ void kgr_split_sentences(kgr_arena *a, const char *text, size_t len, size_t bloc
     start++;
   size_t i = start;
   while (i < len) {
-    size_t m = terminal_len(text, len, i);
+    /* Most bytes cannot start a mark: . ! ? or the first byte of … */
+    while (i + 8 <= len && !mark_in8(text + i))
+      i += 8;
+    while (i < len && text[i] != '.' && text[i] != '!' && text[i] != '?' &&
+           (unsigned char)text[i] != 0xE2)
+      i++;
+    size_t m = i < len ? terminal_len(text, len, i) : 0;
     if (!m) {
       i++;
       continue;

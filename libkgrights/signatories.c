@@ -280,11 +280,16 @@ static bool person_shaped(const char *t, size_t s, size_t e) {
   const char *tag = kgr_org_word_at(t, e, s, &end);
   if (tag && strcmp(tag, "honorific") == 0)
     return true;
+  /* The words and their case first: the country look-ups cost more. */
   size_t pos = s, words = 0;
   kgr_word w;
-  while (kgr_word_next(t, e, &pos, &w)) {
-    if (!kgr_word_is_capitalised(t + w.start, w.end - w.start))
+  while (kgr_word_next(t, e, &pos, &w))
+    if (!kgr_word_is_capitalised(t + w.start, w.end - w.start) || ++words > 4)
       return false;
+  if (words < 2)
+    return false;
+  pos = s;
+  while (kgr_word_next(t, e, &pos, &w)) {
     if (kgr_country_at(t, e, w.start, NULL, NULL))
       return false;
     const kgr_country *in_word[MAX_COUNTRIES];
@@ -292,10 +297,9 @@ static bool person_shaped(const char *t, size_t s, size_t e) {
     hyphen_countries(t, w, in_word, &n); /* "Bir Duino-Kyrgyzstan" */
     if (n)
       return false;
-    words++;
   }
-  return words >= 2 && words <= 4 && !kgr_has_org_word(t + s, e - s, "org") &&
-         !kgr_has_org_word(t + s, e - s, "state") && !kgr_is_acronym(t + s, e - s);
+  return !kgr_has_org_word(t + s, e - s, "org") && !kgr_has_org_word(t + s, e - s, "state") &&
+         !kgr_is_acronym(t + s, e - s);
 }
 
 /* The countries a name implies: country names and adjectives in it
@@ -445,17 +449,17 @@ static bool read_entry(reader *r, const src *sr, size_t s, size_t e, int number)
                    src_span(sr, span_s, span_e), "a signatory entry holds no name");
     return false;
   }
-  bool person = person_shaped(t, s, name_e);
   /* state bodies ("Ministry of Internal Affairs (MVD)") do not sign */
   bool org_shaped = kgr_utf8_starts_upper(t + s, name_e - s) &&
                     kgr_word_count(t + s, name_e - s, MAX_LINE_WORDS + 1) <= MAX_LINE_WORDS &&
-                    (kgr_has_org_word(t + s, name_e - s, "org") || p.nstated ||
-                     p.acr_s != p.acr_e || kgr_is_acronym(t + s, name_e - s)) &&
+                    (p.nstated || p.acr_s != p.acr_e || kgr_is_acronym(t + s, name_e - s) ||
+                     kgr_has_org_word(t + s, name_e - s, "org")) &&
                     !kgr_has_org_word(t + s, name_e - s, "state");
   r->entries++;
   r->org_shaped += org_shaped;
   if (r->dry)
     return org_shaped;
+  bool person = person_shaped(t, s, name_e);
 
   kgr_doc *doc = r->doc;
   kgr_signatory *sig = KGR_VEC_PUSH(&doc->arena, doc->signatories);
@@ -649,13 +653,50 @@ static size_t name_part_end(const char *t, size_t s, size_t e) {
   return e;
 }
 
+/* Go over the raw input lines of block b, sub-headings left out: check
+ * that each is short and name-like (returns false at the first that is
+ * not), or, when `read`, read each as one entry. */
+static bool each_line(reader *r, const kgr_block *b, bool read) {
+  const char *in = r->doc->input;
+  size_t i = b->span.start;
+  while (i < b->span.end) {
+    size_t j = i;
+    while (j < b->span.end && in[j] != '\n')
+      j++;
+    size_t s = i, e = j;
+    trim(in, &s, &e);
+    if (s < e && sub_heading(in, s, e)) {
+      /* "Individuals:", "National organisations": no entry */
+    } else if (s < e) {
+      if (!read) {
+        char last = in[e - 1];
+        int number;
+        size_t ns = line_marker(in, s, e, &number);
+        if (last == ',' || last == ';' ||
+            kgr_word_count(in + s, e - s, MAX_LINE_WORDS + 1) > MAX_LINE_WORDS ||
+            !is_name_text(in, ns, name_part_end(in, ns, e)))
+          return false;
+      } else {
+        src sr = {NULL, in};
+        read_entry(r, &sr, s, e, 0);
+      }
+    }
+    i = j + 1;
+  }
+  return true;
+}
+
 /* Read the raw input lines of a paragraph block as one entry each, if
  * every line is short and name-like and none ends with a separator (then
  * the paragraph is one wrapped list). Returns false to leave the block to
  * read_separated(). */
 static bool read_lines(reader *r, const kgr_block *b) {
   const char *in = r->doc->input;
-  if (b->line_count < 2 || top_level_has(b->text, 0, b->len, ';'))
+  if (b->line_count < 2)
+    return false;
+  /* Each line name-like first: prose fails on its first line, before the
+   * passes over the whole block below. */
+  if (!each_line(r, b, false) || top_level_has(b->text, 0, b->len, ';'))
     return false;
   /* a wrapped comma list: long lines of about one width (all but the
    * last), as many commas as lines or more; a list of "Name, affiliation"
@@ -687,33 +728,7 @@ static bool read_lines(reader *r, const kgr_block *b) {
   bool one_width = shortest == SIZE_MAX || shortest * 4 >= longest * 3;
   if (commas >= lines && short_lines <= 1 && one_width)
     return false;
-  for (int pass = 0; pass < 2; pass++) {
-    size_t i = b->span.start;
-    while (i < b->span.end) {
-      size_t j = i;
-      while (j < b->span.end && in[j] != '\n')
-        j++;
-      size_t s = i, e = j;
-      trim(in, &s, &e);
-      if (s < e && sub_heading(in, s, e)) {
-        /* "Individuals:", "National organisations": no entry */
-      } else if (s < e) {
-        if (pass == 0) {
-          char last = in[e - 1];
-          int number;
-          size_t ns = line_marker(in, s, e, &number);
-          if (last == ',' || last == ';' ||
-              kgr_word_count(in + s, e - s, MAX_LINE_WORDS + 1) > MAX_LINE_WORDS ||
-              !is_name_text(in, ns, name_part_end(in, ns, e)))
-            return false;
-        } else {
-          src sr = {NULL, in};
-          read_entry(r, &sr, s, e, 0);
-        }
-      }
-      i = j + 1;
-    }
-  }
+  each_line(r, b, true);
   return true;
 }
 

@@ -47,19 +47,27 @@ static inline bool kgr_is_lower(uint32_t cp) {
 /* Is the code point at s[0, len) an upper-case letter? */
 bool kgr_utf8_starts_upper(const char *s, size_t len);
 
+/* Classes of bytes, one bit each, for the tests below: these run on most
+ * bytes of the text, and one look-up beats a chain of comparisons. */
+enum {
+  KGR_BYTE_WORD = 0x01,  /* ASCII letter or digit, or any byte >= 0x80 */
+  KGR_BYTE_SPACE = 0x02, /* space, \t \n \r \f \v */
+  KGR_BYTE_UPPER = 0x20  /* A-Z: the bit that makes them lower case */
+};
+extern const unsigned char kgr_byte_class[256];
+
 /* Is the byte at s[i] inside a word (an ASCII letter or digit, or any byte
  * of a multi-byte character)? Used for word boundaries. */
 static inline bool kgr_is_word_byte(unsigned char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-         (c >= '0' && c <= '9') || c >= 0x80;
+  return (kgr_byte_class[c] & KGR_BYTE_WORD) != 0;
 }
 
 static inline bool kgr_is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
 static inline bool kgr_is_space(unsigned char c) {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  return (kgr_byte_class[c] & KGR_BYTE_SPACE) != 0;
 }
 static inline unsigned char kgr_ascii_lower(unsigned char c) {
-  return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+  return (unsigned char)(c | (kgr_byte_class[c] & KGR_BYTE_UPPER));
 }
 
 /* Case-insensitive (ASCII) comparison of s[0, n) with the C string lit. */

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -312,6 +313,48 @@ static void test_numbers(void **state) {
   assert_string_equal(one_double(state, 1000.4, 0), "1000");
 }
 
+/* What kgr_jw_double must write: snprintf "%.*f", trimmed. */
+static void printf_double(char *b, size_t size, double v, int decimals) {
+  int n = snprintf(b, size, "%.*f", decimals, v);
+  if (decimals > 0) {
+    while (n > 1 && b[n - 1] == '0')
+      n--;
+    if (b[n - 1] == '.')
+      n--;
+  }
+  b[n] = '\0';
+}
+
+/* The writer reads most numbers from an integer rather than through
+ * snprintf: the same text for coordinates, exact ties (0.125 to two places
+ * is 0.12), values next to ties, negative zero, and large or many-decimal
+ * values that go to snprintf. */
+static void test_doubles_as_printf(void **state) {
+  static const double fixed[] = {0.125, 0.375, 2.5, 3.5, -2.5, 0.000005, 0.000015, 1.000005,
+                                 -0.0, -0.000001, 179.999995, -179.999995, 42.123455,
+                                 999999.999995, 1e4, 123456789.5, 1e12 + 0.5, 1e-7};
+  char want[512];
+  for (int d = 0; d <= 12; d++)
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++) {
+      printf_double(want, sizeof want, fixed[i], d);
+      assert_string_equal(one_double(state, fixed[i], d), want);
+    }
+  uint64_t x = 88172645463325252ull;
+  for (int k = 0; k < 20000; k++) {
+    x ^= x << 13; /* xorshift64 */
+    x ^= x >> 7;
+    x ^= x << 17;
+    double v = (double)(int64_t)(x % 36000000001ull - 18000000000ull) / 1e8; /* +-180 */
+    if (k % 4 == 1)
+      v = nextafter(v, 1e9); /* off the decimal values */
+    else if (k % 4 == 2)
+      v = (double)(int64_t)(x % 2000001) / 200000.0 - 5.0; /* ties at 5 and 6 places */
+    int d = (int)(x >> 60) % 8;
+    printf_double(want, sizeof want, v, d);
+    assert_string_equal(one_double(state, v, d), want);
+  }
+}
+
 /* ---- the sink ------------------------------------------------------------------------ */
 
 static void test_long_output_in_pieces(void **state) {
@@ -373,6 +416,7 @@ int main(void) {
       KGR_TEST(test_empty_containers),
       KGR_TEST(test_nesting),
       KGR_TEST(test_numbers),
+      KGR_TEST(test_doubles_as_printf),
       KGR_TEST(test_long_output_in_pieces),
       KGR_TEST(test_sink_stops),
   };

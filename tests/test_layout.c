@@ -19,6 +19,7 @@
 #include "document.h"
 #include "layout.h"
 #include "layout_priv.h"
+#include "utf8.h"
 
 /* ---- fixture ------------------------------------------------------------ */
 
@@ -1307,8 +1308,41 @@ static void test_all_documents(void **state) {
   }
 }
 
+/* Text is copied in runs that take single spaces and h/w: what the byte by
+ * byte rules give, URLs (which keep their digits) and markers (cut) around
+ * them included. */
+static void test_text_runs(void **state) {
+  fixture *f = *state;
+  lay(f, "The police detained him.1 See http://x.org/page1 now, www.y.org/a1 too  and\tWwhat1 "
+         "h1.\nWhen hwhat www . In 2020.1 some 10,000 1 15th (12) 2 x:1 y\n\n____\n"
+         "1 https://example.org/report\n");
+  assert_string_equal(blk(f, 0)->text,
+                      "The police detained him. See http://x.org/page1 now, www.y.org/a1 too and "
+                      "Wwhat h. When hwhat www . In 2020. some 10,000 1 15th (12) 2 x: y");
+  assert_int_equal(blk(f, 0)->marker_count, 5);
+  assert_int_equal(f->doc->footnotes.count, 1);
+}
+
+/* The byte-class tests of utf8.h read a table: it must say what their
+ * definitions say, for every byte. */
+static void test_byte_classes(void **state) {
+  (void)state;
+  for (int i = 0; i < 256; i++) {
+    unsigned char c = (unsigned char)i;
+    bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c >= 0x80;
+    bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+    unsigned char lower = (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+    assert_int_equal(kgr_is_word_byte(c), word);
+    assert_int_equal(kgr_is_space(c), space);
+    assert_int_equal(kgr_ascii_lower(c), lower);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      KGR_TEST(test_byte_classes),
+      KGR_TEST(test_text_runs),
       KGR_TEST(test_inval),
       KGR_TEST(test_bom),
       KGR_TEST(test_crlf_and_cr),
