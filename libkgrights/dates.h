@@ -57,6 +57,11 @@ typedef struct kgr_date_hit {
 } kgr_date_hit;
 typedef KGR_VEC(kgr_date_hit) kgr_date_hit_vec;
 
+/* Where a date stands in a text: [start, end) of its hit. */
+typedef struct kgr_date_span {
+  size_t start, end;
+} kgr_date_span;
+
 /*
  * Every date in text[0, len), left to right, non-overlapping, appended to
  * hits. Linear. A bare month ("in June") or a bare year ("in 2019", 1900 to

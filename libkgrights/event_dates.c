@@ -234,6 +234,8 @@ size_t kgr_dateline_end(kgr_doc *doc, const kgr_block *b, size_t start, size_t e
   if (!place_only) {
     if (!comma || !doc->date_ymd.year || !doc->date_ymd.day)
       return start;
+    /* the hits are scratch: the arena gives their room back below */
+    kgr_arena_pos mark = kgr_arena_mark(&doc->arena);
     kgr_date_hit_vec hits = {0};
     kgr_dates_find(&doc->arena, t + start, dash - start, &hits);
     bool own = false;
@@ -247,6 +249,7 @@ size_t kgr_dateline_end(kgr_doc *doc, const kgr_block *b, size_t start, size_t e
             h->from.year == doc->date_ymd.year && h->from.month == doc->date_ymd.month &&
             h->from.day == doc->date_ymd.day;
     }
+    kgr_arena_rewind(&doc->arena, mark);
     if (!own)
       return start;
   }
@@ -286,10 +289,12 @@ static bool opens_with(const kgr_block *b, size_t from, const kgr_date_hit *h) {
   return kgr_count_words(b->text, from, at) <= LEAD_WORDS;
 }
 
-const kgr_sentence_dates *kgr_event_dates_read(kgr_doc *doc, const kgr_layout *lay) {
-  kgr_arena *a = &doc->arena;
+const kgr_sentence_dates *kgr_event_dates_read(kgr_doc *doc, const kgr_layout *lay, kgr_arena *keep,
+                                               kgr_arena *scratch) {
+  kgr_arena *a = scratch;
+  kgr_arena_pos start = kgr_arena_mark(a);
   size_t n = lay->sentence_count;
-  kgr_sentence_dates *out = kgr_arena_calloc(a, (n + 1) * sizeof *out);
+  kgr_sentence_dates *out = kgr_arena_calloc(keep, (n + 1) * sizeof *out);
   size_t *first = kgr_arena_alloc(a, (n + 1) * sizeof *first);
   raw_vec raws = {0};
   kgr_date_hit_vec tmp = {0}, rel = {0};
@@ -378,7 +383,7 @@ const kgr_sentence_dates *kgr_event_dates_read(kgr_doc *doc, const kgr_layout *l
     out[s].lead = -1;
     if (!cnt)
       continue;
-    kgr_sdate *hits = kgr_arena_alloc(a, cnt * sizeof *hits);
+    kgr_sdate *hits = kgr_arena_alloc(keep, cnt * sizeof *hits);
     const kgr_sentence *se = &lay->sentences[s];
     const kgr_block *b = &lay->blocks[se->block];
     size_t kept = 0, lead_raw = (size_t)-1;
@@ -425,6 +430,7 @@ const kgr_sentence_dates *kgr_event_dates_read(kgr_doc *doc, const kgr_layout *l
     if (kept && opens_with(b, out[s].body_start, &raws.items[lead_raw].h))
       out[s].lead = 0;
   }
+  kgr_arena_rewind(a, start);
   return out;
 }
 

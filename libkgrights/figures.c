@@ -80,14 +80,13 @@ static tok *tokenize(kgr_arena *a, const char *t, size_t len, size_t *count) {
   return v.items;
 }
 
-static void mark_dates(kgr_arena *a, const char *t, size_t len, tok *toks, size_t n) {
-  kgr_date_hit_vec dates = {0};
-  kgr_dates_find(a, t, len, &dates);
+/* Mark the tokens inside dates: no number there is a count. */
+static void mark_dates(const kgr_date_span *dates, size_t date_count, tok *toks, size_t n) {
   size_t k = 0;
-  for (size_t d = 0; d < dates.count; d++) {
-    while (k < n && toks[k].end <= dates.items[d].start)
+  for (size_t d = 0; d < date_count; d++) {
+    while (k < n && toks[k].end <= dates[d].start)
       k++;
-    while (k < n && toks[k].start < dates.items[d].end)
+    while (k < n && toks[k].start < dates[d].end)
       toks[k++].date = true;
   }
 }
@@ -623,11 +622,26 @@ void kgr_figures_find(kgr_arena *a, const char *text, size_t len,
                       kgr_figure_hit_vec *hits) {
   if (!text || !hits || !len)
     return;
+  kgr_date_hit_vec dates = {0};
+  kgr_dates_find(a, text, len, &dates);
+  kgr_date_span *spans = kgr_arena_alloc(a, (dates.count + 1) * sizeof *spans);
+  for (size_t d = 0; d < dates.count; d++) {
+    spans[d].start = dates.items[d].start;
+    spans[d].end = dates.items[d].end;
+  }
+  kgr_figures_find_dated(a, text, len, spans, dates.count, hits);
+}
+
+void kgr_figures_find_dated(kgr_arena *a, const char *text, size_t len,
+                            const kgr_date_span *dates, size_t date_count,
+                            kgr_figure_hit_vec *hits) {
+  if (!text || !hits || !len)
+    return;
   size_t n;
   tok *toks = tokenize(a, text, len, &n);
   if (!n)
     return;
-  mark_dates(a, text, len, toks, n);
+  mark_dates(dates, date_count, toks, n);
   fctx c = {text, len, toks, n};
   size_t k = 0;
   while (k < n) {

@@ -7,13 +7,16 @@
 #define KGR_FIGURES_STAGE_H
 
 #include "document.h"
+#include "event_dates.h"
 #include "figures.h"
 #include "layout.h"
 
-/* The figures of block text [start, end) of b, with offsets in the block
- * text, appended to hits (which is emptied first). */
-void kgr_figures_in_sentence(kgr_arena *a, const kgr_block *b, size_t start, size_t end,
-                             kgr_figure_hit_vec *hits);
+/* The figures of sentence se of b from its body on (sd->body_start, past
+ * a dateline), with offsets in the block text, appended to hits (which is
+ * emptied first). The sentence's dates (sd) keep dates out of the
+ * figures. Scratch goes to `a`. */
+void kgr_figures_in_sentence(kgr_arena *a, const kgr_block *b, const kgr_sentence *se,
+                             const kgr_sentence_dates *sd, kgr_figure_hit_vec *hits);
 
 /*
  * Append the figure `h` of block b to doc->figures, dated `date` (may be
