@@ -268,6 +268,45 @@ static int means_of(const char *tag) {
   return KGR_MEANS_OTHER;
 }
 
+/* What an entry of the trigger lexicon (or, with `means`, of the means
+ * lexicon) says. */
+struct kgr_event_entry {
+  bool known;       /* read from its tags already */
+  cue c;            /* a weapon is an act of its own (ACT_MEANS) */
+  bool weak;        /* strength "weak" */
+  bool passive_act; /* strength "passive" */
+  kgr_means means;  /* the weapon, for the means lexicon */
+};
+
+static kgr_event_entry read_entry(const kgr_lex_entry *e, bool means) {
+  kgr_event_entry x = {true, {ROLE_ACT, ACT_MEANS}, false, false, KGR_MEANS_OTHER};
+  if (means) {
+    x.means = (kgr_means)means_of(e->tag);
+    return x;
+  }
+  x.c = classify(e->tag);
+  x.weak = strcmp(e->extra, "weak") == 0;
+  x.passive_act = strcmp(e->extra, "passive") == 0;
+  return x;
+}
+
+void kgr_event_scanner_init(kgr_event_scanner *sc, kgr_arena *a) {
+  sc->triggers = kgr_arena_calloc(a, (kgr_lex_event_triggers.count + 1) * sizeof *sc->triggers);
+  sc->means = kgr_arena_calloc(a, (kgr_lex_means.count + 1) * sizeof *sc->means);
+}
+
+/* What entry e of the lexicon says, read once per scanner (sc may be NULL). */
+static kgr_event_entry entry_of(kgr_event_scanner *sc, const kgr_lex_entry *e, bool means) {
+  const kgr_lexicon *lex = means ? &kgr_lex_means : &kgr_lex_event_triggers;
+  size_t i = (size_t)(e - lex->entries);
+  if (!sc || i >= lex->count)
+    return read_entry(e, means);
+  kgr_event_entry *slot = means ? &sc->means[i] : &sc->triggers[i];
+  if (!slot->known)
+    *slot = read_entry(e, means);
+  return *slot;
+}
+
 bool kgr_event_journalist_word(const char *text, size_t len) {
   const kgr_lex_entry *e = kgr_lex_lookup(&kgr_lex_event_triggers, text, len);
   return e && strcmp(e->tag, obj_tags[OBJ_JOURNALIST]) == 0;
@@ -340,6 +379,11 @@ static size_t skip_spaces(const char *text, size_t i, size_t end) {
   return i;
 }
 
+/* The bytes split_clauses looks at, besides where hits start. */
+static bool clause_punct(char ch) {
+  return ch == '(' || ch == ')' || ch == ',' || ch == ';' || ch == ':';
+}
+
 /* Split [start, end) into clauses: at ; and :, at a comma before a clause
  * word ("and", "but"), around parentheses, and from a relative word to the
  * next comma. Each hit gets its clause. */
@@ -361,6 +405,12 @@ static void split_clauses(kgr_arena *a, const char *text, size_t start, size_t e
   for (size_t i = start; i < end; i++) {
     while (h < hits->count && hits->items[h].start < i)
       h++;
+    /* only punctuation and hits open or close clauses: skip to the next */
+    size_t next_hit = h < hits->count ? hits->items[h].start : end;
+    while (i < next_hit && !clause_punct(text[i]))
+      i++;
+    if (i >= end)
+      break;
     char ch = text[i];
     if (aside && closer == ')' && ch == ')') {
       CLOSE_AT(i + 1);
@@ -528,8 +578,9 @@ static int pair_object(const hit_vec *hits, size_t i, bool passive) {
   return after >= 0 ? after : before;
 }
 
-void kgr_event_scan_sentence(kgr_arena *a, const char *text, size_t start, size_t end,
-                             const kgr_range *skip, size_t skip_count, kgr_event_scan *out) {
+void kgr_event_scan_sentence(kgr_event_scanner *sc, kgr_arena *a, const char *text, size_t start,
+                             size_t end, const kgr_range *skip, size_t skip_count,
+                             kgr_event_scan *out) {
   memset(out, 0, sizeof *out);
   kgr_lex_hit_vec lex = {0};
   kgr_lex_scan(&kgr_lex_event_triggers, a, text + start, end - start, &lex);
@@ -552,17 +603,15 @@ void kgr_event_scan_sentence(kgr_arena *a, const char *text, size_t start, size_
     hit *h = KGR_VEC_PUSH(a, hits);
     h->start = s;
     h->end = e;
+    kgr_event_entry x = entry_of(sc, lh->entry, take_means);
+    h->c = x.c;
+    h->weak = x.weak;
+    h->passive_act = x.passive_act;
     if (take_means) {
-      h->c.r = ROLE_ACT;
-      h->c.sub = ACT_MEANS;
       kgr_range *r = KGR_VEC_PUSH(a, means);
       r->start = s;
       r->end = e;
-      *KGR_VEC_PUSH(a, means_ids) = (kgr_means)means_of(lh->entry->tag);
-    } else {
-      h->c = classify(lh->entry->tag);
-      h->weak = strcmp(lh->entry->extra, "weak") == 0;
-      h->passive_act = strcmp(lh->entry->extra, "passive") == 0;
+      *KGR_VEC_PUSH(a, means_ids) = x.means;
     }
   }
   out->means = means.items;

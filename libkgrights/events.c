@@ -83,6 +83,7 @@ typedef struct ctx {
   const kgr_layout *lay;
   const kgr_entities *ents;
   kgr_arena *tmp, *sent;
+  kgr_event_scanner scanner;
   draft_vec drafts;
   size_t instrument;      /* the first instrument that may still overlap */
   named_actor_vec actors; /* of sentence actor_sentence - 1 (0: none yet) */
@@ -906,7 +907,7 @@ typedef struct title_day {
   bool types[KGR_EVENT_TYPE_COUNT];
 } title_day;
 
-static void read_title_day(const ctx *c, const kgr_sentence_dates *sds, title_day *out) {
+static void read_title_day(ctx *c, const kgr_sentence_dates *sds, title_day *out) {
   const kgr_doc *doc = c->doc;
   const kgr_layout *lay = c->lay;
   memset(out, 0, sizeof *out);
@@ -934,7 +935,8 @@ static void read_title_day(const ctx *c, const kgr_sentence_dates *sds, title_da
       dates++;
     }
     kgr_event_scan scan;
-    kgr_event_scan_sentence(a, b->text, se->start, se->end, ranges.items, ranges.count, &scan);
+    kgr_event_scan_sentence(&c->scanner, a, b->text, se->start, se->end, ranges.items, ranges.count,
+                            &scan);
     for (size_t i = 0; i < scan.trigger_count; i++)
       out->types[scan.triggers[i].type] = true;
   }
@@ -959,6 +961,7 @@ static void date_from_title(ctx *c, const title_day *td) {
 static void read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities *ents, kgr_arena *a,
                         kgr_arena *sent) {
   ctx c = {.doc = doc, .lay = lay, .ents = ents, .tmp = a, .sent = sent};
+  kgr_event_scanner_init(&c.scanner, a);
   size_t n = lay->sentence_count;
   const uint8_t *cls = classify_sentences(doc, lay, a);
   const kgr_sentence_dates *sds = kgr_event_dates_read(doc, lay, a, sent);
@@ -997,8 +1000,8 @@ static void read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities 
     const kgr_sentence_dates *sd = &sds[s];
     skip_ranges(a, ents, s, sd, &ranges);
     kgr_event_scan scan;
-    kgr_event_scan_sentence(sent, b->text, sd->body_start, se->end, ranges.items, ranges.count,
-                            &scan);
+    kgr_event_scan_sentence(&c.scanner, sent, b->text, sd->body_start, se->end, ranges.items,
+                            ranges.count, &scan);
     /* norms and demands report nothing; generalities nothing undated
      * ("today, torture remains widespread" names no day) */
     bool general = cls[s] == SENT_GENERAL || scan.general || (scan.generic && !absolute_date(sd));
