@@ -79,6 +79,13 @@ static size_t skip_spaces(const char *t, size_t len, size_t i) {
 
 static size_t word_end(const char *t, size_t len, size_t i) {
   while (i < len) {
+    unsigned char c = (unsigned char)t[i];
+    if (c < 0x80) { /* most of the text, without decoding */
+      if (!is_word_cp(c))
+        break;
+      i++;
+      continue;
+    }
     size_t n;
     if (!is_word_cp(cp_at(t, len, i, &n)))
       break;

@@ -15,6 +15,7 @@
 #include "arena.h"
 #include "dates.h"
 #include "kgrights/kgr_record.h"
+#include "utf8.h"
 
 typedef struct kgr_figure_hit {
   size_t start, end;           /* the whole figure phrase */
@@ -73,7 +74,27 @@ size_t kgr_number_parse_ex(const char *text, size_t len, size_t pos,
  * text[i] part of a word (a letter or digit of any script; punctuation,
  * symbols and invalid bytes are not) / a space (ASCII, no-break and
  * typographic spaces)? *n (may be NULL) receives its length in bytes. */
-bool kgr_word_char_at(const char *text, size_t len, size_t i, size_t *n);
-bool kgr_space_char_at(const char *text, size_t len, size_t i, size_t *n);
+bool kgr_word_char_at_multibyte(const char *text, size_t len, size_t i, size_t *n);
+bool kgr_space_char_at_multibyte(const char *text, size_t len, size_t i, size_t *n);
+
+/* ASCII is most of every text: answered without a call. */
+static inline bool kgr_word_char_at(const char *text, size_t len, size_t i, size_t *n) {
+  if (i < len && (unsigned char)text[i] < 0x80) {
+    unsigned char c = (unsigned char)text[i];
+    if (n)
+      *n = 1;
+    return kgr_is_digit(c) || (unsigned)((c | 0x20) - 'a') < 26u;
+  }
+  return kgr_word_char_at_multibyte(text, len, i, n);
+}
+
+static inline bool kgr_space_char_at(const char *text, size_t len, size_t i, size_t *n) {
+  if (i < len && (unsigned char)text[i] < 0x80) {
+    if (n)
+      *n = 1;
+    return kgr_is_space((unsigned char)text[i]);
+  }
+  return kgr_space_char_at_multibyte(text, len, i, n);
+}
 
 #endif /* KGR_FIGURES_H */
