@@ -286,7 +286,7 @@ static bool opens_with(const kgr_block *b, size_t from, const kgr_date_hit *h) {
   size_t at = h->lead_start < h->start ? h->lead_start : h->start;
   if (at < from)
     at = h->start;
-  return kgr_count_words(b->text, from, at) <= LEAD_WORDS;
+  return kgr_words_within(b->text, from, at, LEAD_WORDS);
 }
 
 const kgr_sentence_dates *kgr_event_dates_read(kgr_doc *doc, const kgr_layout *lay, kgr_arena *keep,
@@ -466,7 +466,7 @@ int kgr_date_bind(const char *text, const kgr_sentence_dates *sd, size_t start, 
   for (size_t i = h->end; i < start; i++)
     if (!kgr_is_word_byte((unsigned char)text[i]) && text[i] != ' ' && text[i] != '-')
       return -1;
-  return kgr_count_words(text, h->end, start) <= 1 ? (int)(k - 1) : -1;
+  return kgr_words_within(text, h->end, start, 1) ? (int)(k - 1) : -1;
 }
 
 static bool in_aside(const kgr_event_scan *scan, size_t pos) {

@@ -326,6 +326,18 @@ size_t kgr_count_words(const char *text, size_t start, size_t end) {
   return n;
 }
 
+bool kgr_words_within(const char *text, size_t start, size_t end, size_t max) {
+  size_t n = 0;
+  bool in = false;
+  for (size_t i = start; i < end; i++) {
+    bool w = kgr_is_word_byte((unsigned char)text[i]) || text[i] == '\'';
+    if (w && !in && ++n > max)
+      return false;
+    in = w;
+  }
+  return true;
+}
+
 bool kgr_event_date_link(const char *text, size_t start, size_t end, size_t max_words) {
   size_t words = 0;
   size_t i = start;
@@ -429,7 +441,7 @@ static void split_clauses(kgr_arena *a, const char *text, size_t start, size_t e
       size_t q = i + 1;
       while (q < end && q < i + SHORT_ASIDE_BYTES && text[q] != ')' && text[q] != '(')
         q++;
-      if (q < end && text[q] == ')' && kgr_count_words(text, i + 1, q) <= SHORT_ASIDE_WORDS)
+      if (q < end && text[q] == ')' && kgr_words_within(text, i + 1, q, SHORT_ASIDE_WORDS))
         continue;
       CLOSE_AT(i);
       cur = i;
@@ -492,10 +504,9 @@ static bool denied(const char *text, const hit_vec *hits, size_t i, const size_t
     const hit *c = &hits->items[k];
     if (c->clause != t->clause)
       break;
-    size_t gap = kgr_count_words(text, c->end, t->start);
-    if (c->c.r == ROLE_INTENT && gap <= INTENT_REACH)
+    if (c->c.r == ROLE_INTENT && kgr_words_within(text, c->end, t->start, INTENT_REACH))
       return true;
-    if (c->c.r == ROLE_NEGATION && gap <= NEGATION_REACH)
+    if (c->c.r == ROLE_NEGATION && kgr_words_within(text, c->end, t->start, NEGATION_REACH))
       return true;
   }
   return false;
@@ -507,7 +518,7 @@ static bool passive_before(const char *text, const hit_vec *hits, size_t i) {
     const hit *c = &hits->items[k];
     if (c->clause != t->clause)
       break;
-    if (c->c.r == ROLE_PASSIVE && kgr_count_words(text, c->end, t->start) <= PASSIVE_REACH)
+    if (c->c.r == ROLE_PASSIVE && kgr_words_within(text, c->end, t->start, PASSIVE_REACH))
       return true;
   }
   return false;
@@ -520,7 +531,7 @@ static bool perfect_before(const char *text, const hit_vec *hits, size_t i) {
     const hit *c = &hits->items[k];
     if (c->clause != t->clause)
       break;
-    if (c->c.r == ROLE_PERFECT && kgr_count_words(text, c->end, t->start) <= PERFECT_REACH)
+    if (c->c.r == ROLE_PERFECT && kgr_words_within(text, c->end, t->start, PERFECT_REACH))
       return true;
   }
   return false;

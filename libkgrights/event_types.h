@@ -149,4 +149,8 @@ size_t kgr_event_clause_at(const kgr_event_scan *scan, size_t pos);
 /* Words in text[start, end). */
 size_t kgr_count_words(const char *text, size_t start, size_t end);
 
+/* Are there at most `max` words in text[start, end)? Reads no further than
+ * the word past the max. */
+bool kgr_words_within(const char *text, size_t start, size_t end, size_t max);
+
 #endif /* KGR_EVENT_TYPES_H */

@@ -156,13 +156,13 @@ static uint8_t *classify_sentences(const kgr_doc *doc, const kgr_layout *lay, kg
       continue;
     }
     if (b->kind == KGR_BLOCK_PARAGRAPH && !b->ends_sentence &&
-        kgr_count_words(b->text, 0, b->len) <= HEADLINE_WORDS) {
+        kgr_words_within(b->text, 0, b->len, HEADLINE_WORDS)) {
       cls[s] = SENT_SKIP;
       continue;
     }
     if (doc->date.ptr && doc->date_source == KGR_DATE_SOURCE_STATED &&
         spans_overlap(sp, doc->date_span) &&
-        kgr_count_words(b->text, se->start, se->end) <= DATE_LINE_WORDS) {
+        kgr_words_within(b->text, se->start, se->end, DATE_LINE_WORDS)) {
       cls[s] = SENT_SKIP;
       continue;
     }
@@ -888,7 +888,7 @@ static void report_dates(const char *text, const kgr_sentence_dates *sd, const k
       k++;
     if (k >= sd->count ||
         kgr_event_clause_at(scan, sd->hits[k].start) != kgr_event_clause_at(scan, cue->start) ||
-        kgr_count_words(text, cue->end, sd->hits[k].start) > REPORT_REACH)
+        !kgr_words_within(text, cue->end, sd->hits[k].start, REPORT_REACH))
       continue;
     /* "according to the information received, 400 were detained on ..."
      * : the source ends at the comma */

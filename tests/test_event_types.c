@@ -171,6 +171,13 @@ static void test_helpers(void **state) {
   const char *u = "elections, which observers criticised, on 4 October";
   assert_false(kgr_event_date_link(u, 9, 42, 6));
   assert_int_equal(kgr_count_words("it's a  test", 0, 12), 3);
+  /* kgr_words_within agrees with the count, wherever the range starts */
+  const char *w = "it's a  test, of (words) and-so on ";
+  size_t wl = strlen(w);
+  for (size_t from = 0; from <= wl; from++)
+    for (size_t to = from; to <= wl; to++)
+      for (size_t max = 0; max < 10; max++)
+        assert_int_equal(kgr_words_within(w, from, to, max), kgr_count_words(w, from, to) <= max);
   assert_true(kgr_event_priority(KGR_EVENT_FORCE_AGAINST_PROTESTERS) >
               kgr_event_priority(KGR_EVENT_PROTEST));
   assert_true(kgr_event_has_victims(KGR_EVENT_ARREST));
