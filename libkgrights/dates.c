@@ -839,6 +839,25 @@ static bool labels_date(const char *t, size_t len, size_t e) {
   return digit_at(t, len, j) || month_at(t, len, j, &me, &abbr) != 0;
 }
 
+/* May a relative date or a weekday (lex_date_context.tsv) start with the
+ * byte c? Words that start otherwise need no look-up (test_dates reads
+ * every such entry of the table back). */
+static bool may_start_relative(unsigned char c) {
+  if (c >= 0x80)
+    return true;
+  switch (c | 0x20) {
+  case 'e': /* "earlier this week" */
+  case 'f':
+  case 'l': /* "last night", "late last night" */
+  case 'm':
+  case 's':
+  case 't': /* "today", "this morning", "the day before yesterday" */
+  case 'w':
+  case 'y': return true;
+  default: return false;
+  }
+}
+
 void kgr_relative_dates_find(kgr_arena *a, const char *t, size_t len,
                              kgr_date_hit_vec *hits) {
   if (!t || !hits)
@@ -848,6 +867,10 @@ void kgr_relative_dates_find(kgr_arena *a, const char *t, size_t len,
     size_t n;
     if (!is_word_cp(cp_at(t, len, i, &n))) {
       i += n;
+      continue;
+    }
+    if (!may_start_relative((unsigned char)t[i])) {
+      i = word_end(t, len, i);
       continue;
     }
     size_t e;

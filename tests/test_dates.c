@@ -10,10 +10,12 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+#include <ctype.h>
 #include <string.h>
 #include <time.h>
 
 #include "dates.h"
+#include "lexicon.h"
 #include "kgr_test_internal.h"
 
 static kgr_date_hit_vec find(void **state, const char *s) {
@@ -357,6 +359,31 @@ static void test_relative_dates(void **state) {
 
 static double seconds_since(clock_t t0) { return (double)(clock() - t0) / CLOCKS_PER_SEC; }
 
+/* Every relative date and weekday of the table is found where it stands:
+ * no first letter of theirs is skipped unread. */
+static void test_every_relative_entry(void **state) {
+  size_t tried = 0;
+  for (size_t i = 0; i < kgr_lex_date_context.count; i++) {
+    const kgr_lex_entry *e = &kgr_lex_date_context.entries[i];
+    bool relative = strcmp(e->tag, "relative") == 0;
+    if (!relative && !(strcmp(e->tag, "weekday") == 0 && e->extra[0]))
+      continue;
+    char buf[128];
+    /* a weekday needs its preposition and, in English, its capital */
+    int n = snprintf(buf, sizeof buf, "%s%s", relative ? "x " : "on ", e->phrase);
+    assert_true(n > 0 && (size_t)n < sizeof buf);
+    size_t at = relative ? 2 : 3;
+    if (!relative)
+      buf[at] = (char)toupper((unsigned char)buf[at]);
+    kgr_date_hit_vec v = {0};
+    kgr_relative_dates_find(*state, buf, (size_t)n, &v);
+    if (v.count != 1 || v.items[0].start != at || v.items[0].end != (size_t)n)
+      fail_msg("\"%s\": %zu relative dates, want \"%s\"", buf, v.count, e->phrase);
+    tried++;
+  }
+  assert_true(tried >= 30);
+}
+
 static void test_linear(void **state) {
   /* 100,000 dates */
   const char *unit = "On 5 October ";
@@ -416,7 +443,8 @@ int main(void) {
       KGR_ARENA_TEST(test_validation),       KGR_ARENA_TEST(test_hard_negatives),
       KGR_ARENA_TEST(test_street_lowercase), cmocka_unit_test(test_month_names),
       cmocka_unit_test(test_days_in_month),  cmocka_unit_test(test_date_line),
-      KGR_ARENA_TEST(test_relative_dates),   KGR_ARENA_TEST(test_linear),
+      KGR_ARENA_TEST(test_relative_dates),   KGR_ARENA_TEST(test_every_relative_entry),
+      KGR_ARENA_TEST(test_linear),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
