@@ -718,6 +718,11 @@ static size_t date_at(const char *t, size_t len, size_t i, const prev_hit *prev,
       r.year_written = true;
       ok = valid_ymd(r.from) ? P_DATE : P_VETO;
     } else {
+      /* neither a day nor a year: no date, whatever the words before */
+      size_t de;
+      int nd = 0;
+      if (!day_at(t, len, i, &de) && !(digits_at(t, len, i, 4, &de, &nd) >= 0 && nd == 4))
+        return 0;
       li = lead_before(t, len, i);
       have_lead = true;
       bool between = li.entry && strcmp(li.entry->extra, "between") == 0;
@@ -767,11 +772,16 @@ static void scan(const char *t, size_t len, date_fn fn, void *ctx) {
       i += n;
       continue;
     }
+    /* a date starts with a digit or a month name, capitalised in English */
+    unsigned char c = (unsigned char)t[i];
+    if (!kgr_is_digit(c) && !(c >= 'A' && c <= 'Z') && c < 0x80) {
+      i = word_end(t, len, i);
+      continue;
+    }
     kgr_date_hit h;
     memset(&h, 0, sizeof h);
-    unsigned char c = (unsigned char)t[i];
     bool is_date = false;
-    size_t e = (kgr_is_digit(c) || c >= 'A') ? date_at(t, len, i, &prev, &h, &is_date) : 0;
+    size_t e = date_at(t, len, i, &prev, &h, &is_date);
     if (e && !is_date) {
       prev.month = false;
       i = e;
