@@ -42,6 +42,16 @@ static int ymd_cmp(kgr_ymd a, kgr_ymd b) {
   return ad < bd ? -1 : ad > bd;
 }
 
+static bool ymd_eq(kgr_ymd a, kgr_ymd b) {
+  return a.year == b.year && a.month == b.month && a.day == b.day;
+}
+
+/* The ISO days of d's start and end: one string when they are one day. */
+static void set_iso(kgr_doc *doc, kgr_date *d) {
+  d->start_iso = kgr_doc_iso_date(doc, d->start);
+  d->end_iso = ymd_eq(d->start, d->end) ? d->start_iso : kgr_doc_iso_date(doc, d->end);
+}
+
 int kgr_year_capped(int year, kgr_ymd date, kgr_ymd cap) {
   if (year == 0 || cap.year == 0)
     return year;
@@ -176,10 +186,8 @@ static kgr_date *make_date(kgr_doc *doc, const kgr_block *b, const kgr_date_hit 
   d->year_source = from.year ? src : KGR_YEAR_NONE;
   d->text = kgr_arena_str(&doc->arena, b->text + h->start, h->end - h->start);
   d->span = kgr_block_span(b, h->start, h->end);
-  if (from.year) {
-    d->start_iso = kgr_doc_iso_date(doc, from);
-    d->end_iso = kgr_doc_iso_date(doc, to);
-  }
+  if (from.year)
+    set_iso(doc, d);
   return d;
 }
 
@@ -274,8 +282,7 @@ static kgr_date *make_relative(kgr_doc *doc, const kgr_block *b, const kgr_date_
   d->span = kgr_block_span(b, h->start, h->end);
   if (kgr_relative_resolve(h, ref, &d->start, &d->end, &d->precision)) {
     d->year_source = src;
-    d->start_iso = kgr_doc_iso_date(doc, d->start);
-    d->end_iso = kgr_doc_iso_date(doc, d->end);
+    set_iso(doc, d);
   }
   return d;
 }
@@ -550,10 +557,6 @@ const kgr_date *kgr_date_shift(kgr_doc *doc, const kgr_date *d, int days, const 
     x->end_iso = x->start_iso;
   }
   return x;
-}
-
-static bool ymd_eq(kgr_ymd a, kgr_ymd b) {
-  return a.year == b.year && a.month == b.month && a.day == b.day;
 }
 
 /* Does the date run over more than a night ("last week", "5-9 October")? */
