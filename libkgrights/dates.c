@@ -77,7 +77,7 @@ static size_t skip_spaces(const char *t, size_t len, size_t i) {
   return i;
 }
 
-static size_t word_end(const char *t, size_t len, size_t i) {
+static inline size_t word_end(const char *t, size_t len, size_t i) {
   while (i < len) {
     unsigned char c = (unsigned char)t[i];
     if (c < 0x80) { /* most of the text, without decoding */
