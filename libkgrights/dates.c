@@ -759,43 +759,49 @@ static size_t date_at(const char *t, size_t len, size_t i, const prev_hit *prev,
   return r.end;
 }
 
-/* Calls `fn` on every date; stops early when it returns false. */
+/* Called on every date; returns false to stop the scan. */
 typedef bool (*date_fn)(void *ctx, const kgr_date_hit *hit);
+
+/* May a date start with the byte c: a digit or a month name, which is
+ * capitalised in English? */
+static bool may_start_date(unsigned char c) {
+  return kgr_is_digit(c) || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/* The scan at word start i (where a date may start): where it goes on
+ * after a date (given to fn) or words that only look like one, or 0 when
+ * none starts there. Sets *stop when fn says so. */
+static size_t date_step(const char *t, size_t len, size_t i, prev_hit *prev, date_fn fn,
+                        void *ctx, bool *stop) {
+  kgr_date_hit h;
+  memset(&h, 0, sizeof h);
+  bool is_date = false;
+  size_t e = date_at(t, len, i, prev, &h, &is_date);
+  if (e && !is_date) {
+    prev->month = false;
+    return e;
+  }
+  if (e) {
+    *stop = !fn(ctx, &h);
+    prev->month = h.precision == KGR_PRECISION_MONTH && h.from.day == 0;
+    prev->end = e;
+  }
+  return e;
+}
 
 static void scan(const char *t, size_t len, date_fn fn, void *ctx) {
   prev_hit prev = {false, 0};
+  bool stop = false;
   size_t i = 0;
-  while (i < len) {
+  while (i < len && !stop) {
     size_t n;
-    uint32_t cp = cp_at(t, len, i, &n);
-    if (!is_word_cp(cp)) {
+    if (!is_word_cp(cp_at(t, len, i, &n))) {
       i += n;
       continue;
     }
-    /* a date starts with a digit or a month name, capitalised in English */
-    unsigned char c = (unsigned char)t[i];
-    if (!kgr_is_digit(c) && !(c >= 'A' && c <= 'Z') && c < 0x80) {
-      i = word_end(t, len, i);
-      continue;
-    }
-    kgr_date_hit h;
-    memset(&h, 0, sizeof h);
-    bool is_date = false;
-    size_t e = date_at(t, len, i, &prev, &h, &is_date);
-    if (e && !is_date) {
-      prev.month = false;
-      i = e;
-      continue;
-    }
-    if (e) {
-      if (!fn(ctx, &h))
-        return;
-      prev.month = h.precision == KGR_PRECISION_MONTH && h.from.day == 0;
-      prev.end = e;
-      i = e;
-      continue;
-    }
-    i = word_end(t, len, i);
+    size_t e =
+        may_start_date((unsigned char)t[i]) ? date_step(t, len, i, &prev, fn, ctx, &stop) : 0;
+    i = e ? e : word_end(t, len, i);
   }
 }
 
@@ -868,6 +874,45 @@ static bool may_start_relative(unsigned char c) {
   }
 }
 
+/* The relative scan at word start i (where one may start): the end of
+ * the relative date found there (appended to hits), or 0. */
+static size_t relative_step(kgr_arena *a, const char *t, size_t len, size_t i,
+                            kgr_date_hit_vec *hits) {
+  size_t e;
+  const kgr_lex_entry *w = context_at(t, len, i, &e);
+  kgr_date_hit h;
+  memset(&h, 0, sizeof h);
+  if (w && tag_is(w, "relative")) {
+    h.rel = rel_of(w->extra, &h.rel_n);
+    h.lead_start = i;
+  } else if (w && tag_is(w, "weekday") && w->extra[0] &&
+             !((unsigned char)t[i] < 0x80 && !(t[i] >= 'A' && t[i] <= 'Z')) &&
+             !labels_date(t, len, e)) {
+    /* "on Monday", "last Friday": a weekday needs its preposition */
+    lead_info li = lead_before(t, len, i);
+    if (li.entry) {
+      h.rel = KGR_REL_WEEKDAY;
+      h.rel_n = atoi(w->extra);
+      h.lead_start = li.start;
+      h.lead = li.entry->extra[0] ? li.entry->extra : NULL;
+      /* "on Thursday evening" */
+      size_t j = skip_spaces(t, len, e), pe;
+      const kgr_lex_entry *p = word_at(t, len, j) ? context_at(t, len, j, &pe) : NULL;
+      if (tag_is(p, "part_after"))
+        e = pe;
+    }
+  }
+  if (h.rel == KGR_REL_NONE)
+    return 0;
+  h.start = i;
+  h.end = e;
+  h.precision = h.rel == KGR_REL_MONTH  ? KGR_PRECISION_MONTH
+                : h.rel == KGR_REL_YEAR ? KGR_PRECISION_YEAR
+                                        : KGR_PRECISION_DAY;
+  *KGR_VEC_PUSH(a, *hits) = h;
+  return e;
+}
+
 void kgr_relative_dates_find(kgr_arena *a, const char *t, size_t len,
                              kgr_date_hit_vec *hits) {
   if (!t || !hits)
@@ -879,45 +924,38 @@ void kgr_relative_dates_find(kgr_arena *a, const char *t, size_t len,
       i += n;
       continue;
     }
-    if (!may_start_relative((unsigned char)t[i])) {
-      i = word_end(t, len, i);
+    size_t e = may_start_relative((unsigned char)t[i]) ? relative_step(a, t, len, i, hits) : 0;
+    i = e ? e : word_end(t, len, i);
+  }
+}
+
+void kgr_dates_find_all(kgr_arena *a, const char *t, size_t len, kgr_date_hit_vec *hits,
+                        kgr_date_hit_vec *relative) {
+  if (!t || !hits || !relative)
+    return;
+  find_ctx f = {a, hits};
+  prev_hit prev = {false, 0};
+  bool stop = false; /* push_hit never stops */
+  /* Each scan goes on from its own position; while they stand at the
+   * same one (most of the time), they share the walk over the words. */
+  size_t ia = 0, ir = 0;
+  while (ia < len || ir < len) {
+    size_t i = ia < ir ? ia : ir, n;
+    if (!is_word_cp(cp_at(t, len, i, &n))) {
+      if (ia == i)
+        ia += n;
+      if (ir == i)
+        ir += n;
       continue;
     }
-    size_t e;
-    const kgr_lex_entry *w = context_at(t, len, i, &e);
-    kgr_date_hit h;
-    memset(&h, 0, sizeof h);
-    if (w && tag_is(w, "relative")) {
-      h.rel = rel_of(w->extra, &h.rel_n);
-      h.lead_start = i;
-    } else if (w && tag_is(w, "weekday") && w->extra[0] &&
-               !((unsigned char)t[i] < 0x80 && !(t[i] >= 'A' && t[i] <= 'Z')) &&
-               !labels_date(t, len, e)) {
-      /* "on Monday", "last Friday": a weekday needs its preposition */
-      lead_info li = lead_before(t, len, i);
-      if (li.entry) {
-        h.rel = KGR_REL_WEEKDAY;
-        h.rel_n = atoi(w->extra);
-        h.lead_start = li.start;
-        h.lead = li.entry->extra[0] ? li.entry->extra : NULL;
-        /* "on Thursday evening" */
-        size_t j = skip_spaces(t, len, e), pe;
-        const kgr_lex_entry *p = word_at(t, len, j) ? context_at(t, len, j, &pe) : NULL;
-        if (tag_is(p, "part_after"))
-          e = pe;
-      }
-    }
-    if (h.rel != KGR_REL_NONE) {
-      h.start = i;
-      h.end = e;
-      h.precision = h.rel == KGR_REL_MONTH  ? KGR_PRECISION_MONTH
-                    : h.rel == KGR_REL_YEAR ? KGR_PRECISION_YEAR
-                                            : KGR_PRECISION_DAY;
-      *KGR_VEC_PUSH(a, *hits) = h;
-      i = e;
-      continue;
-    }
-    i = word_end(t, len, i);
+    unsigned char c = (unsigned char)t[i];
+    size_t ea = ia == i && may_start_date(c) ? date_step(t, len, i, &prev, push_hit, &f, &stop) : 0;
+    size_t er = ir == i && may_start_relative(c) ? relative_step(a, t, len, i, relative) : 0;
+    size_t we = (ia == i && !ea) || (ir == i && !er) ? word_end(t, len, i) : 0;
+    if (ia == i)
+      ia = ea ? ea : we;
+    if (ir == i)
+      ir = er ? er : we;
   }
 }
 

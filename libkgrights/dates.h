@@ -86,6 +86,13 @@ void kgr_relative_dates_find(kgr_arena *a, const char *text, size_t len,
                              kgr_date_hit_vec *hits);
 
 /*
+ * kgr_dates_find and kgr_relative_dates_find over the same text in one
+ * walk: the same hits, appended to hits and relative.
+ */
+void kgr_dates_find_all(kgr_arena *a, const char *text, size_t len,
+                        kgr_date_hit_vec *hits, kgr_date_hit_vec *relative);
+
+/*
  * The days a relative hit means, seen from the day `ref` (which must have
  * year, month and day): sets *from, *to and *precision and returns true;
  * false when `ref` is incomplete or the hit is absolute.

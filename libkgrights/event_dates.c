@@ -316,8 +316,7 @@ const kgr_sentence_dates *kgr_event_dates_read(kgr_doc *doc, const kgr_layout *l
       out[s].body_start = kgr_dateline_end(doc, b, se->start, se->end);
     tmp.count = 0;
     rel.count = 0;
-    kgr_dates_find(a, b->text + se->start, se->end - se->start, &tmp);
-    kgr_relative_dates_find(a, b->text + se->start, se->end - se->start, &rel);
+    kgr_dates_find_all(a, b->text + se->start, se->end - se->start, &tmp, &rel);
     /* both lists in text order; a relative date inside an absolute one
      * ("Monday, 5 October") is left out */
     for (size_t k = 0, q = 0; k < tmp.count || q < rel.count;) {
