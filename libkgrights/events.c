@@ -974,6 +974,7 @@ static void read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities 
   size_t cur_block = (size_t)-1;
   index_vec last_places = {0}, places = {0}, victims = {0};
   kgr_range_vec ranges = {0};
+  kgr_figure_reader figs = {.a = a};
   int src[MAX_SOURCES], final[MAX_SOURCES];
   size_t nfinal = 0;
 
@@ -1029,13 +1030,13 @@ static void read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities 
           kgr_date_shift(doc, carried, scan.day_shift, b, scan.shift_cue.start, scan.shift_cue.end);
     size_t nsrc = sentence_sources(b, se, final, nfinal, src);
 
-    kgr_figure_hit_vec fh = {0};
-    kgr_figures_in_sentence(sent, b, se, sd, &fh);
+    kgr_figures_in_sentence(&figs, b, se, sd);
+    const kgr_figure_hit_vec *fh = &figs.hits;
     size_t fig0 = doc->figures.count;
-    for (size_t i = 0; i < fh.count; i++) {
-      const kgr_date *d =
-          kgr_date_pick(sd, &scan, fh.items[i].start, fh.items[i].end, false, NULL, carried, NULL);
-      kgr_figure_add(doc, b, &fh.items[i], d, src, nsrc);
+    for (size_t i = 0; i < fh->count; i++) {
+      const kgr_date *d = kgr_date_pick(sd, &scan, fh->items[i].start, fh->items[i].end, false,
+                                        NULL, carried, NULL);
+      kgr_figure_add(doc, b, &fh->items[i], d, src, nsrc);
     }
     if (general) {
       open_n = 0;
@@ -1099,7 +1100,7 @@ static void read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities 
       if (open_n && (!own || refer >= 0)) {
         size_t di = refer >= 0 ? (size_t)refer : best_open(&c, open, open_n);
         absorb(&c, di, s, &scan, &places, src, nsrc);
-        for (size_t i = 0; i < fh.count; i++)
+        for (size_t i = 0; i < fh->count; i++)
           add_index(a, &c.drafts.items[di].figures, fig0 + i);
         open[0] = di;
         open_n = 1;
@@ -1182,14 +1183,14 @@ static void read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities 
         new_open[new_n++] = (size_t)di;
     }
     /* Each figure goes with the nearest happening of the sentence. */
-    for (size_t i = 0; i < fh.count; i++) {
+    for (size_t i = 0; i < fh->count; i++) {
       long best = -1;
       size_t best_d = (size_t)-1;
       for (size_t j = 0; j < nsel; j++) {
         if (sel_draft[j] < 0)
           continue;
         const kgr_trigger *t = &scan.triggers[sel[j]];
-        size_t p = fh.items[i].start;
+        size_t p = fh->items[i].start;
         size_t dist = p >= t->start ? p - t->start : t->start - p;
         if (dist < best_d) {
           best_d = dist;

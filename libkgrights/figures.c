@@ -35,12 +35,13 @@
 
 typedef enum tok_type { T_WORD, T_NUM, T_PUNCT } tok_type;
 
-typedef struct tok {
+typedef struct kgr_figure_tok {
   size_t start, end;
   tok_type type;
   bool space_before; /* spaces between this token and the previous one */
   bool date;         /* inside a date found by kgr_dates_find */
 } tok;
+typedef kgr_figure_tokens tok_vec;
 
 typedef struct fctx {
   const char *t;
@@ -51,8 +52,9 @@ typedef struct fctx {
 
 /* --- Tokens --------------------------------------------------------------- */
 
-static tok *tokenize(kgr_arena *a, const char *t, size_t len, size_t *count) {
-  KGR_VEC(tok) v = {0};
+/* The tokens of t[0, len), in v (emptied first). */
+static void tokenize(kgr_arena *a, const char *t, size_t len, tok_vec *v) {
+  v->count = 0;
   size_t i = 0;
   bool space = false;
   while (i < len) {
@@ -62,7 +64,7 @@ static tok *tokenize(kgr_arena *a, const char *t, size_t len, size_t *count) {
       i += n;
       continue;
     }
-    tok *k = KGR_VEC_PUSH(a, v);
+    tok *k = KGR_VEC_PUSH(a, *v);
     k->start = i;
     k->space_before = space;
     space = false;
@@ -76,8 +78,6 @@ static tok *tokenize(kgr_arena *a, const char *t, size_t len, size_t *count) {
     }
     k->end = i;
   }
-  *count = v.count;
-  return v.items;
 }
 
 /* Mark the tokens inside dates: no number there is a count. */
@@ -629,22 +629,22 @@ void kgr_figures_find(kgr_arena *a, const char *text, size_t len,
     spans[d].start = dates.items[d].start;
     spans[d].end = dates.items[d].end;
   }
-  kgr_figures_find_dated(a, text, len, spans, dates.count, hits);
+  kgr_figures_find_dated(a, text, len, spans, dates.count, NULL, hits);
 }
 
 void kgr_figures_find_dated(kgr_arena *a, const char *text, size_t len,
                             const kgr_date_span *dates, size_t date_count,
-                            kgr_figure_hit_vec *hits) {
+                            kgr_figure_tokens *tokens, kgr_figure_hit_vec *hits) {
   if (!text || !hits || !len)
     return;
-  size_t n;
-  tok *toks = tokenize(a, text, len, &n);
-  if (!n)
+  tok_vec own = {0}, *v = tokens ? tokens : &own;
+  tokenize(a, text, len, v);
+  if (!v->count)
     return;
-  mark_dates(dates, date_count, toks, n);
-  fctx c = {text, len, toks, n};
+  mark_dates(dates, date_count, v->items, v->count);
+  fctx c = {text, len, v->items, v->count};
   size_t k = 0;
-  while (k < n) {
+  while (k < c.n) {
     if (!number_at(&c, k)) {
       k++;
       continue;

@@ -41,14 +41,23 @@ typedef KGR_VEC(kgr_figure_hit) kgr_figure_hit_vec;
 void kgr_figures_find(kgr_arena *a, const char *text, size_t len,
                       kgr_figure_hit_vec *hits);
 
+/* The recognizer's tokens, kept by a caller that reads many sentences so
+ * that they reuse one vector (zeroed before the first call). */
+typedef struct kgr_figure_tok kgr_figure_tok;
+typedef struct kgr_figure_tokens {
+  kgr_figure_tok *items;
+  size_t count, cap;
+} kgr_figure_tokens;
+
 /*
  * kgr_figures_find for a caller that has found the text's dates already:
  * dates[0, date_count) are where the hits of kgr_dates_find over the same
  * text stand, in order. Same result, without reading the dates twice.
+ * `tokens` (may be NULL) is reused and grows in `a`.
  */
 void kgr_figures_find_dated(kgr_arena *a, const char *text, size_t len,
                             const kgr_date_span *dates, size_t date_count,
-                            kgr_figure_hit_vec *hits);
+                            kgr_figure_tokens *tokens, kgr_figure_hit_vec *hits);
 
 /*
  * A number written in digits or words starting at text[pos]: "686",

@@ -268,8 +268,10 @@ static void test_empty(void **state) {
   kgr_figures_find(*state, "3 killed", 8, NULL);
 }
 
-/* Figures found with the dates given equal figures found alone. */
+/* Figures found with the dates given, reusing one token vector, equal
+ * figures found alone. */
 static void test_dated_equals_undated(void **state) {
+  kgr_figure_tokens tokens = {0};
   const char *cases[] = {
       "On 5 October 2020, 3 people were killed and over 1,200 injured.",
       "Between 5 and 7 October, police detained 40 protesters in 12 cities.",
@@ -290,7 +292,7 @@ static void test_dated_equals_undated(void **state) {
       spans[d].end = dates.items[d].end;
     }
     kgr_figure_hit_vec dated = {0};
-    kgr_figures_find_dated(*state, s, len, spans, dates.count, &dated);
+    kgr_figures_find_dated(*state, s, len, spans, dates.count, &tokens, &dated);
     assert_int_equal(dated.count, alone.count);
     for (size_t i = 0; i < alone.count; i++)
       assert_memory_equal(&dated.items[i], &alone.items[i], sizeof alone.items[i]);
@@ -298,7 +300,7 @@ static void test_dated_equals_undated(void **state) {
   /* the dates given are what keeps a day from being a count */
   const char *s = "Police fired on October 5 killed protesters.";
   kgr_figure_hit_vec v = {0};
-  kgr_figures_find_dated(*state, s, strlen(s), NULL, 0, &v);
+  kgr_figures_find_dated(*state, s, strlen(s), NULL, 0, NULL, &v);
   assert_int_equal(v.count, 1);
   assert_int_equal(find(state, s).count, 0);
 }
