@@ -85,8 +85,9 @@ typedef struct ctx {
   kgr_arena *tmp, *sent;
   kgr_event_scanner scanner;
   draft_vec drafts;
-  size_t instrument;      /* the first instrument that may still overlap */
-  named_actor_vec actors; /* of sentence actor_sentence - 1 (0: none yet) */
+  size_t instrument;          /* the first instrument that may still overlap */
+  named_actor_vec actors;     /* of sentence actor_sentence - 1 (0: none yet) */
+  kgr_lex_hit_vec actor_hits; /* reused by each sentence */
   size_t actor_sentence;
 } ctx;
 
@@ -399,18 +400,19 @@ static const named_actor_vec *sentence_actors(ctx *c, size_t s) {
   c->actors.count = 0;
   const kgr_sentence *se = &c->lay->sentences[s];
   const char *text = c->lay->blocks[se->block].text + se->start;
-  kgr_lex_hit_vec hits = {0};
-  kgr_lex_scan(&kgr_lex_actors, c->sent, text, se->end - se->start, &hits);
-  for (size_t i = 0; i < hits.count;) {
-    const char *cat = hits.items[i].entry->tag;
+  kgr_lex_hit_vec *hits = &c->actor_hits;
+  hits->count = 0;
+  kgr_lex_scan(&kgr_lex_actors, c->tmp, text, se->end - se->start, hits);
+  for (size_t i = 0; i < hits->count;) {
+    const char *cat = hits->items[i].entry->tag;
     if (strcmp(cat, "none") == 0) { /* "social media" is no media actor */
       i++;
       continue;
     }
-    size_t st = hits.items[i].start, en = hits.items[i].end, j = i + 1;
-    while (j < hits.count && strcmp(hits.items[j].entry->tag, cat) == 0 &&
-           hits.items[j].start == en + 1 && text[en] == ' ') {
-      en = hits.items[j].end;
+    size_t st = hits->items[i].start, en = hits->items[i].end, j = i + 1;
+    while (j < hits->count && strcmp(hits->items[j].entry->tag, cat) == 0 &&
+           hits->items[j].start == en + 1 && text[en] == ' ') {
+      en = hits->items[j].end;
       j++;
     }
     i = j;
