@@ -197,6 +197,8 @@ static kgr_date *make_date(kgr_doc *doc, const kgr_block *b, const kgr_date_hit 
 static size_t dateline_dash(const char *t, size_t i, size_t end) {
   static const char *const dashes[] = {"\xE2\x80\x93", "\xE2\x80\x94", "--", " - ", ":"};
   for (size_t k = 0; k < sizeof dashes / sizeof dashes[0]; k++) {
+    if (t[i] != dashes[k][0])
+      continue;
     size_t n = strlen(dashes[k]);
     if (i + n <= end && memcmp(t + i, dashes[k], n) == 0)
       return n;
