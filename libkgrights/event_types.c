@@ -348,7 +348,7 @@ bool kgr_event_date_link(const char *text, size_t start, size_t end, size_t max_
       return false;
     const kgr_lex_entry *e = NULL;
     size_t n = kgr_lex_match(&kgr_lex_event_triggers, text, end, i, &e);
-    if (n && classify(e->tag).r == ROLE_LINK) {
+    if (n && strcmp(e->tag, "@link") == 0) { /* a linking word */
       i += n;
       continue;
     }
