@@ -660,7 +660,7 @@ static bool bare_year(const char *t, size_t len, size_t i, const lead_info *li, 
     return false;
   r->from = r->to = (kgr_ymd){y, 0, 0};
   r->end = e;
-  size_t k = range_sep(t, len, e, false), e2;
+  size_t k = range_sep(t, len, e, false), e2 = e;
   int y2 = k != NO_MATCH ? year_at(t, len, k, 1900, 2100, &e2) : 0;
   if (y2 > y) {
     r->to.year = y2;
@@ -999,7 +999,7 @@ bool kgr_relative_resolve(const kgr_date_hit *h, kgr_ymd ref, kgr_ymd *from, kgr
   if (!h || h->rel == KGR_REL_NONE || ref.year < 1 || !valid_ymd(ref) || ref.day == 0 ||
       h->rel_n < -REL_MAX || h->rel_n > REL_MAX)
     return false;
-  kgr_ymd f = ref, l = ref;
+  kgr_ymd f = {0, 0, 0}, l = {0, 0, 0}; /* every case below sets both */
   kgr_precision p = KGR_PRECISION_DAY;
   switch (h->rel) {
   case KGR_REL_DAY: f = l = kgr_ymd_add_days(ref, h->rel_n); break;
