@@ -77,8 +77,15 @@ static size_t skip_spaces(const char *t, size_t len, size_t i) {
   return i;
 }
 
-static size_t word_end(const char *t, size_t len, size_t i) {
+static inline size_t word_end(const char *t, size_t len, size_t i) {
   while (i < len) {
+    unsigned char c = (unsigned char)t[i];
+    if (c < 0x80) { /* most of the text, without decoding */
+      if (!is_word_cp(c))
+        break;
+      i++;
+      continue;
+    }
     size_t n;
     if (!is_word_cp(cp_at(t, len, i, &n)))
       break;
@@ -653,7 +660,7 @@ static bool bare_year(const char *t, size_t len, size_t i, const lead_info *li, 
     return false;
   r->from = r->to = (kgr_ymd){y, 0, 0};
   r->end = e;
-  size_t k = range_sep(t, len, e, false), e2;
+  size_t k = range_sep(t, len, e, false), e2 = e;
   int y2 = k != NO_MATCH ? year_at(t, len, k, 1900, 2100, &e2) : 0;
   if (y2 > y) {
     r->to.year = y2;
@@ -711,6 +718,11 @@ static size_t date_at(const char *t, size_t len, size_t i, const prev_hit *prev,
       r.year_written = true;
       ok = valid_ymd(r.from) ? P_DATE : P_VETO;
     } else {
+      /* neither a day nor a year: no date, whatever the words before */
+      size_t de;
+      int nd = 0;
+      if (!day_at(t, len, i, &de) && !(digits_at(t, len, i, 4, &de, &nd) >= 0 && nd == 4))
+        return 0;
       li = lead_before(t, len, i);
       have_lead = true;
       bool between = li.entry && strcmp(li.entry->extra, "between") == 0;
@@ -747,38 +759,49 @@ static size_t date_at(const char *t, size_t len, size_t i, const prev_hit *prev,
   return r.end;
 }
 
-/* Calls `fn` on every date; stops early when it returns false. */
+/* Called on every date; returns false to stop the scan. */
 typedef bool (*date_fn)(void *ctx, const kgr_date_hit *hit);
+
+/* May a date start with the byte c: a digit or a month name, which is
+ * capitalised in English? */
+static bool may_start_date(unsigned char c) {
+  return kgr_is_digit(c) || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+/* The scan at word start i (where a date may start): where it goes on
+ * after a date (given to fn) or words that only look like one, or 0 when
+ * none starts there. Sets *stop when fn says so. */
+static size_t date_step(const char *t, size_t len, size_t i, prev_hit *prev, date_fn fn,
+                        void *ctx, bool *stop) {
+  kgr_date_hit h;
+  memset(&h, 0, sizeof h);
+  bool is_date = false;
+  size_t e = date_at(t, len, i, prev, &h, &is_date);
+  if (e && !is_date) {
+    prev->month = false;
+    return e;
+  }
+  if (e) {
+    *stop = !fn(ctx, &h);
+    prev->month = h.precision == KGR_PRECISION_MONTH && h.from.day == 0;
+    prev->end = e;
+  }
+  return e;
+}
 
 static void scan(const char *t, size_t len, date_fn fn, void *ctx) {
   prev_hit prev = {false, 0};
+  bool stop = false;
   size_t i = 0;
-  while (i < len) {
+  while (i < len && !stop) {
     size_t n;
-    uint32_t cp = cp_at(t, len, i, &n);
-    if (!is_word_cp(cp)) {
+    if (!is_word_cp(cp_at(t, len, i, &n))) {
       i += n;
       continue;
     }
-    kgr_date_hit h;
-    memset(&h, 0, sizeof h);
-    unsigned char c = (unsigned char)t[i];
-    bool is_date = false;
-    size_t e = (kgr_is_digit(c) || c >= 'A') ? date_at(t, len, i, &prev, &h, &is_date) : 0;
-    if (e && !is_date) {
-      prev.month = false;
-      i = e;
-      continue;
-    }
-    if (e) {
-      if (!fn(ctx, &h))
-        return;
-      prev.month = h.precision == KGR_PRECISION_MONTH && h.from.day == 0;
-      prev.end = e;
-      i = e;
-      continue;
-    }
-    i = word_end(t, len, i);
+    size_t e =
+        may_start_date((unsigned char)t[i]) ? date_step(t, len, i, &prev, fn, ctx, &stop) : 0;
+    i = e ? e : word_end(t, len, i);
   }
 }
 
@@ -832,6 +855,64 @@ static bool labels_date(const char *t, size_t len, size_t e) {
   return digit_at(t, len, j) || month_at(t, len, j, &me, &abbr) != 0;
 }
 
+/* May a relative date or a weekday (lex_date_context.tsv) start with the
+ * byte c? Words that start otherwise need no look-up (test_dates reads
+ * every such entry of the table back). */
+static bool may_start_relative(unsigned char c) {
+  if (c >= 0x80)
+    return true;
+  switch (c | 0x20) {
+  case 'e': /* "earlier this week" */
+  case 'f':
+  case 'l': /* "last night", "late last night" */
+  case 'm':
+  case 's':
+  case 't': /* "today", "this morning", "the day before yesterday" */
+  case 'w':
+  case 'y': return true;
+  default: return false;
+  }
+}
+
+/* The relative scan at word start i (where one may start): the end of
+ * the relative date found there (appended to hits), or 0. */
+static size_t relative_step(kgr_arena *a, const char *t, size_t len, size_t i,
+                            kgr_date_hit_vec *hits) {
+  size_t e;
+  const kgr_lex_entry *w = context_at(t, len, i, &e);
+  kgr_date_hit h;
+  memset(&h, 0, sizeof h);
+  if (w && tag_is(w, "relative")) {
+    h.rel = rel_of(w->extra, &h.rel_n);
+    h.lead_start = i;
+  } else if (w && tag_is(w, "weekday") && w->extra[0] &&
+             !((unsigned char)t[i] < 0x80 && !(t[i] >= 'A' && t[i] <= 'Z')) &&
+             !labels_date(t, len, e)) {
+    /* "on Monday", "last Friday": a weekday needs its preposition */
+    lead_info li = lead_before(t, len, i);
+    if (li.entry) {
+      h.rel = KGR_REL_WEEKDAY;
+      h.rel_n = atoi(w->extra);
+      h.lead_start = li.start;
+      h.lead = li.entry->extra[0] ? li.entry->extra : NULL;
+      /* "on Thursday evening" */
+      size_t j = skip_spaces(t, len, e), pe;
+      const kgr_lex_entry *p = word_at(t, len, j) ? context_at(t, len, j, &pe) : NULL;
+      if (tag_is(p, "part_after"))
+        e = pe;
+    }
+  }
+  if (h.rel == KGR_REL_NONE)
+    return 0;
+  h.start = i;
+  h.end = e;
+  h.precision = h.rel == KGR_REL_MONTH  ? KGR_PRECISION_MONTH
+                : h.rel == KGR_REL_YEAR ? KGR_PRECISION_YEAR
+                                        : KGR_PRECISION_DAY;
+  *KGR_VEC_PUSH(a, *hits) = h;
+  return e;
+}
+
 void kgr_relative_dates_find(kgr_arena *a, const char *t, size_t len,
                              kgr_date_hit_vec *hits) {
   if (!t || !hits)
@@ -843,41 +924,38 @@ void kgr_relative_dates_find(kgr_arena *a, const char *t, size_t len,
       i += n;
       continue;
     }
-    size_t e;
-    const kgr_lex_entry *w = context_at(t, len, i, &e);
-    kgr_date_hit h;
-    memset(&h, 0, sizeof h);
-    if (w && tag_is(w, "relative")) {
-      h.rel = rel_of(w->extra, &h.rel_n);
-      h.lead_start = i;
-    } else if (w && tag_is(w, "weekday") && w->extra[0] &&
-               !((unsigned char)t[i] < 0x80 && !(t[i] >= 'A' && t[i] <= 'Z')) &&
-               !labels_date(t, len, e)) {
-      /* "on Monday", "last Friday": a weekday needs its preposition */
-      lead_info li = lead_before(t, len, i);
-      if (li.entry) {
-        h.rel = KGR_REL_WEEKDAY;
-        h.rel_n = atoi(w->extra);
-        h.lead_start = li.start;
-        h.lead = li.entry->extra[0] ? li.entry->extra : NULL;
-        /* "on Thursday evening" */
-        size_t j = skip_spaces(t, len, e), pe;
-        const kgr_lex_entry *p = word_at(t, len, j) ? context_at(t, len, j, &pe) : NULL;
-        if (tag_is(p, "part_after"))
-          e = pe;
-      }
-    }
-    if (h.rel != KGR_REL_NONE) {
-      h.start = i;
-      h.end = e;
-      h.precision = h.rel == KGR_REL_MONTH  ? KGR_PRECISION_MONTH
-                    : h.rel == KGR_REL_YEAR ? KGR_PRECISION_YEAR
-                                            : KGR_PRECISION_DAY;
-      *KGR_VEC_PUSH(a, *hits) = h;
-      i = e;
+    size_t e = may_start_relative((unsigned char)t[i]) ? relative_step(a, t, len, i, hits) : 0;
+    i = e ? e : word_end(t, len, i);
+  }
+}
+
+void kgr_dates_find_all(kgr_arena *a, const char *t, size_t len, kgr_date_hit_vec *hits,
+                        kgr_date_hit_vec *relative) {
+  if (!t || !hits || !relative)
+    return;
+  find_ctx f = {a, hits};
+  prev_hit prev = {false, 0};
+  bool stop = false; /* push_hit never stops */
+  /* Each scan goes on from its own position; while they stand at the
+   * same one (most of the time), they share the walk over the words. */
+  size_t ia = 0, ir = 0;
+  while (ia < len || ir < len) {
+    size_t i = ia < ir ? ia : ir, n;
+    if (!is_word_cp(cp_at(t, len, i, &n))) {
+      if (ia == i)
+        ia += n;
+      if (ir == i)
+        ir += n;
       continue;
     }
-    i = word_end(t, len, i);
+    unsigned char c = (unsigned char)t[i];
+    size_t ea = ia == i && may_start_date(c) ? date_step(t, len, i, &prev, push_hit, &f, &stop) : 0;
+    size_t er = ir == i && may_start_relative(c) ? relative_step(a, t, len, i, relative) : 0;
+    size_t we = (ia == i && !ea) || (ir == i && !er) ? word_end(t, len, i) : 0;
+    if (ia == i)
+      ia = ea ? ea : we;
+    if (ir == i)
+      ir = er ? er : we;
   }
 }
 
@@ -921,7 +999,7 @@ bool kgr_relative_resolve(const kgr_date_hit *h, kgr_ymd ref, kgr_ymd *from, kgr
   if (!h || h->rel == KGR_REL_NONE || ref.year < 1 || !valid_ymd(ref) || ref.day == 0 ||
       h->rel_n < -REL_MAX || h->rel_n > REL_MAX)
     return false;
-  kgr_ymd f = ref, l = ref;
+  kgr_ymd f = {0, 0, 0}, l = {0, 0, 0}; /* every case below sets both */
   kgr_precision p = KGR_PRECISION_DAY;
   switch (h->rel) {
   case KGR_REL_DAY: f = l = kgr_ymd_add_days(ref, h->rel_n); break;

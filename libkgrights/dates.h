@@ -57,6 +57,11 @@ typedef struct kgr_date_hit {
 } kgr_date_hit;
 typedef KGR_VEC(kgr_date_hit) kgr_date_hit_vec;
 
+/* Where a date stands in a text: [start, end) of its hit. */
+typedef struct kgr_date_span {
+  size_t start, end;
+} kgr_date_span;
+
 /*
  * Every date in text[0, len), left to right, non-overlapping, appended to
  * hits. Linear. A bare month ("in June") or a bare year ("in 2019", 1900 to
@@ -79,6 +84,13 @@ void kgr_dates_find(kgr_arena *a, const char *text, size_t len,
  */
 void kgr_relative_dates_find(kgr_arena *a, const char *text, size_t len,
                              kgr_date_hit_vec *hits);
+
+/*
+ * kgr_dates_find and kgr_relative_dates_find over the same text in one
+ * walk: the same hits, appended to hits and relative.
+ */
+void kgr_dates_find_all(kgr_arena *a, const char *text, size_t len,
+                        kgr_date_hit_vec *hits, kgr_date_hit_vec *relative);
 
 /*
  * The days a relative hit means, seen from the day `ref` (which must have

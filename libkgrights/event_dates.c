@@ -42,6 +42,16 @@ static int ymd_cmp(kgr_ymd a, kgr_ymd b) {
   return ad < bd ? -1 : ad > bd;
 }
 
+static bool ymd_eq(kgr_ymd a, kgr_ymd b) {
+  return a.year == b.year && a.month == b.month && a.day == b.day;
+}
+
+/* The ISO days of d's start and end: one string when they are one day. */
+static void set_iso(kgr_doc *doc, kgr_date *d) {
+  d->start_iso = kgr_doc_iso_date(doc, d->start);
+  d->end_iso = ymd_eq(d->start, d->end) ? d->start_iso : kgr_doc_iso_date(doc, d->end);
+}
+
 int kgr_year_capped(int year, kgr_ymd date, kgr_ymd cap) {
   if (year == 0 || cap.year == 0)
     return year;
@@ -176,10 +186,8 @@ static kgr_date *make_date(kgr_doc *doc, const kgr_block *b, const kgr_date_hit 
   d->year_source = from.year ? src : KGR_YEAR_NONE;
   d->text = kgr_arena_str(&doc->arena, b->text + h->start, h->end - h->start);
   d->span = kgr_block_span(b, h->start, h->end);
-  if (from.year) {
-    d->start_iso = kgr_doc_iso_date(doc, from);
-    d->end_iso = kgr_doc_iso_date(doc, to);
-  }
+  if (from.year)
+    set_iso(doc, d);
   return d;
 }
 
@@ -189,6 +197,8 @@ static kgr_date *make_date(kgr_doc *doc, const kgr_block *b, const kgr_date_hit 
 static size_t dateline_dash(const char *t, size_t i, size_t end) {
   static const char *const dashes[] = {"\xE2\x80\x93", "\xE2\x80\x94", "--", " - ", ":"};
   for (size_t k = 0; k < sizeof dashes / sizeof dashes[0]; k++) {
+    if (t[i] != dashes[k][0])
+      continue;
     size_t n = strlen(dashes[k]);
     if (i + n <= end && memcmp(t + i, dashes[k], n) == 0)
       return n;
@@ -234,6 +244,8 @@ size_t kgr_dateline_end(kgr_doc *doc, const kgr_block *b, size_t start, size_t e
   if (!place_only) {
     if (!comma || !doc->date_ymd.year || !doc->date_ymd.day)
       return start;
+    /* the hits are scratch: the arena gives their room back below */
+    kgr_arena_pos mark = kgr_arena_mark(&doc->arena);
     kgr_date_hit_vec hits = {0};
     kgr_dates_find(&doc->arena, t + start, dash - start, &hits);
     bool own = false;
@@ -247,6 +259,7 @@ size_t kgr_dateline_end(kgr_doc *doc, const kgr_block *b, size_t start, size_t e
             h->from.year == doc->date_ymd.year && h->from.month == doc->date_ymd.month &&
             h->from.day == doc->date_ymd.day;
     }
+    kgr_arena_rewind(&doc->arena, mark);
     if (!own)
       return start;
   }
@@ -271,8 +284,7 @@ static kgr_date *make_relative(kgr_doc *doc, const kgr_block *b, const kgr_date_
   d->span = kgr_block_span(b, h->start, h->end);
   if (kgr_relative_resolve(h, ref, &d->start, &d->end, &d->precision)) {
     d->year_source = src;
-    d->start_iso = kgr_doc_iso_date(doc, d->start);
-    d->end_iso = kgr_doc_iso_date(doc, d->end);
+    set_iso(doc, d);
   }
   return d;
 }
@@ -283,13 +295,15 @@ static bool opens_with(const kgr_block *b, size_t from, const kgr_date_hit *h) {
   size_t at = h->lead_start < h->start ? h->lead_start : h->start;
   if (at < from)
     at = h->start;
-  return kgr_count_words(b->text, from, at) <= LEAD_WORDS;
+  return kgr_words_within(b->text, from, at, LEAD_WORDS);
 }
 
-const kgr_sentence_dates *kgr_event_dates_read(kgr_doc *doc, const kgr_layout *lay) {
-  kgr_arena *a = &doc->arena;
+const kgr_sentence_dates *kgr_event_dates_read(kgr_doc *doc, const kgr_layout *lay, kgr_arena *keep,
+                                               kgr_arena *scratch) {
+  kgr_arena *a = scratch;
+  kgr_arena_pos start = kgr_arena_mark(a);
   size_t n = lay->sentence_count;
-  kgr_sentence_dates *out = kgr_arena_calloc(a, (n + 1) * sizeof *out);
+  kgr_sentence_dates *out = kgr_arena_calloc(keep, (n + 1) * sizeof *out);
   size_t *first = kgr_arena_alloc(a, (n + 1) * sizeof *first);
   raw_vec raws = {0};
   kgr_date_hit_vec tmp = {0}, rel = {0};
@@ -304,8 +318,7 @@ const kgr_sentence_dates *kgr_event_dates_read(kgr_doc *doc, const kgr_layout *l
       out[s].body_start = kgr_dateline_end(doc, b, se->start, se->end);
     tmp.count = 0;
     rel.count = 0;
-    kgr_dates_find(a, b->text + se->start, se->end - se->start, &tmp);
-    kgr_relative_dates_find(a, b->text + se->start, se->end - se->start, &rel);
+    kgr_dates_find_all(a, b->text + se->start, se->end - se->start, &tmp, &rel);
     /* both lists in text order; a relative date inside an absolute one
      * ("Monday, 5 October") is left out */
     for (size_t k = 0, q = 0; k < tmp.count || q < rel.count;) {
@@ -378,7 +391,7 @@ const kgr_sentence_dates *kgr_event_dates_read(kgr_doc *doc, const kgr_layout *l
     out[s].lead = -1;
     if (!cnt)
       continue;
-    kgr_sdate *hits = kgr_arena_alloc(a, cnt * sizeof *hits);
+    kgr_sdate *hits = kgr_arena_alloc(keep, cnt * sizeof *hits);
     const kgr_sentence *se = &lay->sentences[s];
     const kgr_block *b = &lay->blocks[se->block];
     size_t kept = 0, lead_raw = (size_t)-1;
@@ -425,6 +438,7 @@ const kgr_sentence_dates *kgr_event_dates_read(kgr_doc *doc, const kgr_layout *l
     if (kept && opens_with(b, out[s].body_start, &raws.items[lead_raw].h))
       out[s].lead = 0;
   }
+  kgr_arena_rewind(a, start);
   return out;
 }
 
@@ -460,7 +474,7 @@ int kgr_date_bind(const char *text, const kgr_sentence_dates *sd, size_t start, 
   for (size_t i = h->end; i < start; i++)
     if (!kgr_is_word_byte((unsigned char)text[i]) && text[i] != ' ' && text[i] != '-')
       return -1;
-  return kgr_count_words(text, h->end, start) <= 1 ? (int)(k - 1) : -1;
+  return kgr_words_within(text, h->end, start, 1) ? (int)(k - 1) : -1;
 }
 
 static bool in_aside(const kgr_event_scan *scan, size_t pos) {
@@ -544,10 +558,6 @@ const kgr_date *kgr_date_shift(kgr_doc *doc, const kgr_date *d, int days, const 
     x->end_iso = x->start_iso;
   }
   return x;
-}
-
-static bool ymd_eq(kgr_ymd a, kgr_ymd b) {
-  return a.year == b.year && a.month == b.month && a.day == b.day;
 }
 
 /* Does the date run over more than a night ("last week", "5-9 October")? */

@@ -26,7 +26,10 @@ typedef struct kgr_sdate {
 } kgr_sdate;
 
 typedef struct kgr_sentence_dates {
-  const kgr_sdate *hits; /* in text order */
+  /* in text order; unless a dateline opens the sentence (body_start past
+   * its start), the absolute ones are exactly the hits of kgr_dates_find
+   * over the sentence */
+  const kgr_sdate *hits;
   size_t count;
   int lead;          /* the date the sentence opens with ("On 5 October, ...",
                         "However, on 9 October", "Since 6 October"), or -1 */
@@ -40,9 +43,12 @@ typedef struct kgr_sentence_dates {
  * The resolved dates of every sentence of the layout (footnotes have
  * none): an array of lay->sentence_count. Relative dates ("yesterday", "on
  * Monday", "last week") count from the document's date, else the caller's
- * reference date; with neither they stay unresolved (no ISO start).
+ * reference date; with neither they stay unresolved (no ISO start). The
+ * array and its hits are allocated in `keep`, the dates in the document's
+ * arena; `scratch` holds the work and is rewound before returning.
  */
-const kgr_sentence_dates *kgr_event_dates_read(kgr_doc *doc, const kgr_layout *lay);
+const kgr_sentence_dates *kgr_event_dates_read(kgr_doc *doc, const kgr_layout *lay, kgr_arena *keep,
+                                               kgr_arena *scratch);
 
 /*
  * Where the body starts after a press release's dateline opening block

@@ -268,6 +268,40 @@ static int means_of(const char *tag) {
   return KGR_MEANS_OTHER;
 }
 
+/* What an entry of the trigger lexicon (or, with `means`, of the means
+ * lexicon) says. */
+struct kgr_event_entry {
+  bool known;       /* read from its tags already */
+  cue c;            /* a weapon is an act of its own (ACT_MEANS) */
+  bool weak;        /* strength "weak" */
+  bool passive_act; /* strength "passive" */
+  kgr_means means;  /* the weapon, for the means lexicon */
+};
+
+static kgr_event_entry read_entry(const kgr_lex_entry *e, bool means) {
+  kgr_event_entry x = {true, {ROLE_ACT, ACT_MEANS}, false, false, KGR_MEANS_OTHER};
+  if (means) {
+    x.means = (kgr_means)means_of(e->tag);
+    return x;
+  }
+  x.c = classify(e->tag);
+  x.weak = strcmp(e->extra, "weak") == 0;
+  x.passive_act = strcmp(e->extra, "passive") == 0;
+  return x;
+}
+
+/* What entry e of the lexicon says, read once per scanner. */
+static kgr_event_entry entry_of(kgr_event_scanner *sc, const kgr_lex_entry *e, bool means) {
+  const kgr_lexicon *lex = means ? &kgr_lex_means : &kgr_lex_event_triggers;
+  size_t i = (size_t)(e - lex->entries);
+  if (i >= lex->count)
+    return read_entry(e, means);
+  kgr_event_entry *slot = means ? &sc->means[i] : &sc->triggers[i];
+  if (!slot->known)
+    *slot = read_entry(e, means);
+  return *slot;
+}
+
 bool kgr_event_journalist_word(const char *text, size_t len) {
   const kgr_lex_entry *e = kgr_lex_lookup(&kgr_lex_event_triggers, text, len);
   return e && strcmp(e->tag, obj_tags[OBJ_JOURNALIST]) == 0;
@@ -287,6 +321,18 @@ size_t kgr_count_words(const char *text, size_t start, size_t end) {
   return n;
 }
 
+bool kgr_words_within(const char *text, size_t start, size_t end, size_t max) {
+  size_t n = 0;
+  bool in = false;
+  for (size_t i = start; i < end; i++) {
+    bool w = kgr_is_word_byte((unsigned char)text[i]) || text[i] == '\'';
+    if (w && !in && ++n > max)
+      return false;
+    in = w;
+  }
+  return true;
+}
+
 bool kgr_event_date_link(const char *text, size_t start, size_t end, size_t max_words) {
   size_t words = 0;
   size_t i = start;
@@ -302,7 +348,7 @@ bool kgr_event_date_link(const char *text, size_t start, size_t end, size_t max_
       return false;
     const kgr_lex_entry *e = NULL;
     size_t n = kgr_lex_match(&kgr_lex_event_triggers, text, end, i, &e);
-    if (n && classify(e->tag).r == ROLE_LINK) {
+    if (n && strcmp(e->tag, "@link") == 0) { /* a linking word */
       i += n;
       continue;
     }
@@ -327,6 +373,24 @@ typedef struct hit {
 typedef KGR_VEC(hit) hit_vec;
 typedef KGR_VEC(kgr_clause) clause_vec;
 typedef KGR_VEC(kgr_trigger) trigger_vec;
+typedef KGR_VEC(kgr_range) range_vec;
+
+/* The vectors of a scan, emptied and reused by the next one. */
+struct kgr_event_work {
+  kgr_lex_hit_vec lex, mlex;
+  hit_vec hits;
+  clause_vec clauses;
+  trigger_vec triggers;
+  range_vec means, reports;
+  KGR_VEC(kgr_means) means_ids;
+};
+
+void kgr_event_scanner_init(kgr_event_scanner *sc, kgr_arena *a) {
+  sc->a = a;
+  sc->triggers = kgr_arena_calloc(a, (kgr_lex_event_triggers.count + 1) * sizeof *sc->triggers);
+  sc->means = kgr_arena_calloc(a, (kgr_lex_means.count + 1) * sizeof *sc->means);
+  sc->work = kgr_arena_calloc(a, sizeof *sc->work);
+}
 
 static bool overlaps_skip(const kgr_range *skip, size_t n, size_t *k, size_t s, size_t e) {
   while (*k < n && skip[*k].end <= s)
@@ -338,6 +402,11 @@ static size_t skip_spaces(const char *text, size_t i, size_t end) {
   while (i < end && text[i] == ' ')
     i++;
   return i;
+}
+
+/* The bytes split_clauses looks at, besides where hits start. */
+static bool clause_punct(char ch) {
+  return ch == '(' || ch == ')' || ch == ',' || ch == ';' || ch == ':';
 }
 
 /* Split [start, end) into clauses: at ; and :, at a comma before a clause
@@ -361,6 +430,12 @@ static void split_clauses(kgr_arena *a, const char *text, size_t start, size_t e
   for (size_t i = start; i < end; i++) {
     while (h < hits->count && hits->items[h].start < i)
       h++;
+    /* only punctuation and hits open or close clauses: skip to the next */
+    size_t next_hit = h < hits->count ? hits->items[h].start : end;
+    while (i < next_hit && !clause_punct(text[i]))
+      i++;
+    if (i >= end)
+      break;
     char ch = text[i];
     if (aside && closer == ')' && ch == ')') {
       CLOSE_AT(i + 1);
@@ -379,7 +454,7 @@ static void split_clauses(kgr_arena *a, const char *text, size_t start, size_t e
       size_t q = i + 1;
       while (q < end && q < i + SHORT_ASIDE_BYTES && text[q] != ')' && text[q] != '(')
         q++;
-      if (q < end && text[q] == ')' && kgr_count_words(text, i + 1, q) <= SHORT_ASIDE_WORDS)
+      if (q < end && text[q] == ')' && kgr_words_within(text, i + 1, q, SHORT_ASIDE_WORDS))
         continue;
       CLOSE_AT(i);
       cur = i;
@@ -442,10 +517,9 @@ static bool denied(const char *text, const hit_vec *hits, size_t i, const size_t
     const hit *c = &hits->items[k];
     if (c->clause != t->clause)
       break;
-    size_t gap = kgr_count_words(text, c->end, t->start);
-    if (c->c.r == ROLE_INTENT && gap <= INTENT_REACH)
+    if (c->c.r == ROLE_INTENT && kgr_words_within(text, c->end, t->start, INTENT_REACH))
       return true;
-    if (c->c.r == ROLE_NEGATION && gap <= NEGATION_REACH)
+    if (c->c.r == ROLE_NEGATION && kgr_words_within(text, c->end, t->start, NEGATION_REACH))
       return true;
   }
   return false;
@@ -457,7 +531,7 @@ static bool passive_before(const char *text, const hit_vec *hits, size_t i) {
     const hit *c = &hits->items[k];
     if (c->clause != t->clause)
       break;
-    if (c->c.r == ROLE_PASSIVE && kgr_count_words(text, c->end, t->start) <= PASSIVE_REACH)
+    if (c->c.r == ROLE_PASSIVE && kgr_words_within(text, c->end, t->start, PASSIVE_REACH))
       return true;
   }
   return false;
@@ -470,7 +544,7 @@ static bool perfect_before(const char *text, const hit_vec *hits, size_t i) {
     const hit *c = &hits->items[k];
     if (c->clause != t->clause)
       break;
-    if (c->c.r == ROLE_PERFECT && kgr_count_words(text, c->end, t->start) <= PERFECT_REACH)
+    if (c->c.r == ROLE_PERFECT && kgr_words_within(text, c->end, t->start, PERFECT_REACH))
       return true;
   }
   return false;
@@ -528,54 +602,53 @@ static int pair_object(const hit_vec *hits, size_t i, bool passive) {
   return after >= 0 ? after : before;
 }
 
-void kgr_event_scan_sentence(kgr_arena *a, const char *text, size_t start, size_t end,
-                             const kgr_range *skip, size_t skip_count, kgr_event_scan *out) {
+void kgr_event_scan_sentence(kgr_event_scanner *sc, kgr_arena *a, const char *text, size_t start,
+                             size_t end, const kgr_range *skip, size_t skip_count,
+                             kgr_event_scan *out) {
   memset(out, 0, sizeof *out);
-  kgr_lex_hit_vec lex = {0};
-  kgr_lex_scan(&kgr_lex_event_triggers, a, text + start, end - start, &lex);
-  kgr_lex_hit_vec mlex = {0};
-  kgr_lex_scan(&kgr_lex_means, a, text + start, end - start, &mlex);
+  kgr_event_work *w = sc->work;
+  w->lex.count = w->mlex.count = w->hits.count = w->clauses.count = w->triggers.count = 0;
+  w->means.count = w->reports.count = w->means_ids.count = 0;
+  kgr_lex_scan(&kgr_lex_event_triggers, sc->a, text + start, end - start, &w->lex);
+  kgr_lex_scan(&kgr_lex_means, sc->a, text + start, end - start, &w->mlex);
 
   /* Triggers and means from the lexicons, merged in text order; a weapon
    * acts as an act of its own. */
-  hit_vec hits = {0};
+  const kgr_lex_hit_vec *lex = &w->lex, *mlex = &w->mlex;
+  hit_vec *hits = &w->hits;
   size_t li = 0, mi = 0, k = 0;
-  KGR_VEC(kgr_range) means = {0};
-  KGR_VEC(kgr_means) means_ids = {0};
-  while (li < lex.count || mi < mlex.count) {
+  while (li < lex->count || mi < mlex->count) {
     bool take_means =
-        mi < mlex.count && (li >= lex.count || mlex.items[mi].start < lex.items[li].start);
-    const kgr_lex_hit *lh = take_means ? &mlex.items[mi++] : &lex.items[li++];
+        mi < mlex->count && (li >= lex->count || mlex->items[mi].start < lex->items[li].start);
+    const kgr_lex_hit *lh = take_means ? &mlex->items[mi++] : &lex->items[li++];
     size_t s = start + lh->start, e = start + lh->end;
     if (overlaps_skip(skip, skip_count, &k, s, e))
       continue; /* "March" in a date */
-    hit *h = KGR_VEC_PUSH(a, hits);
+    hit *h = KGR_VEC_PUSH(sc->a, *hits);
     h->start = s;
     h->end = e;
+    kgr_event_entry x = entry_of(sc, lh->entry, take_means);
+    h->c = x.c;
+    h->weak = x.weak;
+    h->passive_act = x.passive_act;
     if (take_means) {
-      h->c.r = ROLE_ACT;
-      h->c.sub = ACT_MEANS;
-      kgr_range *r = KGR_VEC_PUSH(a, means);
+      kgr_range *r = KGR_VEC_PUSH(sc->a, w->means);
       r->start = s;
       r->end = e;
-      *KGR_VEC_PUSH(a, means_ids) = (kgr_means)means_of(lh->entry->tag);
-    } else {
-      h->c = classify(lh->entry->tag);
-      h->weak = strcmp(lh->entry->extra, "weak") == 0;
-      h->passive_act = strcmp(lh->entry->extra, "passive") == 0;
+      *KGR_VEC_PUSH(sc->a, w->means_ids) = x.means;
     }
   }
-  out->means = means.items;
-  out->means_ids = means_ids.items;
-  out->means_count = means.count;
+  out->means = w->means.items;
+  out->means_ids = w->means_ids.items;
+  out->means_count = w->means.count;
 
-  clause_vec clauses = {0};
-  split_clauses(a, text, start, end, &hits, &clauses);
-  out->clauses = clauses.items;
-  out->clause_count = clauses.count;
+  clause_vec *clauses = &w->clauses;
+  split_clauses(sc->a, text, start, end, hits, clauses);
+  out->clauses = clauses->items;
+  out->clause_count = clauses->count;
 
   /* Per clause: the objects present and where hypotheticals begin. */
-  size_t nc = clauses.count;
+  size_t nc = clauses->count;
   uint8_t *objs = kgr_arena_calloc(a, nc);
   /* where in each clause a hypothetical or a norm begins: triggers after
    * it did not happen; before it they are hedged ("protests erupted on 1
@@ -586,9 +659,8 @@ void kgr_event_scan_sentence(kgr_arena *a, const char *text, size_t start, size_
     hypo[c] = (size_t)-1;
   uint8_t *plu = kgr_arena_calloc(a, nc); /* seen "had" in the clause so far */
   bool sentence_protesters = false, modal = false;
-  KGR_VEC(kgr_range) reports = {0};
-  for (size_t i = 0; i < hits.count; i++) {
-    const hit *h = &hits.items[i];
+  for (size_t i = 0; i < hits->count; i++) {
+    const hit *h = &hits->items[i];
     switch (h->c.r) {
     case ROLE_OBJ:
       objs[h->clause] |= (uint8_t)(1u << h->c.sub);
@@ -614,7 +686,7 @@ void kgr_event_scan_sentence(kgr_arena *a, const char *text, size_t start, size_
     case ROLE_PRONOUN: out->pronoun = true; break;
     case ROLE_NEW_SET: out->new_set = true; break;
     case ROLE_REPORT: {
-      kgr_range *r = KGR_VEC_PUSH(a, reports);
+      kgr_range *r = KGR_VEC_PUSH(sc->a, w->reports);
       r->start = h->start;
       r->end = h->end;
       break;
@@ -646,22 +718,22 @@ void kgr_event_scan_sentence(kgr_arena *a, const char *text, size_t start, size_
    * passive voice. A weapon is an act only in a clause with no other act:
    * "police used stun grenades to disperse the crowd" is told by
    * "disperse", "police shot a reporter with a rubber bullet" by "shot". */
-  int *type = kgr_arena_alloc(a, (hits.count + 1) * sizeof *type);
-  bool *live = kgr_arena_calloc(a, hits.count + 1);
-  bool *strong = kgr_arena_calloc(a, hits.count + 1);
-  bool *pass = kgr_arena_calloc(a, hits.count + 1);
+  int *type = kgr_arena_alloc(a, (hits->count + 1) * sizeof *type);
+  bool *live = kgr_arena_calloc(a, hits->count + 1);
+  bool *strong = kgr_arena_calloc(a, hits->count + 1);
+  bool *pass = kgr_arena_calloc(a, hits->count + 1);
   uint8_t *clause_act = kgr_arena_calloc(a, nc);
-  for (size_t i = 0; i < hits.count; i++) {
-    const hit *h = &hits.items[i];
+  for (size_t i = 0; i < hits->count; i++) {
+    const hit *h = &hits->items[i];
     type[i] = -1;
     if (h->c.r != ROLE_TYPE && h->c.r != ROLE_ACT)
       continue;
-    if (denied(text, &hits, i, hypo)) {
+    if (denied(text, hits, i, hypo)) {
       out->denied++;
       continue;
     }
     live[i] = true;
-    pass[i] = passive_before(text, &hits, i) || (h->c.r == ROLE_TYPE && h->passive_act);
+    pass[i] = passive_before(text, hits, i) || (h->c.r == ROLE_TYPE && h->passive_act);
     strong[i] = !h->weak;
     if (h->c.r == ROLE_TYPE) {
       type[i] = h->c.sub;
@@ -671,7 +743,7 @@ void kgr_event_scan_sentence(kgr_arena *a, const char *text, size_t start, size_
     }
     if (h->c.sub == ACT_MEANS)
       continue; /* below, once every clause's acts are known */
-    int o = pair_object(&hits, i, pass[i] || h->passive_act);
+    int o = pair_object(hits, i, pass[i] || h->passive_act);
     /* An outlet stands for its journalists when nothing else pairs. */
     if (o < 0 && (objs[h->clause] & (1u << OBJ_MEDIA)) && pair_type(h->c.sub, OBJ_JOURNALIST) >= 0)
       o = OBJ_JOURNALIST;
@@ -679,11 +751,11 @@ void kgr_event_scan_sentence(kgr_arena *a, const char *text, size_t start, size_
     if (type[i] >= 0 && uses_weapons(h->c.sub))
       clause_act[h->clause] = 1;
   }
-  for (size_t i = 0; i < hits.count; i++) {
-    const hit *h = &hits.items[i];
+  for (size_t i = 0; i < hits->count; i++) {
+    const hit *h = &hits->items[i];
     if (h->c.r != ROLE_ACT || h->c.sub != ACT_MEANS || !live[i] || clause_act[h->clause])
       continue;
-    int o = pair_object(&hits, i, pass[i]);
+    int o = pair_object(hits, i, pass[i]);
     /* A weapon used anywhere in a sentence about protesters is force
      * against them, whatever clause names them. */
     if (o < 0 && sentence_protesters)
@@ -692,29 +764,29 @@ void kgr_event_scan_sentence(kgr_arena *a, const char *text, size_t start, size_
     strong[i] = o >= 0; /* a weapon alone is weakly told force */
   }
 
-  trigger_vec trig = {0};
-  for (size_t i = 0; i < hits.count; i++) {
-    const hit *h = &hits.items[i];
+  trigger_vec *trig = &w->triggers;
+  for (size_t i = 0; i < hits->count; i++) {
+    const hit *h = &hits->items[i];
     if (h->c.r == ROLE_PLUPERFECT)
       plu[h->clause] = 1;
     if (type[i] < 0)
       continue;
-    add_trigger(a, &trig, (kgr_event_type)type[i], h, strong[i], pass[i]);
-    kgr_trigger *t = &trig.items[trig.count - 1];
+    add_trigger(sc->a, trig, (kgr_event_type)type[i], h, strong[i], pass[i]);
+    kgr_trigger *t = &trig->items[trig->count - 1];
     /* "have detained" (a span up to now) and anything after "had" in its
      * clause (what came before the story's time) take no carried day */
-    t->perfect = perfect_before(text, &hits, i) || plu[h->clause];
+    t->perfect = perfect_before(text, hits, i) || plu[h->clause];
     t->needs_victim = h->c.r == ROLE_ACT && h->c.sub == ACT_ASSAULT && type[i] == KGR_EVENT_OTHER;
     t->hedged = hedges[h->clause] && hypo[h->clause] != 0;
   }
-  out->triggers = trig.items;
-  out->trigger_count = trig.count;
+  out->triggers = trig->items;
+  out->trigger_count = trig->count;
   /* "X condemns the use of force last night, and calls on the
    * authorities to investigate": the demand is one clause; a sentence is
    * a norm or a demand when nothing outside such clauses is told */
-  out->general = modal && trig.count == 0;
-  out->reports = reports.items;
-  out->report_count = reports.count;
+  out->general = modal && trig->count == 0;
+  out->reports = w->reports.items;
+  out->report_count = w->reports.count;
 }
 
 size_t kgr_event_clause_at(const kgr_event_scan *scan, size_t pos) {

@@ -84,13 +84,30 @@ typedef struct kgr_event_scan {
   size_t report_count;
 } kgr_event_scan;
 
+/* What the scans of one document share: what each lexicon entry says,
+ * read from its tags the first time a scan meets it, and the vectors of a
+ * scan, reused by the next. */
+typedef struct kgr_event_entry kgr_event_entry;
+typedef struct kgr_event_work kgr_event_work;
+typedef struct kgr_event_scanner {
+  kgr_arena *a;                      /* where all of it lives */
+  kgr_event_entry *triggers, *means; /* one per entry of each lexicon */
+  kgr_event_work *work;
+} kgr_event_scanner;
+
+/* Set up a scanner in `a`, which must outlive it. */
+void kgr_event_scanner_init(kgr_event_scanner *sc, kgr_arena *a);
+
 /*
  * Read block text [start, end) (one sentence of `text`). `skip` lists
  * ranges (dates, in block text, in order) where no trigger may stand: "in
- * March" is no march. Everything is allocated in `a`.
+ * March" is no march. The clauses, triggers, means and reports of `out`
+ * belong to the scanner and last until its next scan; other scratch is
+ * allocated in `a`.
  */
-void kgr_event_scan_sentence(kgr_arena *a, const char *text, size_t start, size_t end,
-                             const kgr_range *skip, size_t skip_count, kgr_event_scan *out);
+void kgr_event_scan_sentence(kgr_event_scanner *sc, kgr_arena *a, const char *text, size_t start,
+                             size_t end, const kgr_range *skip, size_t skip_count,
+                             kgr_event_scan *out);
 
 /*
  * The happenings the sentence reports, as indices into scan->triggers in
@@ -136,5 +153,9 @@ size_t kgr_event_clause_at(const kgr_event_scan *scan, size_t pos);
 
 /* Words in text[start, end). */
 size_t kgr_count_words(const char *text, size_t start, size_t end);
+
+/* Are there at most `max` words in text[start, end)? Reads no further than
+ * the word past the max. */
+bool kgr_words_within(const char *text, size_t start, size_t end, size_t max);
 
 #endif /* KGR_EVENT_TYPES_H */

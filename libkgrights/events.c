@@ -17,6 +17,8 @@
  * a document without a date line gets the latest event day as its inferred
  * date.
  */
+#include <setjmp.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dates.h"
@@ -64,7 +66,30 @@ typedef struct draft {
 } draft;
 typedef KGR_VEC(draft) draft_vec;
 
+/* An actor a sentence names: block text [start, end). */
+typedef struct named_actor {
+  size_t start, end;
+  kgr_actor_category category;
+} named_actor;
+typedef KGR_VEC(named_actor) named_actor_vec;
+
 enum { SENT_SKIP, SENT_GENERAL, SENT_BODY };
+
+/* The stage. Records and their strings go to the document's arena; drafts
+ * and the vectors the stage reuses to `tmp`; what one sentence needs only
+ * while it is read to `sent`, rewound after each sentence. */
+typedef struct ctx {
+  kgr_doc *doc;
+  const kgr_layout *lay;
+  const kgr_entities *ents;
+  kgr_arena *tmp, *sent;
+  kgr_event_scanner scanner;
+  draft_vec drafts;
+  size_t instrument;          /* the first instrument that may still overlap */
+  named_actor_vec actors;     /* of sentence actor_sentence - 1 (0: none yet) */
+  kgr_lex_hit_vec actor_hits; /* reused by each sentence */
+  size_t actor_sentence;
+} ctx;
 
 /* --- Small sets ---------------------------------------------------------- */
 
@@ -132,13 +157,13 @@ static uint8_t *classify_sentences(const kgr_doc *doc, const kgr_layout *lay, kg
       continue;
     }
     if (b->kind == KGR_BLOCK_PARAGRAPH && !b->ends_sentence &&
-        kgr_count_words(b->text, 0, b->len) <= HEADLINE_WORDS) {
+        kgr_words_within(b->text, 0, b->len, HEADLINE_WORDS)) {
       cls[s] = SENT_SKIP;
       continue;
     }
     if (doc->date.ptr && doc->date_source == KGR_DATE_SOURCE_STATED &&
         spans_overlap(sp, doc->date_span) &&
-        kgr_count_words(b->text, se->start, se->end) <= DATE_LINE_WORDS) {
+        kgr_words_within(b->text, se->start, se->end, DATE_LINE_WORDS)) {
       cls[s] = SENT_SKIP;
       continue;
     }
@@ -325,16 +350,15 @@ static bool dated_fact(const kgr_doc *doc, const kgr_block *b, const kgr_sentenc
 /* Triggers that tell nothing leave the scan before selection, so that they
  * take nothing away from the sentence's other triggers: "X was attacked"
  * is a happening only when X is named, and a quoted noun is a name. */
-static void drop_untold(kgr_arena *a, const kgr_doc *doc, const kgr_entities *ents, size_t s,
-                        const kgr_block *b, const kgr_sentence *se, const kgr_sentence_dates *sd,
-                        kgr_event_scan *scan, index_vec *tmp) {
+static void drop_untold(const ctx *c, size_t s, const kgr_block *b, const kgr_sentence *se,
+                        const kgr_sentence_dates *sd, kgr_event_scan *scan, index_vec *tmp) {
   size_t keep = 0;
   bool any = false;
   for (size_t i = 0; i < scan->trigger_count; i++)
     any |= scan->triggers[i].needs_victim || !scan->triggers[i].strong || scan->triggers[i].hedged;
   if (!any)
     return;
-  kgr_trigger *t = kgr_arena_alloc(a, (scan->trigger_count + 1) * sizeof *t);
+  kgr_trigger *t = kgr_arena_alloc(c->sent, (scan->trigger_count + 1) * sizeof *t);
   size_t q = se->start, quotes = 0; /* quotation marks before the trigger */
   size_t checks = 0;
   bool assault_kept = false;
@@ -348,14 +372,14 @@ static void drop_untold(kgr_arena *a, const kgr_doc *doc, const kgr_entities *en
       continue;
     /* a hedged trigger tells only with a date of its own, not after the
      * document's */
-    if (x->hedged && !dated_fact(doc, b, sd, x))
+    if (x->hedged && !dated_fact(c->doc, b, sd, x))
       continue;
     if (x->needs_victim) {
       /* one such assault with a victim is all selection keeps; checking
        * no more keeps a long sentence linear */
       if (assault_kept || checks++ >= MAX_VICTIM_CHECKS)
         continue;
-      victims_of(a, doc, ents, s, b, se, scan, x, tmp);
+      victims_of(c->tmp, c->doc, c->ents, s, b, se, scan, x, tmp);
       if (tmp->count == 0)
         continue;
       assault_kept = true;
@@ -366,39 +390,60 @@ static void drop_untold(kgr_arena *a, const kgr_doc *doc, const kgr_entities *en
   scan->trigger_count = keep;
 }
 
-/* Actors named in the sentence; adjacent names of one category are one
- * actor ("police special forces"). */
-static void add_actors(kgr_arena *a, const kgr_block *b, const kgr_sentence *se, actor_vec *out) {
-  kgr_lex_hit_vec hits = {0};
-  kgr_lex_scan(&kgr_lex_actors, a, b->text + se->start, se->end - se->start, &hits);
-  for (size_t i = 0; i < hits.count;) {
-    const char *cat = hits.items[i].entry->tag;
+/* Actors named in sentence s; adjacent names of one category are one
+ * actor ("police special forces"). Read once per sentence, for every draft
+ * the sentence adds to. */
+static const named_actor_vec *sentence_actors(ctx *c, size_t s) {
+  if (c->actor_sentence == s + 1)
+    return &c->actors;
+  c->actor_sentence = s + 1;
+  c->actors.count = 0;
+  const kgr_sentence *se = &c->lay->sentences[s];
+  const char *text = c->lay->blocks[se->block].text + se->start;
+  kgr_lex_hit_vec *hits = &c->actor_hits;
+  hits->count = 0;
+  kgr_lex_scan(&kgr_lex_actors, c->tmp, text, se->end - se->start, hits);
+  for (size_t i = 0; i < hits->count;) {
+    const char *cat = hits->items[i].entry->tag;
     if (strcmp(cat, "none") == 0) { /* "social media" is no media actor */
       i++;
       continue;
     }
-    size_t st = hits.items[i].start, en = hits.items[i].end, j = i + 1;
-    while (j < hits.count && strcmp(hits.items[j].entry->tag, cat) == 0 &&
-           hits.items[j].start == en + 1 && b->text[se->start + en] == ' ') {
-      en = hits.items[j].end;
+    size_t st = hits->items[i].start, en = hits->items[i].end, j = i + 1;
+    while (j < hits->count && strcmp(hits->items[j].entry->tag, cat) == 0 &&
+           hits->items[j].start == en + 1 && text[en] == ' ') {
+      en = hits->items[j].end;
       j++;
     }
     i = j;
-    kgr_actor_category c = KGR_ACTOR_OTHER;
+    named_actor *x = KGR_VEC_PUSH(c->tmp, c->actors);
+    x->start = se->start + st;
+    x->end = se->start + en;
+    x->category = KGR_ACTOR_OTHER;
     for (int k = 0; k < KGR_ACTOR_CATEGORY_COUNT; k++)
       if (strcmp(cat, kgr_actor_category_name((kgr_actor_category)k)) == 0)
-        c = (kgr_actor_category)k;
-    const char *name = b->text + se->start + st;
-    size_t len = en - st;
+        x->category = (kgr_actor_category)k;
+  }
+  return &c->actors;
+}
+
+/* Add the actors of sentence s to a draft's, each once. */
+static void add_actors(ctx *c, size_t s, actor_vec *out) {
+  const named_actor_vec *v = sentence_actors(c, s);
+  const char *text = c->lay->blocks[c->lay->sentences[s].block].text;
+  for (size_t i = 0; i < v->count; i++) {
+    const char *name = text + v->items[i].start;
+    size_t len = v->items[i].end - v->items[i].start;
+    kgr_actor_category cat = v->items[i].category;
     bool dup = false;
     for (size_t k = 0; k < out->count && !dup; k++)
-      dup = out->items[k].category == c && out->items[k].name.len == len &&
+      dup = out->items[k].category == cat && out->items[k].name.len == len &&
             kgr_ascii_ieq(name, len, out->items[k].name.ptr);
     if (dup || out->count >= MAX_ITEMS)
       continue;
-    kgr_actor *x = KGR_VEC_PUSH(a, *out);
-    x->name = kgr_arena_str(a, name, len);
-    x->category = c;
+    kgr_actor *x = KGR_VEC_PUSH(c->tmp, *out);
+    x->name = kgr_arena_str(&c->doc->arena, name, len);
+    x->category = cat;
   }
 }
 
@@ -532,14 +577,6 @@ static bool takes_means(kgr_event_type t) {
 
 /* --- The stage --------------------------------------------------------------- */
 
-typedef struct ctx {
-  kgr_doc *doc;
-  const kgr_layout *lay;
-  const kgr_entities *ents;
-  draft_vec drafts;
-  size_t instrument; /* the first instrument that may still overlap */
-} ctx;
-
 /* Is the input span inside a cited instrument's name ("the Use of Force
  * and Firearms")? */
 static bool in_instrument(ctx *c, kgr_span sp) {
@@ -552,7 +589,7 @@ static bool in_instrument(ctx *c, kgr_span sp) {
 /* What sentence s adds to a draft, once per sentence. */
 static void absorb(ctx *c, size_t di, size_t s, const kgr_event_scan *scan, const index_vec *places,
                    const int *src, size_t nsrc) {
-  kgr_arena *a = &c->doc->arena;
+  kgr_arena *a = c->tmp;
   draft *d = &c->drafts.items[di];
   if (d->touched == s + 1)
     return;
@@ -563,7 +600,7 @@ static void absorb(ctx *c, size_t di, size_t s, const kgr_event_scan *scan, cons
   const kgr_block *b = &c->lay->blocks[se->block];
   for (size_t i = 0; i < places->count; i++)
     add_index(a, &d->places, places->items[i]);
-  add_actors(a, b, se, &d->actors);
+  add_actors(c, s, &d->actors);
   if (takes_means(d->type)) {
     for (size_t i = 0; i < scan->means_count; i++) {
       kgr_means m = scan->means_ids[i];
@@ -699,7 +736,7 @@ static void fold_vague(ctx *c) {
           o = x;
       }
       if (o) {
-        merge_into(&c->doc->arena, o, d);
+        merge_into(c->tmp, o, d);
         d->dropped = true;
         break;
       }
@@ -707,10 +744,32 @@ static void fold_vague(ctx *c) {
   }
 }
 
+/* A copy of items[0, n) (elements of `size` bytes) in `a`; NULL when n is 0. */
+static void *copy_out(kgr_arena *a, const void *items, size_t n, size_t size) {
+  if (!n)
+    return NULL;
+  void *p = kgr_arena_alloc(a, n * size);
+  memcpy(p, items, n * size);
+  return p;
+}
+
 static void finish(ctx *c) {
   kgr_doc *doc = c->doc;
   kgr_arena *a = &doc->arena;
   bool seen_means[KGR_MEANS_COUNT] = {false};
+  /* the events take exactly the room they need */
+  size_t kept = 0;
+  for (size_t i = 0; i < c->drafts.count; i++)
+    kept += !c->drafts.items[i].dropped;
+  if (doc->events.cap - doc->events.count < kept) {
+    size_t cap = doc->events.count + kept;
+    kgr_event *items = kgr_arena_alloc(a, cap * sizeof *items);
+    if (doc->events.count)
+      memcpy(items, doc->events.items, doc->events.count * sizeof *items);
+    doc->events.items = items;
+    doc->events.cap = cap;
+  }
+  kgr_buf buf = {0}; /* an event's text, built in scratch */
   for (size_t i = 0; i < c->drafts.count; i++) {
     draft *d = &c->drafts.items[i];
     if (d->dropped)
@@ -748,11 +807,11 @@ static void finish(ctx *c) {
       e->figures = f;
       e->figure_count = d->figures.count;
     }
-    e->actors = d->actors.items;
+    e->actors = copy_out(a, d->actors.items, d->actors.count, sizeof *d->actors.items);
     e->actor_count = d->actors.count;
-    e->means = d->means.items;
+    e->means = copy_out(a, d->means.items, d->means.count, sizeof *d->means.items);
     e->means_count = d->means.count;
-    e->sources = d->sources.items;
+    e->sources = copy_out(a, d->sources.items, d->sources.count, sizeof *d->sources.items);
     e->source_count = d->sources.count;
     for (size_t k = 0; k < d->means.count; k++) {
       kgr_means m = d->means.items[k];
@@ -764,12 +823,11 @@ static void finish(ctx *c) {
     const kgr_block *b = &c->lay->blocks[d->block];
     const kgr_sentence *f = &c->lay->sentences[d->first], *l = &c->lay->sentences[d->last];
     e->span = kgr_block_span(b, f->start, l->end);
-    kgr_buf buf = {0};
     for (size_t s = d->first; s <= d->last; s++) {
       const kgr_sentence *se = &c->lay->sentences[s];
       if (buf.len)
-        kgr_buf_putc(a, &buf, ' ');
-      kgr_buf_append(a, &buf, b->text + se->start, se->end - se->start);
+        kgr_buf_putc(c->tmp, &buf, ' ');
+      kgr_buf_append(c->tmp, &buf, b->text + se->start, se->end - se->start);
     }
     e->text = kgr_buf_str(a, &buf);
   }
@@ -832,7 +890,7 @@ static void report_dates(const char *text, const kgr_sentence_dates *sd, const k
       k++;
     if (k >= sd->count ||
         kgr_event_clause_at(scan, sd->hits[k].start) != kgr_event_clause_at(scan, cue->start) ||
-        kgr_count_words(text, cue->end, sd->hits[k].start) > REPORT_REACH)
+        !kgr_words_within(text, cue->end, sd->hits[k].start, REPORT_REACH))
       continue;
     /* "according to the information received, 400 were detained on ..."
      * : the source ends at the comma */
@@ -851,12 +909,13 @@ typedef struct title_day {
   bool types[KGR_EVENT_TYPE_COUNT];
 } title_day;
 
-static void read_title_day(kgr_doc *doc, const kgr_layout *lay, const kgr_sentence_dates *sds,
-                           title_day *out) {
+static void read_title_day(ctx *c, const kgr_sentence_dates *sds, title_day *out) {
+  const kgr_doc *doc = c->doc;
+  const kgr_layout *lay = c->lay;
   memset(out, 0, sizeof *out);
   if (!doc->title.ptr)
     return;
-  kgr_arena *a = &doc->arena;
+  kgr_arena *a = c->sent;
   const kgr_date *day = NULL;
   size_t dates = 0;
   kgr_range_vec ranges = {0};
@@ -878,7 +937,8 @@ static void read_title_day(kgr_doc *doc, const kgr_layout *lay, const kgr_senten
       dates++;
     }
     kgr_event_scan scan;
-    kgr_event_scan_sentence(a, b->text, se->start, se->end, ranges.items, ranges.count, &scan);
+    kgr_event_scan_sentence(&c->scanner, a, b->text, se->start, se->end, ranges.items, ranges.count,
+                            &scan);
     for (size_t i = 0; i < scan.trigger_count; i++)
       out->types[scan.triggers[i].type] = true;
   }
@@ -899,25 +959,29 @@ static void date_from_title(ctx *c, const title_day *td) {
   }
 }
 
-void kgr_read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities *ents) {
-  kgr_arena *a = &doc->arena;
+/* The stage, with its scratch in `a` and, for each sentence, `sent`. */
+static void read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities *ents, kgr_arena *a,
+                        kgr_arena *sent) {
+  ctx c = {.doc = doc, .lay = lay, .ents = ents, .tmp = a, .sent = sent};
+  kgr_event_scanner_init(&c.scanner, a);
   size_t n = lay->sentence_count;
-  if (n == 0)
-    return;
-  ctx c = {doc, lay, ents, {0}, 0};
   const uint8_t *cls = classify_sentences(doc, lay, a);
-  const kgr_sentence_dates *sds = kgr_event_dates_read(doc, lay);
+  const kgr_sentence_dates *sds = kgr_event_dates_read(doc, lay, a, sent);
+  /* one chunk of sentence scratch stays from sentence to sentence */
+  kgr_arena_alloc(sent, 1);
+  kgr_arena_pos sentence_start = kgr_arena_mark(sent);
 
   size_t open[KGR_EVENT_TYPE_COUNT], open_n = 0;
   const kgr_date *carry = NULL;
   size_t cur_block = (size_t)-1;
   index_vec last_places = {0}, places = {0}, victims = {0};
-  kgr_figure_hit_vec fh = {0};
   kgr_range_vec ranges = {0};
+  kgr_figure_reader figs = {.a = a};
   int src[MAX_SOURCES], final[MAX_SOURCES];
   size_t nfinal = 0;
 
   for (size_t s = 0; s < n; s++) {
+    kgr_arena_rewind(sent, sentence_start);
     const kgr_sentence *se = &lay->sentences[s];
     const kgr_block *b = &lay->blocks[se->block];
     /* A new paragraph goes on with the last one's happening only in an
@@ -939,16 +1003,17 @@ void kgr_read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities *en
     const kgr_sentence_dates *sd = &sds[s];
     skip_ranges(a, ents, s, sd, &ranges);
     kgr_event_scan scan;
-    kgr_event_scan_sentence(a, b->text, sd->body_start, se->end, ranges.items, ranges.count, &scan);
+    kgr_event_scan_sentence(&c.scanner, sent, b->text, sd->body_start, se->end, ranges.items,
+                            ranges.count, &scan);
     /* norms and demands report nothing; generalities nothing undated
      * ("today, torture remains widespread" names no day) */
     bool general = cls[s] == SENT_GENERAL || scan.general || (scan.generic && !absolute_date(sd));
-    drop_untold(a, doc, ents, s, b, se, sd, &scan, &victims);
+    drop_untold(&c, s, b, se, sd, &scan, &victims);
 
     /* Dates bound to triggers, and dates of reports. */
-    uint8_t *taken = kgr_arena_calloc(a, sd->count + 1);
-    bool *bound = kgr_arena_calloc(a, scan.trigger_count + 1);
-    int *bound_to = kgr_arena_alloc(a, (scan.trigger_count + 1) * sizeof *bound_to);
+    uint8_t *taken = kgr_arena_calloc(sent, sd->count + 1);
+    bool *bound = kgr_arena_calloc(sent, scan.trigger_count + 1);
+    int *bound_to = kgr_arena_alloc(sent, (scan.trigger_count + 1) * sizeof *bound_to);
     for (size_t i = 0; i < scan.trigger_count; i++) {
       const kgr_trigger *t = &scan.triggers[i];
       bound_to[i] = kgr_date_bind(b->text, sd, t->start, t->end, !t->strong);
@@ -967,12 +1032,13 @@ void kgr_read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities *en
           kgr_date_shift(doc, carried, scan.day_shift, b, scan.shift_cue.start, scan.shift_cue.end);
     size_t nsrc = sentence_sources(b, se, final, nfinal, src);
 
-    kgr_figures_in_sentence(a, b, sd->body_start, se->end, &fh);
+    kgr_figures_in_sentence(&figs, b, se, sd);
+    const kgr_figure_hit_vec *fh = &figs.hits;
     size_t fig0 = doc->figures.count;
-    for (size_t i = 0; i < fh.count; i++) {
-      const kgr_date *d =
-          kgr_date_pick(sd, &scan, fh.items[i].start, fh.items[i].end, false, NULL, carried, NULL);
-      kgr_figure_add(doc, b, &fh.items[i], d, src, nsrc);
+    for (size_t i = 0; i < fh->count; i++) {
+      const kgr_date *d = kgr_date_pick(sd, &scan, fh->items[i].start, fh->items[i].end, false,
+                                        NULL, carried, NULL);
+      kgr_figure_add(doc, b, &fh->items[i], d, src, nsrc);
     }
     if (general) {
       open_n = 0;
@@ -984,7 +1050,7 @@ void kgr_read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities *en
     size_t sel[KGR_EVENT_TYPE_COUNT];
     size_t nsel = kgr_event_select(&scan, bound, sel);
     if (nsel == 1 && scan.triggers[sel[0]].type == KGR_EVENT_STATEMENT &&
-        !has_speaker(doc, ents, s, b, se, &scan, &scan.triggers[sel[0]], a))
+        !has_speaker(doc, ents, s, b, se, &scan, &scan.triggers[sel[0]], sent))
       nsel = 0;
     /* The document's own judgement ("we condemn the dispersal") reports
      * only what it dates; the rest it refers to. Another clause of it may
@@ -1036,7 +1102,7 @@ void kgr_read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities *en
       if (open_n && (!own || refer >= 0)) {
         size_t di = refer >= 0 ? (size_t)refer : best_open(&c, open, open_n);
         absorb(&c, di, s, &scan, &places, src, nsrc);
-        for (size_t i = 0; i < fh.count; i++)
+        for (size_t i = 0; i < fh->count; i++)
           add_index(a, &c.drafts.items[di].figures, fig0 + i);
         open[0] = di;
         open_n = 1;
@@ -1119,14 +1185,14 @@ void kgr_read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities *en
         new_open[new_n++] = (size_t)di;
     }
     /* Each figure goes with the nearest happening of the sentence. */
-    for (size_t i = 0; i < fh.count; i++) {
+    for (size_t i = 0; i < fh->count; i++) {
       long best = -1;
       size_t best_d = (size_t)-1;
       for (size_t j = 0; j < nsel; j++) {
         if (sel_draft[j] < 0)
           continue;
         const kgr_trigger *t = &scan.triggers[sel[j]];
-        size_t p = fh.items[i].start;
+        size_t p = fh->items[i].start;
         size_t dist = p >= t->start ? p - t->start : t->start - p;
         if (dist < best_d) {
           best_d = dist;
@@ -1146,8 +1212,37 @@ void kgr_read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities *en
     }
   }
   title_day td;
-  read_title_day(doc, lay, sds, &td);
+  read_title_day(&c, sds, &td);
   date_from_title(&c, &td);
   fold_vague(&c);
   finish(&c);
+}
+
+void kgr_read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities *ents) {
+  if (lay->sentence_count == 0)
+    return;
+  /* Scratch goes to two arenas over the document's allocator, released at
+   * the end, so that the document keeps only its records. Running out of
+   * memory in any arena comes here first to release them, then goes on to
+   * the caller's recovery point. The arenas live in the document arena, so
+   * nothing this frame changes after setjmp is read after the jump. */
+  kgr_arena *tmp = kgr_arena_calloc(&doc->arena, 2 * sizeof *tmp);
+  kgr_arena_init(&tmp[0], &doc->arena.alc);
+  kgr_arena_init(&tmp[1], &doc->arena.alc);
+  jmp_buf *outer = doc->arena.oom;
+  jmp_buf here;
+  if (setjmp(here)) {
+    kgr_arena_release(&tmp[0]);
+    kgr_arena_release(&tmp[1]);
+    doc->arena.oom = outer;
+    if (outer)
+      longjmp(*outer, 1);
+    abort();
+  }
+  doc->arena.oom = &here;
+  tmp[0].oom = tmp[1].oom = &here;
+  read_events(doc, lay, ents, &tmp[0], &tmp[1]);
+  kgr_arena_release(&tmp[0]);
+  kgr_arena_release(&tmp[1]);
+  doc->arena.oom = outer;
 }

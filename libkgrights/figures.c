@@ -35,12 +35,13 @@
 
 typedef enum tok_type { T_WORD, T_NUM, T_PUNCT } tok_type;
 
-typedef struct tok {
+typedef struct kgr_figure_tok {
   size_t start, end;
   tok_type type;
   bool space_before; /* spaces between this token and the previous one */
   bool date;         /* inside a date found by kgr_dates_find */
 } tok;
+typedef kgr_figure_tokens tok_vec;
 
 typedef struct fctx {
   const char *t;
@@ -51,8 +52,9 @@ typedef struct fctx {
 
 /* --- Tokens --------------------------------------------------------------- */
 
-static tok *tokenize(kgr_arena *a, const char *t, size_t len, size_t *count) {
-  KGR_VEC(tok) v = {0};
+/* The tokens of t[0, len), in v (emptied first). */
+static void tokenize(kgr_arena *a, const char *t, size_t len, tok_vec *v) {
+  v->count = 0;
   size_t i = 0;
   bool space = false;
   while (i < len) {
@@ -62,7 +64,7 @@ static tok *tokenize(kgr_arena *a, const char *t, size_t len, size_t *count) {
       i += n;
       continue;
     }
-    tok *k = KGR_VEC_PUSH(a, v);
+    tok *k = KGR_VEC_PUSH(a, *v);
     k->start = i;
     k->space_before = space;
     space = false;
@@ -76,18 +78,15 @@ static tok *tokenize(kgr_arena *a, const char *t, size_t len, size_t *count) {
     }
     k->end = i;
   }
-  *count = v.count;
-  return v.items;
 }
 
-static void mark_dates(kgr_arena *a, const char *t, size_t len, tok *toks, size_t n) {
-  kgr_date_hit_vec dates = {0};
-  kgr_dates_find(a, t, len, &dates);
+/* Mark the tokens inside dates: no number there is a count. */
+static void mark_dates(const kgr_date_span *dates, size_t date_count, tok *toks, size_t n) {
   size_t k = 0;
-  for (size_t d = 0; d < dates.count; d++) {
-    while (k < n && toks[k].end <= dates.items[d].start)
+  for (size_t d = 0; d < date_count; d++) {
+    while (k < n && toks[k].end <= dates[d].start)
       k++;
-    while (k < n && toks[k].start < dates.items[d].end)
+    while (k < n && toks[k].start < dates[d].end)
       toks[k++].date = true;
   }
 }
@@ -623,14 +622,29 @@ void kgr_figures_find(kgr_arena *a, const char *text, size_t len,
                       kgr_figure_hit_vec *hits) {
   if (!text || !hits || !len)
     return;
-  size_t n;
-  tok *toks = tokenize(a, text, len, &n);
-  if (!n)
+  kgr_date_hit_vec dates = {0};
+  kgr_dates_find(a, text, len, &dates);
+  kgr_date_span *spans = kgr_arena_alloc(a, (dates.count + 1) * sizeof *spans);
+  for (size_t d = 0; d < dates.count; d++) {
+    spans[d].start = dates.items[d].start;
+    spans[d].end = dates.items[d].end;
+  }
+  kgr_figures_find_dated(a, text, len, spans, dates.count, NULL, hits);
+}
+
+void kgr_figures_find_dated(kgr_arena *a, const char *text, size_t len,
+                            const kgr_date_span *dates, size_t date_count,
+                            kgr_figure_tokens *tokens, kgr_figure_hit_vec *hits) {
+  if (!text || !hits || !len)
     return;
-  mark_dates(a, text, len, toks, n);
-  fctx c = {text, len, toks, n};
+  tok_vec own = {0}, *v = tokens ? tokens : &own;
+  tokenize(a, text, len, v);
+  if (!v->count)
+    return;
+  mark_dates(dates, date_count, v->items, v->count);
+  fctx c = {text, len, v->items, v->count};
   size_t k = 0;
-  while (k < n) {
+  while (k < c.n) {
     if (!number_at(&c, k)) {
       k++;
       continue;

@@ -13,7 +13,9 @@
 #define KGR_FIGURES_H
 
 #include "arena.h"
+#include "dates.h"
 #include "kgrights/kgr_record.h"
+#include "utf8.h"
 
 typedef struct kgr_figure_hit {
   size_t start, end;           /* the whole figure phrase */
@@ -39,6 +41,24 @@ typedef KGR_VEC(kgr_figure_hit) kgr_figure_hit_vec;
 void kgr_figures_find(kgr_arena *a, const char *text, size_t len,
                       kgr_figure_hit_vec *hits);
 
+/* The recognizer's tokens, kept by a caller that reads many sentences so
+ * that they reuse one vector (zeroed before the first call). */
+typedef struct kgr_figure_tok kgr_figure_tok;
+typedef struct kgr_figure_tokens {
+  kgr_figure_tok *items;
+  size_t count, cap;
+} kgr_figure_tokens;
+
+/*
+ * kgr_figures_find for a caller that has found the text's dates already:
+ * dates[0, date_count) are where the hits of kgr_dates_find over the same
+ * text stand, in order. Same result, without reading the dates twice.
+ * `tokens` (may be NULL) is reused and grows in `a`.
+ */
+void kgr_figures_find_dated(kgr_arena *a, const char *text, size_t len,
+                            const kgr_date_span *dates, size_t date_count,
+                            kgr_figure_tokens *tokens, kgr_figure_hit_vec *hits);
+
 /*
  * A number written in digits or words starting at text[pos]: "686",
  * "1,200", "one hundred", "twenty-five", "a dozen". Returns bytes consumed
@@ -63,7 +83,27 @@ size_t kgr_number_parse_ex(const char *text, size_t len, size_t pos,
  * text[i] part of a word (a letter or digit of any script; punctuation,
  * symbols and invalid bytes are not) / a space (ASCII, no-break and
  * typographic spaces)? *n (may be NULL) receives its length in bytes. */
-bool kgr_word_char_at(const char *text, size_t len, size_t i, size_t *n);
-bool kgr_space_char_at(const char *text, size_t len, size_t i, size_t *n);
+bool kgr_word_char_at_multibyte(const char *text, size_t len, size_t i, size_t *n);
+bool kgr_space_char_at_multibyte(const char *text, size_t len, size_t i, size_t *n);
+
+/* ASCII is most of every text: answered without a call. */
+static inline bool kgr_word_char_at(const char *text, size_t len, size_t i, size_t *n) {
+  if (i < len && (unsigned char)text[i] < 0x80) {
+    unsigned char c = (unsigned char)text[i];
+    if (n)
+      *n = 1;
+    return kgr_is_digit(c) || (unsigned)((c | 0x20) - 'a') < 26u;
+  }
+  return kgr_word_char_at_multibyte(text, len, i, n);
+}
+
+static inline bool kgr_space_char_at(const char *text, size_t len, size_t i, size_t *n) {
+  if (i < len && (unsigned char)text[i] < 0x80) {
+    if (n)
+      *n = 1;
+    return kgr_is_space((unsigned char)text[i]);
+  }
+  return kgr_space_char_at_multibyte(text, len, i, n);
+}
 
 #endif /* KGR_FIGURES_H */

@@ -7,12 +7,38 @@
 
 #include <string.h>
 
-void kgr_figures_in_sentence(kgr_arena *a, const kgr_block *b, size_t start, size_t end,
-                             kgr_figure_hit_vec *hits) {
+#include "dates.h"
+
+void kgr_figures_in_sentence(kgr_figure_reader *r, const kgr_block *b, const kgr_sentence *se,
+                             const kgr_sentence_dates *sd) {
+  kgr_figure_hit_vec *hits = &r->hits;
+  size_t start = sd->body_start, end = se->end;
   hits->count = 0;
   if (end <= start)
     return;
-  kgr_figures_find(a, b->text + start, end - start, hits);
+  r->dates.count = 0;
+  if (start == se->start) {
+    /* the absolute dates of sd are what the date recognizer found in this
+     * same text */
+    for (size_t k = 0; k < sd->count; k++) {
+      if (sd->hits[k].relative)
+        continue;
+      kgr_date_span *d = KGR_VEC_PUSH(r->a, r->dates);
+      d->start = sd->hits[k].start - start;
+      d->end = sd->hits[k].end - start;
+    }
+  } else {
+    /* past a dateline the body reads apart from the sentence's opening */
+    r->found.count = 0;
+    kgr_dates_find(r->a, b->text + start, end - start, &r->found);
+    for (size_t k = 0; k < r->found.count; k++) {
+      kgr_date_span *d = KGR_VEC_PUSH(r->a, r->dates);
+      d->start = r->found.items[k].start;
+      d->end = r->found.items[k].end;
+    }
+  }
+  kgr_figures_find_dated(r->a, b->text + start, end - start, r->dates.items, r->dates.count,
+                         &r->tokens, hits);
   for (size_t i = 0; i < hits->count; i++) {
     kgr_figure_hit *h = &hits->items[i];
     h->start += start;

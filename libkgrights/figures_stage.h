@@ -7,13 +7,25 @@
 #define KGR_FIGURES_STAGE_H
 
 #include "document.h"
+#include "event_dates.h"
 #include "figures.h"
 #include "layout.h"
 
-/* The figures of block text [start, end) of b, with offsets in the block
- * text, appended to hits (which is emptied first). */
-void kgr_figures_in_sentence(kgr_arena *a, const kgr_block *b, size_t start, size_t end,
-                             kgr_figure_hit_vec *hits);
+/* What the figures of a document's sentences reuse from one sentence to
+ * the next; zeroed but for `a`, an arena that outlives the sentences. */
+typedef struct kgr_figure_reader {
+  kgr_arena *a;
+  kgr_figure_tokens tokens;
+  kgr_date_hit_vec found; /* dates past a dateline */
+  KGR_VEC(kgr_date_span) dates;
+  kgr_figure_hit_vec hits; /* the last sentence's figures */
+} kgr_figure_reader;
+
+/* The figures of sentence se of b from its body on (sd->body_start, past
+ * a dateline), with offsets in the block text, in r->hits. The sentence's
+ * dates (sd) keep dates out of the figures. */
+void kgr_figures_in_sentence(kgr_figure_reader *r, const kgr_block *b, const kgr_sentence *se,
+                             const kgr_sentence_dates *sd);
 
 /*
  * Append the figure `h` of block b to doc->figures, dated `date` (may be

@@ -29,7 +29,7 @@ static uint32_t char_at(const char *t, size_t len, size_t i, size_t *n) {
   return cp;
 }
 
-bool kgr_word_char_at(const char *text, size_t len, size_t i, size_t *n) {
+bool kgr_word_char_at_multibyte(const char *text, size_t len, size_t i, size_t *n) {
   size_t k;
   if (i >= len) {
     if (n)
@@ -50,7 +50,7 @@ bool kgr_word_char_at(const char *text, size_t len, size_t i, size_t *n) {
            cp == 0xFEFF);
 }
 
-bool kgr_space_char_at(const char *text, size_t len, size_t i, size_t *n) {
+bool kgr_space_char_at_multibyte(const char *text, size_t len, size_t i, size_t *n) {
   size_t k;
   if (i >= len) {
     if (n)

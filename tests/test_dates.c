@@ -10,10 +10,12 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+#include <ctype.h>
 #include <string.h>
 #include <time.h>
 
 #include "dates.h"
+#include "lexicon.h"
 #include "kgr_test_internal.h"
 
 static kgr_date_hit_vec find(void **state, const char *s) {
@@ -357,6 +359,71 @@ static void test_relative_dates(void **state) {
 
 static double seconds_since(clock_t t0) { return (double)(clock() - t0) / CLOCKS_PER_SEC; }
 
+/* Every relative date and weekday of the table is found where it stands:
+ * no first letter of theirs is skipped unread. */
+static void test_every_relative_entry(void **state) {
+  size_t tried = 0;
+  for (size_t i = 0; i < kgr_lex_date_context.count; i++) {
+    const kgr_lex_entry *e = &kgr_lex_date_context.entries[i];
+    bool relative = strcmp(e->tag, "relative") == 0;
+    if (!relative && !(strcmp(e->tag, "weekday") == 0 && e->extra[0]))
+      continue;
+    char buf[128];
+    /* a weekday needs its preposition and, in English, its capital */
+    int n = snprintf(buf, sizeof buf, "%s%s", relative ? "x " : "on ", e->phrase);
+    assert_true(n > 0 && (size_t)n < sizeof buf);
+    size_t at = relative ? 2 : 3;
+    if (!relative)
+      buf[at] = (char)toupper((unsigned char)buf[at]);
+    kgr_date_hit_vec v = {0};
+    kgr_relative_dates_find(*state, buf, (size_t)n, &v);
+    if (v.count != 1 || v.items[0].start != at || v.items[0].end != (size_t)n)
+      fail_msg("\"%s\": %zu relative dates, want \"%s\"", buf, v.count, e->phrase);
+    tried++;
+  }
+  assert_true(tried >= 30);
+}
+
+static void expect_same_hits(const kgr_date_hit_vec *x, const kgr_date_hit_vec *y) {
+  assert_int_equal(x->count, y->count);
+  for (size_t i = 0; i < x->count; i++)
+    assert_memory_equal(&x->items[i], &y->items[i], sizeof x->items[i]);
+}
+
+/* One walk for both kinds of dates finds what the two scans find. */
+static void test_find_all_equals_both(void **state) {
+  const char *cases[] = {
+      "On Monday, 5 October 2020, police detained 40 protesters; yesterday 3 were injured.",
+      "Last week, between 5 and 7 October, and again on Friday evening in November 2019.",
+      "Wednesday (3 March) and the day before yesterday, 09.10.2020, 2020-10-09T12:00.",
+      "Since 28 November, late last night, this morning: 4 October Street, Bloody Sunday.",
+      "в пятницу 5 октября 2020 года, вчера и на прошлой неделе; COVID-19 October 5-6.",
+      "earlier this month from 30 September - 2 October 2020 to June-August 2021, Mon.",
+      "",
+      "yesterday",
+      "31 April 2020 is no date, but on Tuesday 1 May 2020 was, and so was today.",
+  };
+  for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+    const char *s = cases[c];
+    size_t len = strlen(s);
+    kgr_date_hit_vec abs1 = {0}, rel1 = {0}, abs2 = {0}, rel2 = {0};
+    kgr_dates_find(*state, s, len, &abs1);
+    kgr_relative_dates_find(*state, s, len, &rel1);
+    kgr_dates_find_all(*state, s, len, &abs2, &rel2);
+    expect_same_hits(&abs1, &abs2);
+    expect_same_hits(&rel1, &rel2);
+    /* every prefix too: the scans part and meet again at any point */
+    for (size_t n = 0; n < len; n++) {
+      abs1.count = rel1.count = abs2.count = rel2.count = 0;
+      kgr_dates_find(*state, s, n, &abs1);
+      kgr_relative_dates_find(*state, s, n, &rel1);
+      kgr_dates_find_all(*state, s, n, &abs2, &rel2);
+      expect_same_hits(&abs1, &abs2);
+      expect_same_hits(&rel1, &rel2);
+    }
+  }
+}
+
 static void test_linear(void **state) {
   /* 100,000 dates */
   const char *unit = "On 5 October ";
@@ -379,6 +446,9 @@ static void test_linear(void **state) {
   v.count = 0;
   kgr_relative_dates_find(*state, s, reps * ul, &v);
   assert_int_equal(v.count, 2 * reps);
+  kgr_date_hit_vec a = {0}, r = {0};
+  kgr_dates_find_all(*state, s, reps * ul, &a, &r);
+  assert_int_equal(r.count, 2 * reps);
   test_free(s);
 
   /* a million digits, a million letters, a million spaces after a day */
@@ -416,7 +486,9 @@ int main(void) {
       KGR_ARENA_TEST(test_validation),       KGR_ARENA_TEST(test_hard_negatives),
       KGR_ARENA_TEST(test_street_lowercase), cmocka_unit_test(test_month_names),
       cmocka_unit_test(test_days_in_month),  cmocka_unit_test(test_date_line),
-      KGR_ARENA_TEST(test_relative_dates),   KGR_ARENA_TEST(test_linear),
+      KGR_ARENA_TEST(test_relative_dates),   KGR_ARENA_TEST(test_every_relative_entry),
+      KGR_ARENA_TEST(test_find_all_equals_both),
+      KGR_ARENA_TEST(test_linear),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

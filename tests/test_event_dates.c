@@ -17,8 +17,10 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dates.h"
 #include "document.h"
 #include "event_dates.h"
+#include "kgr_test_internal.h"
 #include "kgrights/kgrights.h"
 
 static kgr_doc *parse(const char *text, const char *reference) {
@@ -317,6 +319,53 @@ static void test_dateline(void **state) {
   kgr_doc_free(d);
 }
 
+/* A sentence's absolute dates are the date recognizer's over the sentence
+ * (the figures read them instead of finding them again), the relative
+ * ones besides, unless a dateline opens the sentence. */
+static void test_sentence_dates_are_the_recognizers(void **state) {
+  (void)state;
+  kgr_test_run r = kgr_test_read_text(
+      "Report\n\n"
+      "On Monday, 5 October 2020, police detained 40 protesters; yesterday 3 were injured.\n\n"
+      "Between 5 and 7 October, and again in November, the 4 October Street rally was "
+      "dispersed. Last week, on 09.10.2020 and October 30 - November 2, 2020, clashes "
+      "continued in 2019-2020 terms.\n\n"
+      "No date here. On Friday evening 12 people were detained.\n",
+      NULL);
+  kgr_arena keep, scratch;
+  kgr_arena_init(&keep, NULL);
+  kgr_arena_init(&scratch, NULL);
+  const kgr_sentence_dates *sds = kgr_event_dates_read(r.doc, r.lay, &keep, &scratch);
+  size_t absolute = 0, relative = 0;
+  for (size_t s = 0; s < r.lay->sentence_count; s++) {
+    const kgr_sentence *se = &r.lay->sentences[s];
+    const kgr_block *b = &r.lay->blocks[se->block];
+    if (b->kind == KGR_BLOCK_FOOTNOTE || sds[s].body_start != se->start)
+      continue;
+    kgr_date_hit_vec hits = {0};
+    kgr_dates_find(&scratch, b->text + se->start, se->end - se->start, &hits);
+    size_t k = 0;
+    for (size_t i = 0; i < sds[s].count; i++) {
+      const kgr_sdate *x = &sds[s].hits[i];
+      if (x->relative) {
+        relative++;
+        continue;
+      }
+      assert_true(k < hits.count);
+      assert_int_equal(x->start, se->start + hits.items[k].start);
+      assert_int_equal(x->end, se->start + hits.items[k].end);
+      k++;
+    }
+    assert_int_equal(k, hits.count);
+    absolute += k;
+  }
+  assert_true(absolute >= 6);
+  assert_true(relative >= 2);
+  kgr_arena_release(&keep);
+  kgr_arena_release(&scratch);
+  kgr_test_run_done(&r);
+}
+
 static void test_hedged_needs_a_past_date(void **state) {
   (void)state;
   kgr_doc *d = parse("Uzbekistan: unrest\n\n15 July 2022\n\n"
@@ -369,6 +418,7 @@ int main(void) {
       cmocka_unit_test(test_date_bound_to_noun),
       cmocka_unit_test(test_relative_days),
       cmocka_unit_test(test_dateline),
+      cmocka_unit_test(test_sentence_dates_are_the_recognizers),
       cmocka_unit_test(test_since_runs_to_the_document_date),
       cmocka_unit_test(test_hedged_needs_a_past_date),
       cmocka_unit_test(test_report_date_is_no_event_date),

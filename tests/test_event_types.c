@@ -17,11 +17,17 @@
 #include "event_types.h"
 #include "kgr_test_internal.h"
 
-static kgr_event_scan scan(void **state, const char *s) {
+/* A scan of s with a scanner of its own. */
+static kgr_event_scan scan_skipping(void **state, const char *s, const kgr_range *skip,
+                                    size_t skip_count) {
+  kgr_event_scanner scanner;
+  kgr_event_scanner_init(&scanner, *state);
   kgr_event_scan sc;
-  kgr_event_scan_sentence(*state, s, 0, strlen(s), NULL, 0, &sc);
+  kgr_event_scan_sentence(&scanner, *state, s, 0, strlen(s), skip, skip_count, &sc);
   return sc;
 }
+
+static kgr_event_scan scan(void **state, const char *s) { return scan_skipping(state, s, NULL, 0); }
 
 /* The selected types of s, as a space-separated list of names. */
 static const char *selected(void **state, const char *s) {
@@ -154,8 +160,7 @@ static void test_means(void **state) {
 static void test_dates_are_skipped(void **state) {
   const char *s = "In March the army withdrew.";
   kgr_range skip = {3, 8}; /* "March" */
-  kgr_event_scan sc;
-  kgr_event_scan_sentence(*state, s, 0, strlen(s), &skip, 1, &sc);
+  kgr_event_scan sc = scan_skipping(state, s, &skip, 1);
   assert_int_equal(sc.trigger_count, 0);
   sc = scan(state, "Thousands joined the march.");
   assert_int_equal(sc.trigger_count, 1);
@@ -171,6 +176,13 @@ static void test_helpers(void **state) {
   const char *u = "elections, which observers criticised, on 4 October";
   assert_false(kgr_event_date_link(u, 9, 42, 6));
   assert_int_equal(kgr_count_words("it's a  test", 0, 12), 3);
+  /* kgr_words_within agrees with the count, wherever the range starts */
+  const char *w = "it's a  test, of (words) and-so on ";
+  size_t wl = strlen(w);
+  for (size_t from = 0; from <= wl; from++)
+    for (size_t to = from; to <= wl; to++)
+      for (size_t max = 0; max < 10; max++)
+        assert_int_equal(kgr_words_within(w, from, to, max), kgr_count_words(w, from, to) <= max);
   assert_true(kgr_event_priority(KGR_EVENT_FORCE_AGAINST_PROTESTERS) >
               kgr_event_priority(KGR_EVENT_PROTEST));
   assert_true(kgr_event_has_victims(KGR_EVENT_ARREST));
@@ -313,6 +325,59 @@ static void test_long_sentence(void **state) {
   test_free(s);
 }
 
+static void expect_same_scan(const kgr_event_scan *x, const kgr_event_scan *y) {
+  assert_int_equal(x->general, y->general);
+  assert_int_equal(x->generic, y->generic);
+  assert_int_equal(x->voice, y->voice);
+  assert_int_equal(x->voice_clause, y->voice_clause);
+  assert_int_equal(x->pronoun, y->pronoun);
+  assert_int_equal(x->new_set, y->new_set);
+  assert_int_equal(x->later, y->later);
+  assert_int_equal(x->denied, y->denied);
+  assert_int_equal(x->day_shift, y->day_shift);
+  assert_int_equal(x->same_day, y->same_day);
+  assert_memory_equal(&x->shift_cue, &y->shift_cue, sizeof x->shift_cue);
+  assert_int_equal(x->clause_count, y->clause_count);
+  for (size_t i = 0; i < x->clause_count; i++)
+    assert_memory_equal(&x->clauses[i], &y->clauses[i], sizeof x->clauses[i]);
+  assert_int_equal(x->trigger_count, y->trigger_count);
+  for (size_t i = 0; i < x->trigger_count; i++)
+    assert_memory_equal(&x->triggers[i], &y->triggers[i], sizeof x->triggers[i]);
+  assert_int_equal(x->means_count, y->means_count);
+  for (size_t i = 0; i < x->means_count; i++) {
+    assert_memory_equal(&x->means[i], &y->means[i], sizeof x->means[i]);
+    assert_int_equal(x->means_ids[i], y->means_ids[i]);
+  }
+  assert_int_equal(x->report_count, y->report_count);
+  for (size_t i = 0; i < x->report_count; i++)
+    assert_memory_equal(&x->reports[i], &y->reports[i], sizeof x->reports[i]);
+}
+
+/* A scanner reads each entry's tags once and reuses its vectors; its
+ * scans equal those of a fresh scanner. */
+static void test_scanner_remembers_entries(void **state) {
+  const char *cases[] = {
+      "Police fired tear gas and rubber bullets to disperse protesters on Monday.",
+      "The authorities must release the journalists detained during the election.",
+      "Security forces stormed the building; the next day, two reporters were beaten.",
+      "According to figures released later, police have detained dozens, he said.",
+      "We condemn the killing of protesters, who had not been armed with grenades.",
+  };
+  kgr_event_scanner sc;
+  kgr_event_scanner_init(&sc, *state);
+  size_t triggers = 0;
+  for (int round = 0; round < 2; round++)
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+      const char *s = cases[c];
+      kgr_event_scan x, y;
+      kgr_event_scan_sentence(&sc, *state, s, 0, strlen(s), NULL, 0, &x);
+      y = scan(state, s); /* a scanner of its own reads every tag afresh */
+      triggers += x.trigger_count;
+      expect_same_scan(&x, &y);
+    }
+  assert_true(triggers >= 10);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       KGR_ARENA_TEST(test_each_type),          KGR_ARENA_TEST(test_hard_negatives),
@@ -320,6 +385,7 @@ int main(void) {
       KGR_ARENA_TEST(test_several_happenings), KGR_ARENA_TEST(test_means),
       KGR_ARENA_TEST(test_dates_are_skipped),  KGR_ARENA_TEST(test_helpers),
       KGR_ARENA_TEST(test_long_sentence),      KGR_ARENA_TEST(test_new_types),
+      KGR_ARENA_TEST(test_scanner_remembers_entries),
       KGR_ARENA_TEST(test_weapons_tell_how),   KGR_ARENA_TEST(test_new_cues),
       KGR_ARENA_TEST(test_clause_splits),      KGR_ARENA_TEST(test_asides_describe),
   };

@@ -268,6 +268,43 @@ static void test_empty(void **state) {
   kgr_figures_find(*state, "3 killed", 8, NULL);
 }
 
+/* Figures found with the dates given, reusing one token vector, equal
+ * figures found alone. */
+static void test_dated_equals_undated(void **state) {
+  kgr_figure_tokens tokens = {0};
+  const char *cases[] = {
+      "On 5 October 2020, 3 people were killed and over 1,200 injured.",
+      "Between 5 and 7 October, police detained 40 protesters in 12 cities.",
+      "On 4 October Street, 25 people gathered; 10 were detained on 6 October.",
+      "In 2019, at least 2 journalists and dozens of protesters were injured.",
+      "Yesterday 3 killed, 09.10.2020: 15 injured, October 5-6 2020 saw 100 arrests.",
+      "No date here, but 686 people were treated for injuries.",
+  };
+  for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+    const char *s = cases[c];
+    size_t len = strlen(s);
+    kgr_figure_hit_vec alone = find(state, s);
+    kgr_date_hit_vec dates = {0};
+    kgr_dates_find(*state, s, len, &dates);
+    kgr_date_span *spans = kgr_arena_alloc(*state, (dates.count + 1) * sizeof *spans);
+    for (size_t d = 0; d < dates.count; d++) {
+      spans[d].start = dates.items[d].start;
+      spans[d].end = dates.items[d].end;
+    }
+    kgr_figure_hit_vec dated = {0};
+    kgr_figures_find_dated(*state, s, len, spans, dates.count, &tokens, &dated);
+    assert_int_equal(dated.count, alone.count);
+    for (size_t i = 0; i < alone.count; i++)
+      assert_memory_equal(&dated.items[i], &alone.items[i], sizeof alone.items[i]);
+  }
+  /* the dates given are what keeps a day from being a count */
+  const char *s = "Police fired on October 5 killed protesters.";
+  kgr_figure_hit_vec v = {0};
+  kgr_figures_find_dated(*state, s, strlen(s), NULL, 0, NULL, &v);
+  assert_int_equal(v.count, 1);
+  assert_int_equal(find(state, s).count, 0);
+}
+
 static double seconds_since(clock_t t0) { return (double)(clock() - t0) / CLOCKS_PER_SEC; }
 
 static void test_linear(void **state) {
@@ -304,7 +341,8 @@ int main(void) {
       KGR_ARENA_TEST(test_approximate),     KGR_ARENA_TEST(test_participants_incidents_cases),
       KGR_ARENA_TEST(test_kind_per_clause), KGR_ARENA_TEST(test_no_number),
       KGR_ARENA_TEST(test_hard_negatives),  KGR_ARENA_TEST(test_offsets_in_longer_text),
-      KGR_ARENA_TEST(test_empty),           KGR_ARENA_TEST(test_linear),
+      KGR_ARENA_TEST(test_empty),           KGR_ARENA_TEST(test_dated_equals_undated),
+      KGR_ARENA_TEST(test_linear),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

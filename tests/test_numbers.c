@@ -24,8 +24,8 @@ static void expect_full(const char *s, int64_t want, bool want_approx) {
   bool ap;
   size_t n = parse(s, &v, &ap);
   if (n != strlen(s) || v != want || ap != want_approx)
-    fail_msg("\"%s\": consumed %zu of %zu, value %lld (want %lld), approx %d",
-             s, n, strlen(s), (long long)v, (long long)want, ap);
+    fail_msg("\"%s\": consumed %zu of %zu, value %lld (want %lld), approx %d", s, n, strlen(s),
+             (long long)v, (long long)want, ap);
 }
 
 /* s must parse its first `len` bytes to `want`. */
@@ -34,8 +34,8 @@ static void expect_prefix(const char *s, size_t len, int64_t want) {
   bool ap;
   size_t n = parse(s, &v, &ap);
   if (n != len || v != want)
-    fail_msg("\"%s\": consumed %zu (want %zu), value %lld (want %lld)", s, n, len,
-             (long long)v, (long long)want);
+    fail_msg("\"%s\": consumed %zu (want %zu), value %lld (want %lld)", s, n, len, (long long)v,
+             (long long)want);
 }
 
 static void expect_none(const char *s) {
@@ -67,9 +67,9 @@ static void test_digits(void **state) {
 
 static void test_digits_negative(void **state) {
   (void)state;
-  expect_none("1.5");       /* a decimal is no count unless scaled */
-  expect_none("2nd");       /* ordinal */
-  expect_none("1990s");     /* decade */
+  expect_none("1.5");   /* a decimal is no count unless scaled */
+  expect_none("2nd");   /* ordinal */
+  expect_none("1990s"); /* decade */
   expect_none("3km");
   expect_none("1.2.3");
   expect_none("12345678901234567890"); /* too long to be a count */
@@ -157,12 +157,36 @@ static void test_long_digit_run(void **state) {
   test_free(s);
 }
 
+/* The inline classes answer as the full decoders do, ASCII or not. */
+static void test_char_classes(void **state) {
+  (void)state;
+  const char *text = "a Z 9 - , \t\n\xC2\xA0 \xC3\xA9 \xD0\x96 \xE2\x80\x94 \xE2\x80\x89 \xFF";
+  size_t len = strlen(text);
+  for (size_t i = 0; i <= len; i++) {
+    size_t n1 = 9, n2 = 9;
+    assert_int_equal(kgr_word_char_at(text, len, i, &n1),
+                     kgr_word_char_at_multibyte(text, len, i, &n2));
+    assert_int_equal(n1, n2);
+    n1 = n2 = 9;
+    assert_int_equal(kgr_space_char_at(text, len, i, &n1),
+                     kgr_space_char_at_multibyte(text, len, i, &n2));
+    assert_int_equal(n1, n2);
+  }
+  char c[1];
+  for (int b = 0; b < 0x80; b++) {
+    c[0] = (char)b;
+    assert_int_equal(kgr_word_char_at(c, 1, 0, NULL), kgr_word_char_at_multibyte(c, 1, 0, NULL));
+    assert_int_equal(kgr_space_char_at(c, 1, 0, NULL), kgr_space_char_at_multibyte(c, 1, 0, NULL));
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_digits),          cmocka_unit_test(test_digits_negative),
-      cmocka_unit_test(test_words),           cmocka_unit_test(test_words_partial),
-      cmocka_unit_test(test_approximate),     cmocka_unit_test(test_not_numbers),
-      cmocka_unit_test(test_position),        cmocka_unit_test(test_long_digit_run),
+      cmocka_unit_test(test_digits),       cmocka_unit_test(test_digits_negative),
+      cmocka_unit_test(test_words),        cmocka_unit_test(test_words_partial),
+      cmocka_unit_test(test_approximate),  cmocka_unit_test(test_not_numbers),
+      cmocka_unit_test(test_position),     cmocka_unit_test(test_long_digit_run),
+      cmocka_unit_test(test_char_classes),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
