@@ -12,7 +12,7 @@ struct kgr_chunk {
   size_t size; /* bytes of the whole chunk, header included */
 };
 
-enum { KGR_ALIGN = 16, KGR_MIN_CHUNK = 64 * 1024 };
+enum { KGR_ALIGN = 16, KGR_MIN_CHUNK = 64 * 1024, KGR_MAX_CHUNK = 1024 * 1024 };
 
 /* Header padded so that chunk payloads keep KGR_ALIGN alignment. */
 #define KGR_CHUNK_HEADER \
@@ -139,11 +139,14 @@ void *kgr_arena_alloc(kgr_arena *a, size_t n) {
    * current chunk is not thrown away with a new chunk. */
   if (need >= KGR_ARENA_BLOCK)
     return new_block(a, NULL, 0, need);
-  /* Chunks grow with the arena so that the number of chunks stays
-   * logarithmic in the document size. */
+  /* Chunks grow with the arena, so that small documents make few calls,
+   * up to a size past which a chunk that a stage has barely begun would
+   * hold memory for nothing (large requests have their own blocks). */
   size_t size = a->total / 2;
   if (size < KGR_MIN_CHUNK)
     size = KGR_MIN_CHUNK;
+  if (size > KGR_MAX_CHUNK)
+    size = KGR_MAX_CHUNK;
   if (size - KGR_CHUNK_HEADER < need) {
     size = need + KGR_CHUNK_HEADER;
     if (size < need)
