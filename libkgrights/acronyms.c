@@ -28,10 +28,23 @@ static bool is_joiner(uint32_t cp) {
          cp == '&';
 }
 
+/* Is c an ASCII letter or digit? Most bytes of a text are ASCII: they
+ * are read without decoding. */
+static bool ascii_word_byte(unsigned char c) {
+  return (unsigned)((c | 32) - 'a') < 26u || (unsigned)(c - '0') < 10u;
+}
+
 bool kgr_word_next(const char *text, size_t len, size_t *pos, kgr_word *w) {
   size_t i = *pos;
   uint32_t cp;
   while (i < len) {
+    unsigned char c = (unsigned char)text[i];
+    if (c < 0x80) {
+      if (ascii_word_byte(c))
+        break;
+      i++;
+      continue;
+    }
     size_t n = cp_at(text, len, i, &cp);
     if (is_word_cp(cp))
       break;
@@ -43,6 +56,11 @@ bool kgr_word_next(const char *text, size_t len, size_t *pos, kgr_word *w) {
   }
   size_t start = i;
   while (i < len) {
+    unsigned char c = (unsigned char)text[i];
+    if (c < 0x80 && ascii_word_byte(c)) {
+      i++;
+      continue;
+    }
     size_t n = cp_at(text, len, i, &cp);
     if (is_word_cp(cp)) {
       i += n;

@@ -152,7 +152,8 @@ typedef struct ent_place {
 } ent_place;
 
 struct kgr_ent_registry {
-  kgr_arena *a;
+  kgr_arena *a;   /* the document's: what its records keep */
+  kgr_arena *tmp; /* the stage's scratch: everything else */
   KGR_VEC(kgr_entity_mention) mentions;
   KGR_VEC(ent_person) persons;
   KGR_VEC(ent_org) orgs;
@@ -178,7 +179,7 @@ void kgr_ent_take(kgr_ent_ctx *c, size_t start, size_t end) {
   kgr_ent_registry *r = c->reg;
   mark(r, start, end);
   if (r->holding) {
-    kgr_entity_mention *h = KGR_VEC_PUSH(r->a, r->held);
+    kgr_entity_mention *h = KGR_VEC_PUSH(r->tmp, r->held);
     h->sentence = c->s.index;
     h->start = start;
     h->end = end;
@@ -195,7 +196,7 @@ bool kgr_ent_free(const kgr_ent_ctx *c, size_t start, size_t end) {
 
 static void add_mention(kgr_ent_ctx *c, kgr_entity_type type, size_t index, size_t start,
                         size_t end) {
-  kgr_entity_mention *m = KGR_VEC_PUSH(c->reg->a, c->reg->mentions);
+  kgr_entity_mention *m = KGR_VEC_PUSH(c->reg->tmp, c->reg->mentions);
   m->type = type;
   m->sentence = c->s.index;
   m->start = start;
@@ -241,12 +242,12 @@ static void register_surname(kgr_ent_registry *r, size_t p) {
     return;
   size_t words;
   kgr_str surname = last_word(x->name, &words);
-  kgr_str key = kgr_ent_fold(r->a, surname.ptr, surname.len);
+  kgr_str key = kgr_ent_fold(r->tmp, surname.ptr, surname.len);
   size_t have = map_get(&r->surnames, key.ptr, key.len);
   if (have == SIZE_MAX || have == p)
-    map_put(r->a, &r->surnames, key, p);
+    map_put(r->tmp, &r->surnames, key, p);
   else if (have != AMBIGUOUS && resolve(r, have) != p)
-    map_put(r->a, &r->surnames, key, AMBIGUOUS);
+    map_put(r->tmp, &r->surnames, key, AMBIGUOUS);
 }
 
 /* Register the leading words (two or more, not all) of person p's name:
@@ -255,7 +256,7 @@ static void register_prefixes(kgr_ent_registry *r, size_t p) {
   const ent_person *x = &r->persons.items[p];
   if (x->words < 3)
     return;
-  kgr_str f = kgr_ent_fold(r->a, x->name.ptr, x->name.len);
+  kgr_str f = kgr_ent_fold(r->tmp, x->name.ptr, x->name.len);
   size_t words = 0;
   for (size_t i = 0; i < f.len; i++) {
     if (f.ptr[i] != ' ' || ++words < 2)
@@ -263,9 +264,9 @@ static void register_prefixes(kgr_ent_registry *r, size_t p) {
     kgr_str key = {f.ptr, i};
     size_t have = map_get(&r->name_prefixes, key.ptr, key.len);
     if (have == SIZE_MAX || have == p)
-      map_put(r->a, &r->name_prefixes, key, p);
+      map_put(r->tmp, &r->name_prefixes, key, p);
     else if (have != AMBIGUOUS && resolve(r, have) != p)
-      map_put(r->a, &r->name_prefixes, key, AMBIGUOUS);
+      map_put(r->tmp, &r->name_prefixes, key, AMBIGUOUS);
   }
 }
 
@@ -302,7 +303,7 @@ size_t kgr_ent_add_person_as(kgr_ent_ctx *c, size_t start, size_t end, const cha
   if (p == SIZE_MAX) {
     p = person_by_prefix(r, name, name_len, true);
     if (p != SIZE_MAX)
-      map_put(r->a, &r->person_names, kgr_ent_fold(r->a, name, name_len), p);
+      map_put(r->tmp, &r->person_names, kgr_ent_fold(r->tmp, name, name_len), p);
   }
   if (p == SIZE_MAX) {
     /* A surname alone names the one person known by it. */
@@ -312,13 +313,13 @@ size_t kgr_ent_add_person_as(kgr_ent_ctx *c, size_t start, size_t end, const cha
       p = resolve(r, sp);
     } else {
       p = r->persons.count;
-      ent_person *x = KGR_VEC_PUSH(r->a, r->persons);
+      ent_person *x = KGR_VEC_PUSH(r->tmp, r->persons);
       x->name = kgr_arena_str(r->a, name, name_len);
       x->merged = SIZE_MAX;
       size_t words;
       last_word(x->name, &words);
       x->words = words;
-      map_put(r->a, &r->person_names, kgr_ent_fold(r->a, name, name_len), p);
+      map_put(r->tmp, &r->person_names, kgr_ent_fold(r->tmp, name, name_len), p);
       register_surname(r, p);
       register_prefixes(r, p);
     }
@@ -327,7 +328,7 @@ size_t kgr_ent_add_person_as(kgr_ent_ctx *c, size_t start, size_t end, const cha
   /* "Mahsa (Zhina) Amini" is also found again as written */
   if (end - start != name_len || memcmp(text, name, name_len) != 0)
     if (map_get_text(&r->person_names, text, end - start) == SIZE_MAX)
-      map_put(r->a, &r->person_names, kgr_ent_fold(r->a, text, end - start), p);
+      map_put(r->tmp, &r->person_names, kgr_ent_fold(r->tmp, text, end - start), p);
   ent_person *x = &r->persons.items[p];
   add_role(r->a, x, role);
   if (aff_end > aff_start && !x->affiliation.ptr)
@@ -381,7 +382,7 @@ bool kgr_ent_person_fuller(kgr_ent_ctx *c, size_t person, size_t start, size_t e
   size_t words;
   last_word(x->name, &words);
   x->words = words;
-  map_put(r->a, &r->person_names, kgr_ent_fold(r->a, text, end - start), p);
+  map_put(r->tmp, &r->person_names, kgr_ent_fold(r->tmp, text, end - start), p);
   register_surname(r, p);
   register_prefixes(r, p);
   add_mention(c, KGR_ENTITY_PERSON, p, start, end);
@@ -406,7 +407,7 @@ static void alias_without_country(kgr_ent_registry *r, const char *text, size_t 
     if (!kgr_country_lookup(text + tail, n - tail, &is_name) || !is_name)
       return;
     if (map_get_text(&r->org_names, text, i - 4) == SIZE_MAX)
-      map_put(r->a, &r->org_names, kgr_ent_fold(r->a, text, i - 4), o);
+      map_put(r->tmp, &r->org_names, kgr_ent_fold(r->tmp, text, i - 4), o);
     return;
   }
 }
@@ -423,17 +424,17 @@ size_t kgr_ent_add_org(kgr_ent_ctx *c, size_t start, size_t end, const char *acr
   size_t o = map_get_text(&r->org_names, text, end - start);
   if (o == SIZE_MAX) {
     o = r->orgs.count;
-    ent_org *x = KGR_VEC_PUSH(r->a, r->orgs);
+    ent_org *x = KGR_VEC_PUSH(r->tmp, r->orgs);
     x->name = kgr_arena_str(r->a, text, end - start);
     x->country = kgr_arena_cstr(r->a, country);
-    map_put(r->a, &r->org_names, kgr_ent_fold(r->a, text, end - start), o);
+    map_put(r->tmp, &r->org_names, kgr_ent_fold(r->tmp, text, end - start), o);
     alias_without_country(r, text, end - start, o);
   }
   ent_org *x = &r->orgs.items[o];
   if (acronym && !x->acronym.ptr) {
     x->acronym = kgr_arena_str(r->a, acronym, acronym_len);
     if (map_get_text(&r->org_names, acronym, acronym_len) == SIZE_MAX)
-      map_put(r->a, &r->org_names, kgr_ent_fold(r->a, acronym, acronym_len), o);
+      map_put(r->tmp, &r->org_names, kgr_ent_fold(r->tmp, acronym, acronym_len), o);
   }
   add_mention(c, KGR_ENTITY_ORGANIZATION, o, start, end);
   return o;
@@ -488,7 +489,7 @@ static bool part_of(kgr_str a, kgr_str b) {
 static size_t new_place(kgr_ent_registry *r, const char *text, size_t n,
                         const kgr_gaz_entry *entry, const char *country) {
   size_t p = r->places.count;
-  ent_place *x = KGR_VEC_PUSH(r->a, r->places);
+  ent_place *x = KGR_VEC_PUSH(r->tmp, r->places);
   x->name = kgr_arena_str(r->a, text, n);
   x->entry = entry;
   x->country = kgr_arena_cstr(r->a, country);
@@ -514,9 +515,9 @@ size_t kgr_ent_add_place(kgr_ent_ctx *c, size_t start, size_t end, const kgr_gaz
   char id[48];
   int n = entry ? snprintf(id, sizeof id, "g:%p:", (const void *)entry)
                 : snprintf(id, sizeof id, "n:%s:", country ? country : "-");
-  kgr_buf_append(r->a, &key, id, n > 0 ? (size_t)n : 0);
-  kgr_buf_append(r->a, &key, buf, len);
-  kgr_str k = kgr_buf_str(r->a, &key);
+  kgr_buf_append(r->tmp, &key, id, n > 0 ? (size_t)n : 0);
+  kgr_buf_append(r->tmp, &key, buf, len);
+  kgr_str k = kgr_buf_str(r->tmp, &key);
   size_t p = map_get(&r->place_keys, k.ptr, k.len);
   if (p == SIZE_MAX && entry) {
     kgr_str first = {id, n > 0 ? (size_t)n : 0}; /* "g:<entry>:" alone: the entry's first place */
@@ -524,7 +525,7 @@ size_t kgr_ent_add_place(kgr_ent_ctx *c, size_t start, size_t end, const kgr_gaz
     kgr_str mine = place_core((kgr_str){buf, len});
     for (size_t hops = 0; q != SIZE_MAX && hops < MAX_SPELLINGS; hops++) {
       ent_place *x = &r->places.items[q];
-      kgr_str theirs = place_core(kgr_ent_fold(r->a, x->name.ptr, x->name.len));
+      kgr_str theirs = place_core(kgr_ent_fold(r->tmp, x->name.ptr, x->name.len));
       if (part_of(mine, theirs) || part_of(theirs, mine)) {
         p = q;
         break;
@@ -538,12 +539,12 @@ size_t kgr_ent_add_place(kgr_ent_ctx *c, size_t start, size_t end, const kgr_gaz
     }
     if (q == SIZE_MAX) {
       p = new_place(r, text, end - start, entry, country);
-      map_put(r->a, &r->place_keys, kgr_arena_str(r->a, first.ptr, first.len), p);
+      map_put(r->tmp, &r->place_keys, kgr_arena_str(r->tmp, first.ptr, first.len), p);
     }
   }
   if (p == SIZE_MAX)
     p = new_place(r, text, end - start, entry, country);
-  map_put(r->a, &r->place_keys, k, p);
+  map_put(r->tmp, &r->place_keys, k, p);
   add_mention(c, KGR_ENTITY_PLACE, p, start, end);
   return p;
 }
@@ -552,12 +553,12 @@ size_t kgr_ent_add_territory(kgr_ent_ctx *c, size_t start, size_t end, const kgr
   kgr_ent_registry *r = c->reg;
   char id[8];
   int n = snprintf(id, sizeof id, "t:%.2s", co->alpha2);
-  kgr_str k = kgr_arena_str(r->a, id, n > 0 ? (size_t)n : 0);
+  kgr_str k = kgr_arena_str(r->tmp, id, n > 0 ? (size_t)n : 0);
   size_t p = map_get(&r->place_keys, k.ptr, k.len);
   if (p == SIZE_MAX) {
     p = new_place(r, c->s.text + start, end - start, NULL, co->alpha2);
     r->places.items[p].territory = co;
-    map_put(r->a, &r->place_keys, k, p);
+    map_put(r->tmp, &r->place_keys, k, p);
   }
   add_mention(c, KGR_ENTITY_PLACE, p, start, end);
   return p;
@@ -565,10 +566,12 @@ size_t kgr_ent_add_territory(kgr_ent_ctx *c, size_t start, size_t end, const kgr
 
 /* --- The stage ------------------------------------------------------------ */
 
-typedef struct sent_tokens {
-  size_t first, count; /* into the token array */
-  bool skip;
-} sent_tokens;
+/* What the passes need to know of each sentence before cutting it into
+ * tokens. */
+typedef struct sent_info {
+  size_t width; /* kgr_block_wrap_width() of its block */
+  bool skip;    /* in a footnote or a signatory list, or empty */
+} sent_info;
 
 /* Does the sentence overlap a signatory? Signatories are in document
  * order, so one cursor walks them once. */
@@ -610,47 +613,84 @@ static void set_sentence(kgr_ent_ctx *c, size_t si, const kgr_etok *tok, size_t 
   memset(r->taken, 0, r->taken_len);
 }
 
+/* One sentence's tokens and their memos, reused from sentence to
+ * sentence: tokens for the whole document would be many times its size,
+ * so each pass cuts the sentences again. */
+typedef struct sent_buf {
+  kgr_etok_vec tokens;
+  kgr_etok_memo *memo;
+  size_t memo_cap;
+} sent_buf;
+
+/* Cut sentence si into tokens and make it the current sentence. */
+static void load_sentence(kgr_ent_ctx *c, size_t si, const sent_info *info, sent_buf *buf) {
+  const kgr_sentence *s = &c->lay->sentences[si];
+  const kgr_block *b = &c->lay->blocks[s->block];
+  kgr_etok_vec *tokens = &buf->tokens;
+  tokens->count = 0;
+  kgr_etok_split(c->reg->tmp, b->text, s->start, s->end, tokens);
+  kgr_etok_mark_fields(b, info[si].width, tokens->items, tokens->count);
+  /* a memo for each word (the look-ups are of words) */
+  size_t words = 0;
+  for (size_t i = 0; i < tokens->count; i++)
+    if (tokens->items[i].kind == KGR_ETOK_WORD && words < KGR_NO_MEMO)
+      tokens->items[i].memo = (uint32_t)words++;
+  if (words > buf->memo_cap) {
+    buf->memo_cap = words * 2;
+    buf->memo = kgr_arena_alloc(c->reg->tmp, buf->memo_cap * sizeof *buf->memo);
+  }
+  memset(buf->memo, 0, words * sizeof *buf->memo);
+  set_sentence(c, si, tokens->items, tokens->count);
+  c->s.memo = buf->memo;
+}
+
 /* Keep the issuer or a signatory called `name` out of the organisations,
  * also by the first words of its name ("Viasna" for "Viasna Human Rights
  * Centre"). */
 static void exclude(kgr_ent_registry *r, kgr_str name) {
   if (!name.ptr || !name.len)
     return;
-  kgr_str f = kgr_ent_fold(r->a, name.ptr, name.len);
-  map_put(r->a, &r->excluded, f, 1);
+  kgr_str f = kgr_ent_fold(r->tmp, name.ptr, name.len);
+  map_put(r->tmp, &r->excluded, f, 1);
   for (size_t i = 0; i < f.len; i++)
     if (f.ptr[i] == ' ')
-      map_put(r->a, &r->excluded, (kgr_str){f.ptr, i}, 1);
+      map_put(r->tmp, &r->excluded, (kgr_str){f.ptr, i}, 1);
 }
 
-/* The country mentioned most often, as a hint for ambiguous place names
- * when the header stage found no country. */
-static const char *most_mentioned_country(kgr_ent_ctx *c, const sent_tokens *st,
-                                          const kgr_etok *tok) {
-  ent_map counts = {0};
-  const char *best = NULL;
-  size_t best_n = 0;
-  for (size_t si = 0; si < c->lay->sentence_count; si++) {
-    if (st[si].skip)
+/* Remember the lower-case words of the current sentence (kgr_ent_common_word). */
+static void learn_lower_words(kgr_ent_ctx *c) {
+  kgr_ent_registry *r = c->reg;
+  for (size_t i = 0; i < c->s.n; i++) {
+    const kgr_etok *t = &c->s.tok[i];
+    if (t->kind != KGR_ETOK_WORD || !kgr_is_lower(t->cp))
       continue;
-    set_sentence(c, si, tok + st[si].first, st[si].count);
-    for (size_t i = 0; i < c->s.n; i++) {
-      if (!c->s.tok[i].cap)
-        continue;
-      const kgr_country *co = NULL;
-      bool is_name;
-      if (!kgr_country_match(c->s.text, c->s.end, c->s.tok[i].start, &co, &is_name) || !co)
-        continue;
-      size_t n = map_get(&counts, co->alpha2, 2);
-      n = n == SIZE_MAX ? 1 : n + 1;
-      map_put(c->reg->a, &counts, (kgr_str){co->alpha2, 2}, n);
-      if (n > best_n) {
-        best_n = n;
-        best = co->alpha2;
-      }
+    char buf[FOLD_MAX];
+    size_t len = fold_into(buf, c->s.text + t->start, t->end - t->start);
+    /* a word too long to fold is never looked up */
+    if (len != SIZE_MAX && map_get(&r->lower_words, buf, len) == SIZE_MAX)
+      map_put(r->tmp, &r->lower_words, kgr_arena_str(r->tmp, buf, len), 1);
+  }
+}
+
+/* Count the countries the current sentence mentions; keep the one
+ * mentioned most often (first to get there) in *best. A hint for
+ * ambiguous place names when the header stage found no country. */
+static void count_countries(kgr_ent_ctx *c, ent_map *counts, const char **best, size_t *best_n) {
+  for (size_t i = 0; i < c->s.n; i++) {
+    if (!c->s.tok[i].cap)
+      continue;
+    const kgr_country *co = NULL;
+    bool is_name;
+    if (!kgr_country_match(c->s.text, c->s.end, c->s.tok[i].start, &co, &is_name) || !co)
+      continue;
+    size_t n = map_get(counts, co->alpha2, 2);
+    n = n == SIZE_MAX ? 1 : n + 1;
+    map_put(c->reg->tmp, counts, (kgr_str){co->alpha2, 2}, n);
+    if (n > *best_n) {
+      *best_n = n;
+      *best = co->alpha2;
     }
   }
-  return best;
 }
 
 static int cmp_mention(const void *pa, const void *pb) {
@@ -688,10 +728,10 @@ static void merge_surnames(kgr_ent_registry *r) {
 static void publish(kgr_doc *doc, const kgr_layout *lay, kgr_ent_registry *r) {
   kgr_arena *a = &doc->arena;
   size_t np = r->persons.count, no = r->orgs.count, nl = r->places.count;
-  size_t *map_p = kgr_arena_alloc(a, (np + 1) * sizeof *map_p);
-  size_t *map_o = kgr_arena_alloc(a, (no + 1) * sizeof *map_o);
-  size_t *map_l = kgr_arena_alloc(a, (nl + 1) * sizeof *map_l);
-  bool *inexact = kgr_arena_calloc(a, (np + 1) * sizeof *inexact);
+  size_t *map_p = kgr_arena_alloc(r->tmp, (np + 1) * sizeof *map_p);
+  size_t *map_o = kgr_arena_alloc(r->tmp, (no + 1) * sizeof *map_o);
+  size_t *map_l = kgr_arena_alloc(r->tmp, (nl + 1) * sizeof *map_l);
+  bool *inexact = kgr_arena_calloc(r->tmp, (np + 1) * sizeof *inexact);
   for (size_t i = 0; i < np; i++)
     map_p[i] = SIZE_MAX;
   for (size_t i = 0; i < no; i++)
@@ -767,48 +807,61 @@ static void publish(kgr_doc *doc, const kgr_layout *lay, kgr_ent_registry *r) {
   }
 }
 
-const kgr_entities *kgr_read_entities(kgr_doc *doc, const kgr_layout *lay) {
+/* The stage, with its scratch in tmp; fills out. */
+static void read_entities(kgr_doc *doc, const kgr_layout *lay, kgr_arena *tmp,
+                          kgr_entities *out) {
   kgr_arena *a = &doc->arena;
-  kgr_entities *out = kgr_arena_calloc(a, sizeof *out);
   size_t *first = kgr_arena_calloc(a, (lay->sentence_count + 1) * sizeof *first);
   out->sentence_first = first;
 
-  kgr_ent_registry *r = kgr_arena_calloc(a, sizeof *r);
+  kgr_ent_registry *r = kgr_arena_calloc(tmp, sizeof *r);
   r->a = a;
+  r->tmp = tmp;
   kgr_ent_ctx c = {0};
   c.doc = doc;
   c.lay = lay;
   c.reg = r;
 
-  /* Tokens of every sentence, once; the lower-case words of the document. */
-  kgr_etok_vec tokens = {0};
-  sent_tokens *st = kgr_arena_calloc(a, (lay->sentence_count + 1) * sizeof *st);
-  size_t cursor = 0, longest = 0, widest = 0, widest_block = SIZE_MAX;
+  /* Which sentences to read, and their blocks' wrap widths. */
+  sent_info *info = kgr_arena_calloc(tmp, (lay->sentence_count + 1) * sizeof *info);
+  size_t cursor = 0, longest = 0, width = 0, width_block = SIZE_MAX;
   for (size_t si = 0; si < lay->sentence_count; si++) {
     const kgr_sentence *s = &lay->sentences[si];
     const kgr_block *b = &lay->blocks[s->block];
     kgr_span sp = kgr_block_span(b, s->start, s->end);
-    st[si].skip =
+    info[si].skip =
         b->kind == KGR_BLOCK_FOOTNOTE || s->end <= s->start || in_signatories(doc, sp, &cursor);
-    if (st[si].skip)
+    if (info[si].skip)
       continue;
-    st[si].first = tokens.count;
-    kgr_etok_split(a, b->text, s->start, s->end, &tokens);
-    st[si].count = tokens.count - st[si].first;
-    if (s->block != widest_block) { /* sentences come block by block */
-      widest_block = s->block;
-      widest = kgr_block_wrap_width(b);
+    if (s->block != width_block) { /* sentences come block by block */
+      width_block = s->block;
+      width = kgr_block_wrap_width(b);
     }
-    kgr_etok_mark_fields(b, widest, tokens.items + st[si].first, st[si].count);
+    info[si].width = width;
     if (s->end - s->start > longest)
       longest = s->end - s->start;
-    for (size_t i = st[si].first; i < tokens.count; i++) {
-      const kgr_etok *t = &tokens.items[i];
-      if (t->kind == KGR_ETOK_WORD && kgr_is_lower(t->cp))
-        map_put(a, &r->lower_words, kgr_ent_fold(a, b->text + t->start, t->end - t->start), 1);
-    }
   }
-  r->taken = kgr_arena_calloc(a, longest + 1);
+  r->taken = kgr_arena_calloc(tmp, longest + 1);
+
+  /* Pass 0: the lower-case words of the document, and, when the header
+   * stage found no country, the country mentioned most often. */
+  /* A sentence has no more tokens than bytes: the token vector never
+   * grows (its pages are touched only as far as tokens are written). */
+  sent_buf buf = {0};
+  buf.tokens.cap = longest + 1;
+  buf.tokens.items = kgr_arena_alloc(tmp, buf.tokens.cap * sizeof *buf.tokens.items);
+  ent_map counts = {0};
+  const char *best = NULL;
+  size_t best_n = 0;
+  for (size_t si = 0; si < lay->sentence_count; si++) {
+    if (info[si].skip)
+      continue;
+    load_sentence(&c, si, info, &buf);
+    learn_lower_words(&c);
+    if (!doc->country.ptr)
+      count_countries(&c, &counts, &best, &best_n);
+  }
+  c.country = doc->country.ptr ? doc->country.ptr : best;
 
   if (doc->has_issuer) {
     exclude(r, doc->issuer.name);
@@ -819,18 +872,14 @@ const kgr_entities *kgr_read_entities(kgr_doc *doc, const kgr_layout *lay) {
     exclude(r, doc->signatories.items[i].acronym);
   }
 
-  c.country = doc->country.ptr;
-  if (!c.country)
-    c.country = most_mentioned_country(&c, st, tokens.items);
-
   /* Pass 1: entities by evidence. */
-  size_t *pass1_end = kgr_arena_calloc(a, (lay->sentence_count + 1) * sizeof *pass1_end);
-  size_t *held_first = kgr_arena_calloc(a, (lay->sentence_count + 1) * sizeof *held_first);
+  size_t *pass1_end = kgr_arena_calloc(tmp, (lay->sentence_count + 1) * sizeof *pass1_end);
+  size_t *held_first = kgr_arena_calloc(tmp, (lay->sentence_count + 1) * sizeof *held_first);
   r->holding = true;
   for (size_t si = 0; si < lay->sentence_count; si++) {
-    if (st[si].skip)
+    if (info[si].skip)
       continue;
-    set_sentence(&c, si, tokens.items + st[si].first, st[si].count);
+    load_sentence(&c, si, info, &buf);
     size_t before = r->mentions.count;
     held_first[si] = r->held.count;
     kgr_find_persons(&c);
@@ -842,9 +891,9 @@ const kgr_entities *kgr_read_entities(kgr_doc *doc, const kgr_layout *lay) {
   r->holding = false;
   /* Pass 2: bare mentions of the names learnt, anywhere. */
   for (size_t si = 0; si < lay->sentence_count; si++) {
-    if (st[si].skip)
+    if (info[si].skip)
       continue;
-    set_sentence(&c, si, tokens.items + st[si].first, st[si].count);
+    load_sentence(&c, si, info, &buf);
     for (size_t m = first[si]; m < pass1_end[si]; m++)
       mark(r, r->mentions.items[m].start, r->mentions.items[m].end);
     for (size_t h = held_first[si]; h < r->held.count && r->held.items[h].sentence == si; h++)
@@ -863,7 +912,35 @@ const kgr_entities *kgr_read_entities(kgr_doc *doc, const kgr_layout *lay) {
       m++;
     first[si] = m;
   }
-  out->mentions = r->mentions.items;
   out->count = r->mentions.count;
+  if (out->count) {
+    kgr_entity_mention *keep = kgr_arena_alloc(a, out->count * sizeof *keep);
+    memcpy(keep, r->mentions.items, out->count * sizeof *keep);
+    out->mentions = keep;
+  }
+}
+
+const kgr_entities *kgr_read_entities(kgr_doc *doc, const kgr_layout *lay) {
+  kgr_entities *out = kgr_arena_calloc(&doc->arena, sizeof *out);
+  /* The registry, its maps and the tokens go to a second arena over the
+   * same allocator, released at the end, so the document keeps only its
+   * records. Running out of memory in either arena comes here first to
+   * release the scratch, then goes on to the caller's recovery point. */
+  kgr_arena *tmp = kgr_arena_calloc(&doc->arena, sizeof *tmp);
+  kgr_arena_init(tmp, &doc->arena.alc);
+  jmp_buf *outer = doc->arena.oom;
+  jmp_buf here;
+  if (setjmp(here)) {
+    kgr_arena_release(tmp);
+    doc->arena.oom = outer;
+    if (outer)
+      longjmp(*outer, 1);
+    abort();
+  }
+  doc->arena.oom = &here;
+  tmp->oom = &here;
+  read_entities(doc, lay, tmp, out);
+  kgr_arena_release(tmp);
+  doc->arena.oom = outer;
   return out;
 }

@@ -29,18 +29,38 @@ static bool is_joiner(uint32_t cp) {
   return cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == '.' || is_apostrophe(cp);
 }
 
+/* The classes of the ASCII bytes that make words: letters, digits. */
+enum { CH_LETTER = 1, CH_LOWER = 2, CH_DIGIT = 4 };
+#define U CH_LETTER
+#define L (CH_LETTER | CH_LOWER)
+#define D CH_DIGIT
+static const uint8_t ascii_class[128] = {
+    ['0'] = D, D, D, D, D, D, D, D, D, D,
+    ['A'] = U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    ['a'] = L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+};
+#undef U
+#undef L
+#undef D
+
 void kgr_etok_split(kgr_arena *a, const char *text, size_t start, size_t end, kgr_etok_vec *out) {
   size_t i = start;
   while (i < end) {
-    uint32_t cp;
-    size_t n = decode_at(text, i, end, &cp);
-    if (kgr_is_space((unsigned char)text[i]) || cp == 0xA0) {
+    unsigned char c = (unsigned char)text[i];
+    if (kgr_is_space(c)) {
+      i++;
+      continue;
+    }
+    uint32_t cp = c;
+    size_t n = c < 0x80 ? 1 : decode_at(text, i, end, &cp);
+    if (cp == 0xA0) { /* no-break space */
       i += n;
       continue;
     }
     kgr_etok *t = KGR_VEC_PUSH(a, *out);
     t->start = i;
     t->cp = cp;
+    t->memo = KGR_NO_MEMO;
     if (!is_alnum_cp(cp)) {
       t->kind = KGR_ETOK_PUNCT;
       /* "'s" after a word is its possessive ending. */
@@ -55,26 +75,35 @@ void kgr_etok_split(kgr_arena *a, const char *text, size_t start, size_t end, kg
       t->end = i;
       continue;
     }
-    size_t letters = 0, lower = 0;
-    bool digit = false, dotted = false;
+    size_t letters = 0;
+    unsigned seen = 0; /* the CH_ classes met */
+    bool dotted = false;
     for (;;) {
-      if (kgr_is_letter(cp)) {
+      /* Letters and digits; ASCII ones without decoding. */
+      while (i < end) {
+        c = (unsigned char)text[i];
+        if (c < 0x80) {
+          unsigned k = ascii_class[c];
+          if (!k)
+            break;
+          letters += k & CH_LETTER;
+          seen |= k;
+          i++;
+          continue;
+        }
+        n = decode_at(text, i, end, &cp);
+        if (!kgr_is_letter(cp))
+          break;
         letters++;
-        lower += kgr_is_lower(cp);
-      } else {
-        digit = true;
+        seen |= kgr_is_lower(cp) ? CH_LOWER : 0;
+        i += n;
       }
-      i += n;
       if (i >= end)
         break;
       n = decode_at(text, i, end, &cp);
-      if (is_alnum_cp(cp))
-        continue;
-      if (!is_joiner(cp))
+      if (!is_joiner(cp) || i + n >= end)
         break;
       uint32_t next;
-      if (i + n >= end)
-        break;
       size_t m = decode_at(text, i + n, end, &next);
       if (!is_alnum_cp(next))
         break;
@@ -85,14 +114,12 @@ void kgr_etok_split(kgr_arena *a, const char *text, size_t start, size_t end, kg
       if (cp == '.')
         dotted = true;
       i += n;
-      cp = next;
-      n = m;
     }
     t->end = i;
     t->kind = letters ? KGR_ETOK_WORD : KGR_ETOK_NUMBER;
     t->cap = letters && kgr_is_upper(t->cp);
-    t->all_caps = letters >= 2 && lower == 0;
-    t->digit = letters && digit;
+    t->all_caps = letters >= 2 && !(seen & CH_LOWER);
+    t->digit = letters && (seen & CH_DIGIT);
     t->dotted = dotted;
   }
 }
@@ -167,44 +194,43 @@ void kgr_etok_mark_fields(const kgr_block *b, size_t width, kgr_etok *tok, size_
   }
 }
 
-bool kgr_etok_breaks(const kgr_ent_sent *s, size_t i) {
-  return i < s->n && (s->tok[i].field || s->tok[i].own_line);
+static const kgr_lexicon *const elex_tables[KGR_ELEX_COUNT] = {
+    [KGR_ELEX_ROLES] = &kgr_lex_roles,
+    [KGR_ELEX_MEDIA_WORDS] = &kgr_lex_media_words,
+    [KGR_ELEX_ORG_NAME_WORDS] = &kgr_lex_org_name_words,
+    [KGR_ELEX_ORG_WORDS] = &kgr_lex_org_words,
+    [KGR_ELEX_PLACE_TYPES] = &kgr_lex_place_types,
+    [KGR_ELEX_REPORT_VERBS] = &kgr_lex_report_verbs,
+    [KGR_ELEX_PERSON_STOPWORDS] = &kgr_lex_person_stopwords,
+    [KGR_ELEX_MONTHS] = &kgr_lex_months,
+    [KGR_ELEX_ACT_WORDS] = &kgr_lex_act_words,
+    [KGR_ELEX_PEOPLE_NOUNS] = &kgr_lex_people_nouns,
+};
+
+const kgr_lexicon *kgr_elex_lexicon(kgr_elex e) { return elex_tables[e]; }
+
+/* An answer as a token remembers it: 1 for none, else the entry's index
+ * + 2; 0 (not remembered, asked again) if the index does not fit. */
+static uint16_t memo_code(kgr_elex lex, const kgr_lex_entry *e) {
+  if (!e)
+    return 1;
+  size_t k = (size_t)(e - elex_tables[lex]->entries) + 2;
+  return k <= UINT16_MAX ? (uint16_t)k : 0;
 }
 
-bool kgr_etok_is_word(const kgr_ent_sent *s, size_t i) {
-  return i < s->n && s->tok[i].kind == KGR_ETOK_WORD;
+static const kgr_lex_entry *memo_entry(kgr_elex lex, uint16_t code) {
+  return code > 1 ? &elex_tables[lex]->entries[code - 2] : NULL;
 }
 
-bool kgr_etok_is_capword(const kgr_ent_sent *s, size_t i) {
-  return i < s->n && s->tok[i].kind == KGR_ETOK_WORD && s->tok[i].cap && !s->tok[i].all_caps &&
-         !s->tok[i].digit;
+/* Token i's memo, or NULL. */
+static kgr_etok_memo *memo_of(const kgr_ent_sent *s, size_t i) {
+  return s->memo && s->tok[i].memo != KGR_NO_MEMO ? &s->memo[s->tok[i].memo] : NULL;
 }
 
-bool kgr_etok_is(const kgr_ent_sent *s, size_t i, uint32_t cp) {
-  return i < s->n && s->tok[i].kind == KGR_ETOK_PUNCT && s->tok[i].cp == cp;
-}
-
-bool kgr_etok_word_is(const kgr_ent_sent *s, size_t i, const char *w) {
-  return i < s->n && s->tok[i].kind == KGR_ETOK_WORD &&
-         kgr_ascii_ieq(s->text + s->tok[i].start, s->tok[i].end - s->tok[i].start, w);
-}
-
-bool kgr_etok_is_article(const kgr_ent_sent *s, size_t i) {
-  return kgr_etok_word_is(s, i, "the") || kgr_etok_word_is(s, i, "a") ||
-         kgr_etok_word_is(s, i, "an");
-}
-
-bool kgr_etok_glued(const kgr_ent_sent *s, size_t i) {
-  return i > 0 && i < s->n && s->tok[i - 1].end == s->tok[i].start;
-}
-
-size_t kgr_etok_lex(const kgr_ent_sent *s, size_t i, const kgr_lexicon *lex,
-                    const kgr_lex_entry **out) {
-  *out = NULL;
-  if (i >= s->n || s->tok[i].kind != KGR_ETOK_WORD)
-    return 0;
+/* kgr_etok_lex() without the memory. */
+static size_t lex_at(const kgr_ent_sent *s, size_t i, kgr_elex lex, const kgr_lex_entry **out) {
   const kgr_lex_entry *e = NULL;
-  size_t n = kgr_lex_match(lex, s->text, s->end, s->tok[i].start, &e);
+  size_t n = kgr_lex_match(elex_tables[lex], s->text, s->end, s->tok[i].start, &e);
   if (!n || !e)
     return 0;
   size_t end = s->tok[i].start + n;
@@ -218,37 +244,67 @@ size_t kgr_etok_lex(const kgr_ent_sent *s, size_t i, const kgr_lexicon *lex,
   return 0;
 }
 
-const kgr_lex_entry *kgr_etok_lookup(const kgr_ent_sent *s, size_t i, size_t j,
-                                     const kgr_lexicon *lex) {
-  if (i >= j || j > s->n)
-    return NULL;
-  return kgr_lex_lookup(lex, s->text + s->tok[i].start, s->tok[j - 1].end - s->tok[i].start);
+size_t kgr_etok_lex(const kgr_ent_sent *s, size_t i, kgr_elex lex, const kgr_lex_entry **out) {
+  *out = NULL;
+  if (i >= s->n || s->tok[i].kind != KGR_ETOK_WORD)
+    return 0;
+  kgr_etok_memo *m = memo_of(s, i);
+  if (m && m->match[lex]) {
+    *out = memo_entry(lex, m->match[lex]);
+    return *out ? i + m->match_tokens[lex] : 0;
+  }
+  size_t j = lex_at(s, i, lex, out);
+  if (m && j - i <= UINT8_MAX) { /* (longer: no table has such entries) */
+    m->match[lex] = memo_code(lex, *out);
+    m->match_tokens[lex] = (uint8_t)(j ? j - i : 0);
+  }
+  return j;
 }
 
-const char *kgr_etok_tag(const kgr_ent_sent *s, size_t i, const kgr_lexicon *lex) {
+/* The entry equal to token i, remembered. */
+static const kgr_lex_entry *word_entry(const kgr_ent_sent *s, size_t i, kgr_elex lex) {
+  kgr_etok_memo *m = memo_of(s, i);
+  if (m && m->word[lex])
+    return memo_entry(lex, m->word[lex]);
+  const kgr_etok *t = &s->tok[i];
+  const kgr_lex_entry *e = kgr_lex_lookup(elex_tables[lex], s->text + t->start, t->end - t->start);
+  if (m)
+    m->word[lex] = memo_code(lex, e);
+  return e;
+}
+
+const kgr_lex_entry *kgr_etok_lookup(const kgr_ent_sent *s, size_t i, size_t j, kgr_elex lex) {
+  if (i >= j || j > s->n)
+    return NULL;
+  if (j == i + 1)
+    return word_entry(s, i, lex);
+  return kgr_lex_lookup(elex_tables[lex], s->text + s->tok[i].start,
+                        s->tok[j - 1].end - s->tok[i].start);
+}
+
+const char *kgr_etok_tag(const kgr_ent_sent *s, size_t i, kgr_elex lex) {
   if (!kgr_etok_is_word(s, i))
     return NULL;
-  const kgr_lex_entry *e = kgr_etok_lookup(s, i, i + 1, lex);
+  const kgr_lex_entry *e = word_entry(s, i, lex);
   return e ? e->tag : NULL;
 }
 
 bool kgr_etok_stopword(const kgr_ent_sent *s, size_t i) {
-  const char *tag = kgr_etok_tag(s, i, &kgr_lex_person_stopwords);
+  const char *tag = kgr_etok_tag(s, i, KGR_ELEX_PERSON_STOPWORDS);
   if (tag && strcmp(tag, "stop") == 0)
     return true;
   /* Abbreviations ("Jan") are also given names: only full month names. */
-  const kgr_lex_entry *m =
-      kgr_etok_is_word(s, i) ? kgr_etok_lookup(s, i, i + 1, &kgr_lex_months) : NULL;
+  const kgr_lex_entry *m = kgr_etok_is_word(s, i) ? word_entry(s, i, KGR_ELEX_MONTHS) : NULL;
   return m && strcmp(m->extra, "abbr") != 0;
 }
 
 bool kgr_etok_particle(const kgr_ent_sent *s, size_t i) {
-  const char *tag = kgr_etok_tag(s, i, &kgr_lex_person_stopwords);
+  const char *tag = kgr_etok_tag(s, i, KGR_ELEX_PERSON_STOPWORDS);
   return tag && strcmp(tag, "particle") == 0;
 }
 
 const char *kgr_etok_orgword(const kgr_ent_sent *s, size_t i) {
-  return kgr_etok_tag(s, i, &kgr_lex_org_name_words);
+  return kgr_etok_tag(s, i, KGR_ELEX_ORG_NAME_WORDS);
 }
 
 const kgr_country *kgr_etok_country(const kgr_ent_sent *s, size_t i, size_t j) {
@@ -257,9 +313,8 @@ const kgr_country *kgr_etok_country(const kgr_ent_sent *s, size_t i, size_t j) {
   return kgr_country_lookup(s->text + s->tok[i].start, s->tok[j - 1].end - s->tok[i].start, NULL);
 }
 
-kgr_str kgr_ent_fold(kgr_arena *a, const char *text, size_t n) {
-  kgr_buf b = {0};
-  size_t i = 0;
+size_t kgr_ent_fold_into(char *out, const char *text, size_t n) {
+  size_t len = 0, i = 0;
   while (i < n && kgr_is_space((unsigned char)text[i]))
     i++;
   if (n - i > 4 && kgr_ascii_istarts(text + i, n - i, "the "))
@@ -272,29 +327,36 @@ kgr_str kgr_ent_fold(kgr_arena *a, const char *text, size_t n) {
       i++;
       continue;
     }
-    if (space && b.len)
-      kgr_buf_putc(a, &b, ' ');
+    if (space && len)
+      out[len++] = ' ';
     space = false;
     if (c == 0xE2 && i + 2 < n && (unsigned char)text[i + 1] == 0x80 &&
         ((unsigned char)text[i + 2] == 0x98 || (unsigned char)text[i + 2] == 0x99)) {
-      kgr_buf_putc(a, &b, '\'');
+      out[len++] = '\'';
       i += 3;
       continue;
     }
     if (c == 0xE2 && i + 2 < n && (unsigned char)text[i + 1] == 0x80 &&
         ((unsigned char)text[i + 2] == 0x9C || (unsigned char)text[i + 2] == 0x9D)) {
-      kgr_buf_putc(a, &b, '"'); /* “Viasna” is "Viasna" */
+      out[len++] = '"'; /* “Viasna” is "Viasna" */
       i += 3;
       continue;
     }
     if (c == 0xC2 && i + 1 < n &&
         ((unsigned char)text[i + 1] == 0xAB || (unsigned char)text[i + 1] == 0xBB)) {
-      kgr_buf_putc(a, &b, '"'); /* «Viasna» too */
+      out[len++] = '"'; /* «Viasna» too */
       i += 2;
       continue;
     }
-    kgr_buf_putc(a, &b, (char)kgr_ascii_lower(c));
+    out[len++] = (char)kgr_ascii_lower(c);
     i++;
   }
-  return kgr_buf_str(a, &b);
+  return len;
+}
+
+kgr_str kgr_ent_fold(kgr_arena *a, const char *text, size_t n) {
+  char *p = kgr_arena_alloc(a, n + 1);
+  size_t len = kgr_ent_fold_into(p, text, n);
+  p[len] = '\0';
+  return (kgr_str){p, len};
 }

@@ -13,12 +13,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "document.h"
 #include "entities.h"
 #include "gazetteer.h"
 #include "layout.h"
 #include "lexicon.h"
+#include "utf8.h"
 
 typedef enum kgr_etok_kind {
   KGR_ETOK_WORD = 0, /* letters, maybe digits: "Bishkek", "Ala-Too", "24.kg" */
@@ -26,6 +28,26 @@ typedef enum kgr_etok_kind {
   KGR_ETOK_POSS,     /* the possessive "'s" / "’s" split off a word */
   KGR_ETOK_PUNCT     /* any other single character */
 } kgr_etok_kind;
+
+/* The lexicons the recognizers look tokens up in. Each answer is
+ * remembered (kgr_etok_memo), so that no token is looked up twice in one
+ * lexicon, however many recognizers ask. */
+typedef enum kgr_elex {
+  KGR_ELEX_ROLES,
+  KGR_ELEX_MEDIA_WORDS,
+  KGR_ELEX_ORG_NAME_WORDS,
+  KGR_ELEX_ORG_WORDS,
+  KGR_ELEX_PLACE_TYPES,
+  KGR_ELEX_REPORT_VERBS,
+  KGR_ELEX_PERSON_STOPWORDS,
+  KGR_ELEX_MONTHS,
+  KGR_ELEX_ACT_WORDS,
+  KGR_ELEX_PEOPLE_NOUNS,
+  KGR_ELEX_COUNT
+} kgr_elex;
+
+/* The lexicon behind e. */
+const kgr_lexicon *kgr_elex_lexicon(kgr_elex e);
 
 typedef struct kgr_etok {
   size_t start, end; /* in the block text */
@@ -42,11 +64,25 @@ typedef struct kgr_etok {
   bool field;        /* a word that opens an input line as the label of a
                         "Label: value" field ("Location: Geneva"): no name
                         runs on into it from the line before */
+  uint32_t memo;     /* a word's memo in kgr_ent_sent.memo, or KGR_NO_MEMO */
 } kgr_etok;
+
+#define KGR_NO_MEMO UINT32_MAX
 
 typedef KGR_VEC(kgr_etok) kgr_etok_vec;
 
-/* Append the tokens of text[start, end) to out. Linear. */
+/* The look-ups of one token, per kgr_elex, each 0 until first asked: the
+ * entry equal to the token (kgr_etok_tag) and the longest entry from it
+ * (kgr_etok_lex), as 1 for none or the entry's index + 2; and the tokens
+ * that longest entry covers. A zeroed memo knows nothing. */
+typedef struct kgr_etok_memo {
+  uint16_t word[KGR_ELEX_COUNT];
+  uint16_t match[KGR_ELEX_COUNT];
+  uint8_t match_tokens[KGR_ELEX_COUNT];
+} kgr_etok_memo;
+
+/* Append the tokens of text[start, end) to out, with no memos (memo
+ * KGR_NO_MEMO). Linear. */
 void kgr_etok_split(kgr_arena *a, const char *text, size_t start, size_t end,
                     kgr_etok_vec *out);
 
@@ -67,6 +103,7 @@ typedef struct kgr_ent_sent {
   size_t start, end;   /* the sentence within it */
   const kgr_etok *tok; /* its tokens */
   size_t n;
+  kgr_etok_memo *memo; /* one per word token (kgr_etok.memo); or NULL */
   bool all_caps;       /* the block is written in capitals (titles) */
   bool title_case;     /* most words are capitalised (headings, titles) */
 } kgr_ent_sent;
@@ -84,33 +121,54 @@ typedef struct kgr_ent_ctx {
 
 /* --- Token helpers ------------------------------------------------------ */
 
+/* The helpers below are inline: the recognizers call them for nearly
+ * every token, and a literal's length then folds to a constant. */
+
 /* Is token i a word / a capitalised word (not all capitals)? */
-bool kgr_etok_is_word(const kgr_ent_sent *s, size_t i);
-bool kgr_etok_is_capword(const kgr_ent_sent *s, size_t i);
+static inline bool kgr_etok_is_word(const kgr_ent_sent *s, size_t i) {
+  return i < s->n && s->tok[i].kind == KGR_ETOK_WORD;
+}
+static inline bool kgr_etok_is_capword(const kgr_ent_sent *s, size_t i) {
+  return i < s->n && s->tok[i].kind == KGR_ETOK_WORD && s->tok[i].cap && !s->tok[i].all_caps &&
+         !s->tok[i].digit;
+}
 /* Is token i the punctuation character cp? */
-bool kgr_etok_is(const kgr_ent_sent *s, size_t i, uint32_t cp);
+static inline bool kgr_etok_is(const kgr_ent_sent *s, size_t i, uint32_t cp) {
+  return i < s->n && s->tok[i].kind == KGR_ETOK_PUNCT && s->tok[i].cp == cp;
+}
 /* Is token i the word w (ASCII, case-insensitive)? */
-bool kgr_etok_word_is(const kgr_ent_sent *s, size_t i, const char *w);
+static inline bool kgr_etok_word_is(const kgr_ent_sent *s, size_t i, const char *w) {
+  if (!kgr_etok_is_word(s, i))
+    return false;
+  size_t n = s->tok[i].end - s->tok[i].start;
+  return n == strlen(w) && kgr_ascii_ieq(s->text + s->tok[i].start, n, w);
+}
 /* Is token i an article ("the", "a", "an")? */
-bool kgr_etok_is_article(const kgr_ent_sent *s, size_t i);
+static inline bool kgr_etok_is_article(const kgr_ent_sent *s, size_t i) {
+  return kgr_etok_word_is(s, i, "the") || kgr_etok_word_is(s, i, "a") ||
+         kgr_etok_word_is(s, i, "an");
+}
 /* Does token i open a line of its own ("own_line") or a field? No name
  * runs on into it from the line before. */
-bool kgr_etok_breaks(const kgr_ent_sent *s, size_t i);
+static inline bool kgr_etok_breaks(const kgr_ent_sent *s, size_t i) {
+  return i < s->n && (s->tok[i].field || s->tok[i].own_line);
+}
 /* Is token i joined to token i - 1 with no space between? */
-bool kgr_etok_glued(const kgr_ent_sent *s, size_t i);
+static inline bool kgr_etok_glued(const kgr_ent_sent *s, size_t i) {
+  return i > 0 && i < s->n && s->tok[i - 1].end == s->tok[i].start;
+}
 
 /*
  * The longest entry of lex matching at token i and ending at a token end.
  * Returns the index one past the last token matched, or 0 (and *out NULL)
- * for no match.
+ * for no match. Remembered on the token.
  */
-size_t kgr_etok_lex(const kgr_ent_sent *s, size_t i, const kgr_lexicon *lex,
-                    const kgr_lex_entry **out);
-/* The entry of lex equal to tokens [i, j) as a whole, or NULL. */
-const kgr_lex_entry *kgr_etok_lookup(const kgr_ent_sent *s, size_t i, size_t j,
-                                     const kgr_lexicon *lex);
-/* The tag of lex's entry equal to token i, or NULL. */
-const char *kgr_etok_tag(const kgr_ent_sent *s, size_t i, const kgr_lexicon *lex);
+size_t kgr_etok_lex(const kgr_ent_sent *s, size_t i, kgr_elex lex, const kgr_lex_entry **out);
+/* The entry of lex equal to tokens [i, j) as a whole, or NULL (remembered
+ * for one token). */
+const kgr_lex_entry *kgr_etok_lookup(const kgr_ent_sent *s, size_t i, size_t j, kgr_elex lex);
+/* The tag of lex's entry equal to word token i, or NULL. */
+const char *kgr_etok_tag(const kgr_ent_sent *s, size_t i, kgr_elex lex);
 
 /* Is token i a stop word or a month or weekday name (never in a name)? */
 bool kgr_etok_stopword(const kgr_ent_sent *s, size_t i);
@@ -129,6 +187,9 @@ bool kgr_ent_common_word(const kgr_ent_ctx *c, size_t i);
  * apostrophes and quotation marks (“ ” « » as "), single spaces, no
  * leading article. */
 kgr_str kgr_ent_fold(kgr_arena *a, const char *text, size_t n);
+/* The same into out, which has room for n + 1 bytes (folding never
+ * lengthens); returns the length. */
+size_t kgr_ent_fold_into(char *out, const char *text, size_t n);
 
 /* --- Registry (entities.c) ---------------------------------------------- */
 
