@@ -25,6 +25,8 @@
 #define FOLD_MAX 256
 #define AMBIGUOUS (SIZE_MAX - 1)
 #define MAX_SPELLINGS 8 /* places of one gazetteer entry compared */
+#define WORD_CACHE_MIN_BITS 8
+#define WORD_CACHE_MAX_BITS 14 /* 16384 slots, 640 KiB */
 
 /* --- A string -> index map (open addressing, in the arena) -------------- */
 
@@ -207,7 +209,14 @@ static void add_mention(kgr_ent_ctx *c, kgr_entity_type type, size_t index, size
 
 bool kgr_ent_common_word(const kgr_ent_ctx *c, size_t i) {
   const kgr_etok *t = &c->s.tok[i];
-  return map_get_text(&c->reg->lower_words, c->s.text + t->start, t->end - t->start) != SIZE_MAX;
+  kgr_word_facts *f = kgr_etok_facts(&c->s, i);
+  if (f && f->common)
+    return f->common == 2;
+  bool common =
+      map_get_text(&c->reg->lower_words, c->s.text + t->start, t->end - t->start) != SIZE_MAX;
+  if (f)
+    f->common = common ? 2 : 1;
+  return common;
 }
 
 /* The last word of a name: its surname. */
@@ -585,7 +594,7 @@ static bool in_signatories(const kgr_doc *doc, kgr_span sp, size_t *cursor) {
   return false;
 }
 
-static void set_sentence(kgr_ent_ctx *c, size_t si, const kgr_etok *tok, size_t n) {
+static void set_sentence(kgr_ent_ctx *c, size_t si, kgr_etok *tok, size_t n) {
   const kgr_sentence *s = &c->lay->sentences[si];
   const kgr_block *b = &c->lay->blocks[s->block];
   c->s.index = si;
@@ -613,35 +622,16 @@ static void set_sentence(kgr_ent_ctx *c, size_t si, const kgr_etok *tok, size_t 
   memset(r->taken, 0, r->taken_len);
 }
 
-/* One sentence's tokens and their memos, reused from sentence to
- * sentence: tokens for the whole document would be many times its size,
- * so each pass cuts the sentences again. */
-typedef struct sent_buf {
-  kgr_etok_vec tokens;
-  kgr_etok_memo *memo;
-  size_t memo_cap;
-} sent_buf;
-
-/* Cut sentence si into tokens and make it the current sentence. */
-static void load_sentence(kgr_ent_ctx *c, size_t si, const sent_info *info, sent_buf *buf) {
+/* Cut sentence si into tokens and make it the current sentence. Each
+ * pass cuts the sentences again, into one reused vector: tokens for the
+ * whole document would be many times its size. */
+static void load_sentence(kgr_ent_ctx *c, size_t si, const sent_info *info, kgr_etok_vec *tokens) {
   const kgr_sentence *s = &c->lay->sentences[si];
   const kgr_block *b = &c->lay->blocks[s->block];
-  kgr_etok_vec *tokens = &buf->tokens;
   tokens->count = 0;
   kgr_etok_split(c->reg->tmp, b->text, s->start, s->end, tokens);
   kgr_etok_mark_fields(b, info[si].width, tokens->items, tokens->count);
-  /* a memo for each word (the look-ups are of words) */
-  size_t words = 0;
-  for (size_t i = 0; i < tokens->count; i++)
-    if (tokens->items[i].kind == KGR_ETOK_WORD && words < KGR_NO_MEMO)
-      tokens->items[i].memo = (uint32_t)words++;
-  if (words > buf->memo_cap) {
-    buf->memo_cap = words * 2;
-    buf->memo = kgr_arena_alloc(c->reg->tmp, buf->memo_cap * sizeof *buf->memo);
-  }
-  memset(buf->memo, 0, words * sizeof *buf->memo);
   set_sentence(c, si, tokens->items, tokens->count);
-  c->s.memo = buf->memo;
 }
 
 /* Keep the issuer or a signatory called `name` out of the organisations,
@@ -824,7 +814,7 @@ static void read_entities(kgr_doc *doc, const kgr_layout *lay, kgr_arena *tmp,
 
   /* Which sentences to read, and their blocks' wrap widths. */
   sent_info *info = kgr_arena_calloc(tmp, (lay->sentence_count + 1) * sizeof *info);
-  size_t cursor = 0, longest = 0, width = 0, width_block = SIZE_MAX;
+  size_t cursor = 0, longest = 0, text_bytes = 0, width = 0, width_block = SIZE_MAX;
   for (size_t si = 0; si < lay->sentence_count; si++) {
     const kgr_sentence *s = &lay->sentences[si];
     const kgr_block *b = &lay->blocks[s->block];
@@ -838,6 +828,7 @@ static void read_entities(kgr_doc *doc, const kgr_layout *lay, kgr_arena *tmp,
       width = kgr_block_wrap_width(b);
     }
     info[si].width = width;
+    text_bytes += s->end - s->start;
     if (s->end - s->start > longest)
       longest = s->end - s->start;
   }
@@ -847,21 +838,30 @@ static void read_entities(kgr_doc *doc, const kgr_layout *lay, kgr_arena *tmp,
    * stage found no country, the country mentioned most often. */
   /* A sentence has no more tokens than bytes: the token vector never
    * grows (its pages are touched only as far as tokens are written). */
-  sent_buf buf = {0};
-  buf.tokens.cap = longest + 1;
-  buf.tokens.items = kgr_arena_alloc(tmp, buf.tokens.cap * sizeof *buf.tokens.items);
+  kgr_etok_vec tokens = {0};
+  tokens.cap = longest + 1;
+  tokens.items = kgr_arena_alloc(tmp, tokens.cap * sizeof *tokens.items);
   ent_map counts = {0};
   const char *best = NULL;
   size_t best_n = 0;
   for (size_t si = 0; si < lay->sentence_count; si++) {
     if (info[si].skip)
       continue;
-    load_sentence(&c, si, info, &buf);
+    load_sentence(&c, si, info, &tokens);
     learn_lower_words(&c);
     if (!doc->country.ptr)
       count_countries(&c, &counts, &best, &best_n);
   }
   c.country = doc->country.ptr ? doc->country.ptr : best;
+
+  /* Facts of words by spelling, from here on: the lower-case words are
+   * all known now. About one slot per 32 bytes of text, within bounds. */
+  kgr_word_cache words;
+  unsigned bits = WORD_CACHE_MIN_BITS;
+  while (bits < WORD_CACHE_MAX_BITS && ((size_t)1 << bits) * 32 < text_bytes)
+    bits++;
+  kgr_word_cache_init(tmp, &words, bits);
+  c.s.words = &words;
 
   if (doc->has_issuer) {
     exclude(r, doc->issuer.name);
@@ -879,7 +879,7 @@ static void read_entities(kgr_doc *doc, const kgr_layout *lay, kgr_arena *tmp,
   for (size_t si = 0; si < lay->sentence_count; si++) {
     if (info[si].skip)
       continue;
-    load_sentence(&c, si, info, &buf);
+    load_sentence(&c, si, info, &tokens);
     size_t before = r->mentions.count;
     held_first[si] = r->held.count;
     kgr_find_persons(&c);
@@ -893,7 +893,7 @@ static void read_entities(kgr_doc *doc, const kgr_layout *lay, kgr_arena *tmp,
   for (size_t si = 0; si < lay->sentence_count; si++) {
     if (info[si].skip)
       continue;
-    load_sentence(&c, si, info, &buf);
+    load_sentence(&c, si, info, &tokens);
     for (size_t m = first[si]; m < pass1_end[si]; m++)
       mark(r, r->mentions.items[m].start, r->mentions.items[m].end);
     for (size_t h = held_first[si]; h < r->held.count && r->held.items[h].sentence == si; h++)

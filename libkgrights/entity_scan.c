@@ -60,7 +60,6 @@ void kgr_etok_split(kgr_arena *a, const char *text, size_t start, size_t end, kg
     kgr_etok *t = KGR_VEC_PUSH(a, *out);
     t->start = i;
     t->cp = cp;
-    t->memo = KGR_NO_MEMO;
     if (!is_alnum_cp(cp)) {
       t->kind = KGR_ETOK_PUNCT;
       /* "'s" after a word is its possessive ending. */
@@ -209,26 +208,23 @@ static const kgr_lexicon *const elex_tables[KGR_ELEX_COUNT] = {
 
 const kgr_lexicon *kgr_elex_lexicon(kgr_elex e) { return elex_tables[e]; }
 
-/* An answer as a token remembers it: 1 for none, else the entry's index
- * + 2; 0 (not remembered, asked again) if the index does not fit. */
-static uint16_t memo_code(kgr_elex lex, const kgr_lex_entry *e) {
+/* An entry as a word's facts remember it: 1 for none, else the entry's
+ * index + 2; 0 (not remembered, asked again) if the index does not fit. */
+static uint16_t entry_code(kgr_elex lex, const kgr_lex_entry *e) {
   if (!e)
     return 1;
   size_t k = (size_t)(e - elex_tables[lex]->entries) + 2;
   return k <= UINT16_MAX ? (uint16_t)k : 0;
 }
 
-static const kgr_lex_entry *memo_entry(kgr_elex lex, uint16_t code) {
+static const kgr_lex_entry *code_entry(kgr_elex lex, uint16_t code) {
   return code > 1 ? &elex_tables[lex]->entries[code - 2] : NULL;
 }
 
-/* Token i's memo, or NULL. */
-static kgr_etok_memo *memo_of(const kgr_ent_sent *s, size_t i) {
-  return s->memo && s->tok[i].memo != KGR_NO_MEMO ? &s->memo[s->tok[i].memo] : NULL;
-}
-
-/* kgr_etok_lex() without the memory. */
-static size_t lex_at(const kgr_ent_sent *s, size_t i, kgr_elex lex, const kgr_lex_entry **out) {
+size_t kgr_etok_lex(const kgr_ent_sent *s, size_t i, kgr_elex lex, const kgr_lex_entry **out) {
+  *out = NULL;
+  if (i >= s->n || s->tok[i].kind != KGR_ETOK_WORD)
+    return 0;
   const kgr_lex_entry *e = NULL;
   size_t n = kgr_lex_match(elex_tables[lex], s->text, s->end, s->tok[i].start, &e);
   if (!n || !e)
@@ -244,32 +240,47 @@ static size_t lex_at(const kgr_ent_sent *s, size_t i, kgr_elex lex, const kgr_le
   return 0;
 }
 
-size_t kgr_etok_lex(const kgr_ent_sent *s, size_t i, kgr_elex lex, const kgr_lex_entry **out) {
-  *out = NULL;
-  if (i >= s->n || s->tok[i].kind != KGR_ETOK_WORD)
-    return 0;
-  kgr_etok_memo *m = memo_of(s, i);
-  if (m && m->match[lex]) {
-    *out = memo_entry(lex, m->match[lex]);
-    return *out ? i + m->match_tokens[lex] : 0;
-  }
-  size_t j = lex_at(s, i, lex, out);
-  if (m && j - i <= UINT8_MAX) { /* (longer: no table has such entries) */
-    m->match[lex] = memo_code(lex, *out);
-    m->match_tokens[lex] = (uint8_t)(j ? j - i : 0);
-  }
-  return j;
+void kgr_word_cache_init(kgr_arena *a, kgr_word_cache *wc, unsigned bits) {
+  size_t n = (size_t)1 << bits;
+  wc->slots = kgr_arena_calloc(a, n * sizeof *wc->slots);
+  wc->mask = n - 1;
 }
 
-/* The entry equal to token i, remembered. */
+static size_t hash_word(const char *s, size_t n) {
+  uint64_t h = 1469598103934665603ull; /* FNV-1a */
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+  return (size_t)(h ^ (h >> 32));
+}
+
+kgr_word_facts *kgr_etok_facts(const kgr_ent_sent *s, size_t i) {
+  if (!s->words || !kgr_etok_is_word(s, i))
+    return NULL;
+  kgr_etok *t = &s->tok[i];
+  const char *text = s->text + t->start;
+  size_t len = t->end - t->start;
+  if (!t->slot)
+    t->slot = (uint32_t)(hash_word(text, len) & s->words->mask) + 1;
+  kgr_word_slot *w = &s->words->slots[t->slot - 1];
+  if (w->text == text) /* this very token asked last */
+    return &w->facts;
+  if (w->len != len || memcmp(w->text, text, len) != 0) {
+    w->len = len;
+    memset(&w->facts, 0, sizeof w->facts);
+  }
+  w->text = text;
+  return &w->facts;
+}
+
+/* The entry equal to token i, remembered by spelling. */
 static const kgr_lex_entry *word_entry(const kgr_ent_sent *s, size_t i, kgr_elex lex) {
-  kgr_etok_memo *m = memo_of(s, i);
-  if (m && m->word[lex])
-    return memo_entry(lex, m->word[lex]);
+  kgr_word_facts *f = kgr_etok_facts(s, i);
+  if (f && f->entry[lex])
+    return code_entry(lex, f->entry[lex]);
   const kgr_etok *t = &s->tok[i];
   const kgr_lex_entry *e = kgr_lex_lookup(elex_tables[lex], s->text + t->start, t->end - t->start);
-  if (m)
-    m->word[lex] = memo_code(lex, e);
+  if (f)
+    f->entry[lex] = entry_code(lex, e);
   return e;
 }
 
@@ -289,13 +300,25 @@ const char *kgr_etok_tag(const kgr_ent_sent *s, size_t i, kgr_elex lex) {
   return e ? e->tag : NULL;
 }
 
-bool kgr_etok_stopword(const kgr_ent_sent *s, size_t i) {
+/* kgr_etok_stopword() for word token i, without the memory. */
+static bool is_stopword(const kgr_ent_sent *s, size_t i) {
   const char *tag = kgr_etok_tag(s, i, KGR_ELEX_PERSON_STOPWORDS);
   if (tag && strcmp(tag, "stop") == 0)
     return true;
   /* Abbreviations ("Jan") are also given names: only full month names. */
-  const kgr_lex_entry *m = kgr_etok_is_word(s, i) ? word_entry(s, i, KGR_ELEX_MONTHS) : NULL;
+  const kgr_lex_entry *m = word_entry(s, i, KGR_ELEX_MONTHS);
   return m && strcmp(m->extra, "abbr") != 0;
+}
+
+bool kgr_etok_stopword(const kgr_ent_sent *s, size_t i) {
+  if (!kgr_etok_is_word(s, i))
+    return false;
+  kgr_word_facts *f = kgr_etok_facts(s, i);
+  if (!f)
+    return is_stopword(s, i);
+  if (!f->stop)
+    f->stop = is_stopword(s, i) ? 2 : 1;
+  return f->stop == 2;
 }
 
 bool kgr_etok_particle(const kgr_ent_sent *s, size_t i) {

@@ -29,9 +29,10 @@ typedef enum kgr_etok_kind {
   KGR_ETOK_PUNCT     /* any other single character */
 } kgr_etok_kind;
 
-/* The lexicons the recognizers look tokens up in. Each answer is
- * remembered (kgr_etok_memo), so that no token is looked up twice in one
- * lexicon, however many recognizers ask. */
+/* The lexicons the recognizers look tokens up in. The entries equal to a
+ * word are remembered by spelling (kgr_word_cache), so that no word is
+ * looked up twice in one lexicon, however many recognizers ask and
+ * wherever it is written. */
 typedef enum kgr_elex {
   KGR_ELEX_ROLES,
   KGR_ELEX_MEDIA_WORDS,
@@ -64,25 +65,41 @@ typedef struct kgr_etok {
   bool field;        /* a word that opens an input line as the label of a
                         "Label: value" field ("Location: Geneva"): no name
                         runs on into it from the line before */
-  uint32_t memo;     /* a word's memo in kgr_ent_sent.memo, or KGR_NO_MEMO */
+  uint32_t slot;     /* a word's slot in the word cache + 1; 0 until
+                        kgr_etok_facts() first hashes it */
 } kgr_etok;
-
-#define KGR_NO_MEMO UINT32_MAX
 
 typedef KGR_VEC(kgr_etok) kgr_etok_vec;
 
-/* The look-ups of one token, per kgr_elex, each 0 until first asked: the
- * entry equal to the token (kgr_etok_tag) and the longest entry from it
- * (kgr_etok_lex), as 1 for none or the entry's index + 2; and the tokens
- * that longest entry covers. A zeroed memo knows nothing. */
-typedef struct kgr_etok_memo {
-  uint16_t word[KGR_ELEX_COUNT];
-  uint16_t match[KGR_ELEX_COUNT];
-  uint8_t match_tokens[KGR_ELEX_COUNT];
-} kgr_etok_memo;
+/* What is known of a word wherever it is written the same way, each 0
+ * until first asked: per kgr_elex, the entry equal to the word
+ * (kgr_etok_tag), as 1 for none or the entry's index + 2; whether it is a
+ * stop word (kgr_etok_stopword) and a word the document also writes in
+ * lower case (kgr_ent_common_word), as 1 no, 2 yes. */
+typedef struct kgr_word_facts {
+  uint16_t entry[KGR_ELEX_COUNT];
+  uint8_t stop;
+  uint8_t common;
+} kgr_word_facts;
 
-/* Append the tokens of text[start, end) to out, with no memos (memo
- * KGR_NO_MEMO). Linear. */
+/* The facts of a document's words by spelling, in a fixed number of
+ * slots: the slot a word's hash picks holds the word last asked about
+ * there. Memory stays bounded, and the frequent words stay. */
+typedef struct kgr_word_slot {
+  const char *text; /* the spelling (len 0: an empty slot) */
+  size_t len;
+  kgr_word_facts facts;
+} kgr_word_slot;
+
+typedef struct kgr_word_cache {
+  kgr_word_slot *slots;
+  size_t mask; /* slots - 1, a power of two less one */
+} kgr_word_cache;
+
+/* Set up an empty cache of 2^bits slots (bits <= 24) in a. */
+void kgr_word_cache_init(kgr_arena *a, kgr_word_cache *wc, unsigned bits);
+
+/* Append the tokens of text[start, end) to out. Linear. */
 void kgr_etok_split(kgr_arena *a, const char *text, size_t start, size_t end,
                     kgr_etok_vec *out);
 
@@ -101,9 +118,9 @@ typedef struct kgr_ent_sent {
   size_t index;        /* into lay->sentences */
   const char *text;    /* the block text */
   size_t start, end;   /* the sentence within it */
-  const kgr_etok *tok; /* its tokens */
+  kgr_etok *tok;       /* its tokens (kgr_etok_facts() sets their slots) */
   size_t n;
-  kgr_etok_memo *memo; /* one per word token (kgr_etok.memo); or NULL */
+  kgr_word_cache *words; /* facts by spelling, for all sentences; or NULL */
   bool all_caps;       /* the block is written in capitals (titles) */
   bool title_case;     /* most words are capitalised (headings, titles) */
 } kgr_ent_sent;
@@ -161,14 +178,18 @@ static inline bool kgr_etok_glued(const kgr_ent_sent *s, size_t i) {
 /*
  * The longest entry of lex matching at token i and ending at a token end.
  * Returns the index one past the last token matched, or 0 (and *out NULL)
- * for no match. Remembered on the token.
+ * for no match.
  */
 size_t kgr_etok_lex(const kgr_ent_sent *s, size_t i, kgr_elex lex, const kgr_lex_entry **out);
 /* The entry of lex equal to tokens [i, j) as a whole, or NULL (remembered
- * for one token). */
+ * for one word). */
 const kgr_lex_entry *kgr_etok_lookup(const kgr_ent_sent *s, size_t i, size_t j, kgr_elex lex);
 /* The tag of lex's entry equal to word token i, or NULL. */
 const char *kgr_etok_tag(const kgr_ent_sent *s, size_t i, kgr_elex lex);
+
+/* The facts known of word token i's spelling (its slot in s->words,
+ * taken over if another word held it), or NULL: no cache, or not a word. */
+kgr_word_facts *kgr_etok_facts(const kgr_ent_sent *s, size_t i);
 
 /* Is token i a stop word or a month or weekday name (never in a name)? */
 bool kgr_etok_stopword(const kgr_ent_sent *s, size_t i);
