@@ -28,20 +28,22 @@ static bool is_joiner(uint32_t cp) {
          cp == '&';
 }
 
-/* Is c an ASCII letter or digit? Most bytes of a text are ASCII: they
- * are read without decoding. */
-static bool ascii_word_byte(unsigned char c) {
-  return (unsigned)((c | 32) - 'a') < 26u || (unsigned)(c - '0') < 10u;
-}
+/* The bytes that are word characters by themselves: ASCII letters and
+ * digits. Most bytes of a text are ASCII: they are read without decoding. */
+static const bool word_byte[256] = {
+    ['0'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ['A'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ['a'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
 
 bool kgr_word_next(const char *text, size_t len, size_t *pos, kgr_word *w) {
   size_t i = *pos;
   uint32_t cp;
   while (i < len) {
     unsigned char c = (unsigned char)text[i];
+    if (word_byte[c])
+      break;
     if (c < 0x80) {
-      if (ascii_word_byte(c))
-        break;
       i++;
       continue;
     }
@@ -55,9 +57,10 @@ bool kgr_word_next(const char *text, size_t len, size_t *pos, kgr_word *w) {
     return false;
   }
   size_t start = i;
+  while (i < len && word_byte[(unsigned char)text[i]])
+    i++;
   while (i < len) {
-    unsigned char c = (unsigned char)text[i];
-    if (c < 0x80 && ascii_word_byte(c)) {
+    if (word_byte[(unsigned char)text[i]]) {
       i++;
       continue;
     }

@@ -93,6 +93,10 @@ static size_t fold_into(char *buf, const char *text, size_t n) {
   bool space = false;
   for (; i < n; i++) {
     unsigned char ch = (unsigned char)text[i];
+    if (ch > ' ' && ch < 0x80 && !space && len + 2 < FOLD_MAX) { /* most bytes */
+      buf[len++] = (char)kgr_ascii_lower(ch);
+      continue;
+    }
     if (kgr_is_space(ch)) {
       space = true;
       continue;

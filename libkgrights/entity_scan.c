@@ -29,12 +29,14 @@ static bool is_joiner(uint32_t cp) {
   return cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == '.' || is_apostrophe(cp);
 }
 
-/* The classes of the ASCII bytes that make words: letters, digits. */
+/* The classes of the bytes that are characters of words by themselves:
+ * ASCII letters and digits. Other bytes are 0: separators, or bytes of
+ * characters that are decoded. */
 enum { CH_LETTER = 1, CH_LOWER = 2, CH_DIGIT = 4 };
 #define U CH_LETTER
 #define L (CH_LETTER | CH_LOWER)
 #define D CH_DIGIT
-static const uint8_t ascii_class[128] = {
+static const uint8_t byte_class[256] = {
     ['0'] = D, D, D, D, D, D, D, D, D, D,
     ['A'] = U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
     ['a'] = L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
@@ -42,6 +44,61 @@ static const uint8_t ascii_class[128] = {
 #undef U
 #undef L
 #undef D
+
+/* Room for one more token, whose fields the caller sets. */
+static kgr_etok *push_token(kgr_arena *a, kgr_etok_vec *v) {
+  if (v->count == v->cap)
+    v->items = kgr_arena_grow(a, v->items, v->count, &v->cap, sizeof *v->items);
+  return &v->items[v->count++];
+}
+
+/* What scan_word() found of a word. */
+typedef struct word_shape {
+  size_t letters; /* how many */
+  unsigned seen;  /* the CH_ classes met */
+  bool dotted;    /* an inner dot */
+} word_shape;
+
+/* The end of the word starting at text[i]: letters and digits, and the
+ * joiners between them. */
+static size_t scan_word(const char *text, size_t i, size_t end, word_shape *w) {
+  size_t letters = 0;
+  unsigned seen = 0;
+  bool dotted = false;
+  for (;;) {
+    unsigned k;
+    while (i < end && (k = byte_class[(unsigned char)text[i]]) != 0) {
+      letters += k & CH_LETTER;
+      seen |= k;
+      i++;
+    }
+    if (i >= end)
+      break;
+    uint32_t cp;
+    size_t n = decode_at(text, i, end, &cp);
+    if (kgr_is_letter(cp)) { /* past ASCII */
+      letters++;
+      seen |= kgr_is_lower(cp) ? CH_LOWER : 0;
+      i += n;
+      continue;
+    }
+    if (!is_joiner(cp) || i + n >= end)
+      break;
+    uint32_t next;
+    size_t m = decode_at(text, i + n, end, &next);
+    if (!is_alnum_cp(next))
+      break;
+    /* "Bishkek's": the possessive is a token of its own. */
+    if (is_apostrophe(cp) && (next == 's' || next == 'S') &&
+        (i + n + m >= end || !kgr_is_word_byte((unsigned char)text[i + n + m])))
+      break;
+    if (cp == '.')
+      dotted = true;
+    i += n;
+  }
+  *w = (word_shape){letters, seen, dotted};
+  return i;
+}
 
 void kgr_etok_split(kgr_arena *a, const char *text, size_t start, size_t end, kgr_etok_vec *out) {
   size_t i = start;
@@ -57,69 +114,33 @@ void kgr_etok_split(kgr_arena *a, const char *text, size_t start, size_t end, kg
       i += n;
       continue;
     }
-    kgr_etok *t = KGR_VEC_PUSH(a, *out);
-    t->start = i;
-    t->cp = cp;
     if (!is_alnum_cp(cp)) {
-      t->kind = KGR_ETOK_PUNCT;
+      kgr_etok_kind kind = KGR_ETOK_PUNCT;
       /* "'s" after a word is its possessive ending. */
       if (is_apostrophe(cp) && i + n < end && (text[i + n] == 's' || text[i + n] == 'S') &&
           (i + n + 1 >= end || !kgr_is_word_byte((unsigned char)text[i + n + 1])) &&
-          out->count > 1 && out->items[out->count - 2].end == i &&
-          out->items[out->count - 2].kind == KGR_ETOK_WORD) {
-        t->kind = KGR_ETOK_POSS;
+          out->count > 0 && out->items[out->count - 1].end == i &&
+          out->items[out->count - 1].kind == KGR_ETOK_WORD) {
+        kind = KGR_ETOK_POSS;
         n += 1;
       }
+      *push_token(a, out) = (kgr_etok){.start = i, .end = i + n, .cp = cp, .kind = kind};
       i += n;
-      t->end = i;
       continue;
     }
-    size_t letters = 0;
-    unsigned seen = 0; /* the CH_ classes met */
-    bool dotted = false;
-    for (;;) {
-      /* Letters and digits; ASCII ones without decoding. */
-      while (i < end) {
-        c = (unsigned char)text[i];
-        if (c < 0x80) {
-          unsigned k = ascii_class[c];
-          if (!k)
-            break;
-          letters += k & CH_LETTER;
-          seen |= k;
-          i++;
-          continue;
-        }
-        n = decode_at(text, i, end, &cp);
-        if (!kgr_is_letter(cp))
-          break;
-        letters++;
-        seen |= kgr_is_lower(cp) ? CH_LOWER : 0;
-        i += n;
-      }
-      if (i >= end)
-        break;
-      n = decode_at(text, i, end, &cp);
-      if (!is_joiner(cp) || i + n >= end)
-        break;
-      uint32_t next;
-      size_t m = decode_at(text, i + n, end, &next);
-      if (!is_alnum_cp(next))
-        break;
-      /* "Bishkek's": the possessive is a token of its own. */
-      if (is_apostrophe(cp) && (next == 's' || next == 'S') &&
-          (i + n + m >= end || !kgr_is_word_byte((unsigned char)text[i + n + m])))
-        break;
-      if (cp == '.')
-        dotted = true;
-      i += n;
-    }
-    t->end = i;
-    t->kind = letters ? KGR_ETOK_WORD : KGR_ETOK_NUMBER;
-    t->cap = letters && kgr_is_upper(t->cp);
-    t->all_caps = letters >= 2 && !(seen & CH_LOWER);
-    t->digit = letters && (seen & CH_DIGIT);
-    t->dotted = dotted;
+    word_shape w;
+    size_t e = scan_word(text, i, end, &w);
+    *push_token(a, out) = (kgr_etok){
+        .start = i,
+        .end = e,
+        .cp = cp,
+        .kind = w.letters ? KGR_ETOK_WORD : KGR_ETOK_NUMBER,
+        .cap = w.letters && kgr_is_upper(cp),
+        .all_caps = w.letters >= 2 && !(w.seen & CH_LOWER),
+        .digit = w.letters && (w.seen & CH_DIGIT),
+        .dotted = w.dotted,
+    };
+    i = e;
   }
 }
 
@@ -345,6 +366,11 @@ size_t kgr_ent_fold_into(char *out, const char *text, size_t n) {
   bool space = false;
   while (i < n) {
     unsigned char c = (unsigned char)text[i];
+    if (c > ' ' && c < 0x80 && !space) { /* most bytes */
+      out[len++] = (char)kgr_ascii_lower(c);
+      i++;
+      continue;
+    }
     if (kgr_is_space(c)) {
       space = true;
       i++;

@@ -93,9 +93,11 @@ size_t kgr_org_name_at(const kgr_ent_sent *s, size_t i, bool domain_ok, size_t *
 static int org_words(const kgr_ent_sent *s, size_t i, size_t j) {
   int best = ORG_NONE;
   for (size_t t = i; t < j; t++) {
+    if (!s->tok[t].cap)
+      continue;
     const kgr_lex_entry *e;
     size_t end = kgr_etok_lex(s, t, KGR_ELEX_ORG_NAME_WORDS, &e);
-    if (!end || end > j || !s->tok[t].cap)
+    if (!end || end > j)
       continue;
     int k = org_class(e->tag);
     if (k == ORG_TAIL && end != j)
@@ -233,9 +235,11 @@ static void add(kgr_ent_ctx *c, size_t i, size_t j, size_t acr, const char *coun
 /* "the independent news website Kloop": a media phrase, then the name. */
 static size_t media_then_name(kgr_ent_ctx *c, size_t i) {
   const kgr_ent_sent *s = &c->s;
+  if (s->tok[i].cap && !s->tok[i].all_caps)
+    return 0;
   const kgr_lex_entry *e;
   size_t m = kgr_etok_lex(s, i, KGR_ELEX_MEDIA_WORDS, &e);
-  if (!m || (s->tok[i].cap && !s->tok[i].all_caps))
+  if (!m)
     return 0;
   size_t st;
   size_t j = kgr_org_name_at(s, m, true, &st);

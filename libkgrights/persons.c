@@ -850,9 +850,11 @@ static bool clause_opens(const kgr_ent_sent *s, size_t b) {
  */
 static void speaker(kgr_ent_ctx *c, size_t i) {
   const kgr_ent_sent *s = &c->s;
+  if (s->tok[i].cap && !kgr_etok_word_is(s, i, "according"))
+    return;
   const kgr_lex_entry *e;
   size_t v = kgr_etok_lex(s, i, KGR_ELEX_REPORT_VERBS, &e);
-  if (!v || strcmp(e->tag, "say") != 0 || (s->tok[i].cap && !kgr_etok_word_is(s, i, "according")))
+  if (!v || strcmp(e->tag, "say") != 0)
     return;
   size_t words, b = i > 0 ? name_before(s, i, &words) : SIZE_MAX;
   if (b != SIZE_MAX && clause_opens(s, b) && !kgr_etok_word_is(s, i, "according") &&

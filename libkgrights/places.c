@@ -67,9 +67,11 @@ static const kgr_gaz_entry *gaz_whole(const kgr_ent_ctx *c, size_t i, size_t j) 
  */
 static size_t named_place(kgr_ent_ctx *c, size_t t) {
   const kgr_ent_sent *s = &c->s;
+  if (!kgr_etok_is_capword(s, t))
+    return t + 1;
   const kgr_lex_entry *e;
   size_t u = kgr_etok_lex(s, t, KGR_ELEX_PLACE_TYPES, &e);
-  if (!u || !kgr_etok_is_capword(s, t) || strcmp(e->tag, "territory") == 0)
+  if (!u || strcmp(e->tag, "territory") == 0)
     return t + 1;
   /* The capitalised words before the type word. */
   size_t b = t;
