@@ -274,28 +274,48 @@ static size_t hash_word(const char *s, size_t n) {
   return (size_t)(h ^ (h >> 32));
 }
 
-kgr_word_facts *kgr_etok_facts(const kgr_ent_sent *s, size_t i) {
-  if (!s->words || !kgr_etok_is_word(s, i))
-    return NULL;
-  kgr_etok *t = &s->tok[i];
+/* The rare path stays out of line, so that the common one, inlined, keeps
+ * few registers to save. */
+#if defined(__GNUC__)
+#define KGR_NOINLINE __attribute__((noinline))
+#else
+#define KGR_NOINLINE
+#endif
+
+/* Token t's slot, hashed on first use and taken over from the word that
+ * held it, if another did. */
+static KGR_NOINLINE kgr_word_slot *claim_slot(const kgr_ent_sent *s, kgr_etok *t) {
   const char *text = s->text + t->start;
   size_t len = t->end - t->start;
   if (!t->slot)
     t->slot = (uint32_t)(hash_word(text, len) & s->words->mask) + 1;
   kgr_word_slot *w = &s->words->slots[t->slot - 1];
-  if (w->text == text) /* this very token asked last */
-    return &w->facts;
-  if (w->len != len || memcmp(w->text, text, len) != 0) {
+  if (w->text != text && (w->len != len || memcmp(w->text, text, len) != 0)) {
     w->len = len;
     memset(&w->facts, 0, sizeof w->facts);
   }
-  w->text = text;
-  return &w->facts;
+  w->text = text; /* the next question about this token needs no compare */
+  return w;
 }
+
+/* kgr_etok_facts(), inline in this file. */
+static inline kgr_word_facts *facts_of(const kgr_ent_sent *s, size_t i) {
+  if (!s->words || !kgr_etok_is_word(s, i))
+    return NULL;
+  kgr_etok *t = &s->tok[i];
+  if (t->slot) { /* asked before, and the slot still this token's: the usual case */
+    kgr_word_slot *w = &s->words->slots[t->slot - 1];
+    if (w->text == s->text + t->start)
+      return &w->facts;
+  }
+  return &claim_slot(s, t)->facts;
+}
+
+kgr_word_facts *kgr_etok_facts(const kgr_ent_sent *s, size_t i) { return facts_of(s, i); }
 
 /* The entry equal to token i, remembered by spelling. */
 static const kgr_lex_entry *word_entry(const kgr_ent_sent *s, size_t i, kgr_elex lex) {
-  kgr_word_facts *f = kgr_etok_facts(s, i);
+  kgr_word_facts *f = facts_of(s, i);
   if (f && f->entry[lex])
     return code_entry(lex, f->entry[lex]);
   const kgr_etok *t = &s->tok[i];
@@ -334,7 +354,7 @@ static bool is_stopword(const kgr_ent_sent *s, size_t i) {
 bool kgr_etok_stopword(const kgr_ent_sent *s, size_t i) {
   if (!kgr_etok_is_word(s, i))
     return false;
-  kgr_word_facts *f = kgr_etok_facts(s, i);
+  kgr_word_facts *f = facts_of(s, i);
   if (!f)
     return is_stopword(s, i);
   if (!f->stop)

@@ -378,11 +378,10 @@ static bool media_people(const kgr_ent_sent *s, size_t i) {
  * go on from, or 0 when there is no such list. */
 static size_t outlets_of_people(kgr_ent_ctx *c, size_t i) {
   const kgr_ent_sent *s = &c->s;
-  if (!media_people(s, i))
-    return 0;
   size_t k = i + 1;
   if (!(kgr_etok_word_is(s, k, "from") || kgr_etok_word_is(s, k, "of") ||
-        kgr_etok_word_is(s, k, "at") || kgr_etok_word_is(s, k, "with")))
+        kgr_etok_word_is(s, k, "at") || kgr_etok_word_is(s, k, "with")) ||
+      !media_people(s, i))
     return 0;
   k++;
   for (size_t n = 0; n < MAX_RUN; n++) {
