@@ -25,6 +25,7 @@
 #define FOLD_MAX 256
 #define AMBIGUOUS (SIZE_MAX - 1)
 #define MAX_SPELLINGS 8 /* places of one gazetteer entry compared */
+#define TOKENS_KEPT ((size_t)4 << 20) /* bytes of tokens kept between passes */
 #define WORD_CACHE_MIN_BITS 8
 #define WORD_CACHE_MAX_BITS 14 /* 16384 slots, 640 KiB */
 
@@ -582,8 +583,10 @@ size_t kgr_ent_add_territory(kgr_ent_ctx *c, size_t start, size_t end, const kgr
 /* What the passes need to know of each sentence before cutting it into
  * tokens. */
 typedef struct sent_info {
-  size_t width; /* kgr_block_wrap_width() of its block */
-  bool skip;    /* in a footnote or a signatory list, or empty */
+  size_t width;        /* kgr_block_wrap_width() of its block */
+  size_t first, count; /* its tokens in the kept ones, if `kept` */
+  bool skip;           /* in a footnote or a signatory list, or empty */
+  bool kept;
 } sent_info;
 
 /* Does the sentence overlap a signatory? Signatories are in document
@@ -626,16 +629,38 @@ static void set_sentence(kgr_ent_ctx *c, size_t si, kgr_etok *tok, size_t n) {
   memset(r->taken, 0, r->taken_len);
 }
 
-/* Cut sentence si into tokens and make it the current sentence. Each
- * pass cuts the sentences again, into one reused vector: tokens for the
- * whole document would be many times its size. */
-static void load_sentence(kgr_ent_ctx *c, size_t si, const sent_info *info, kgr_etok_vec *tokens) {
+/* The tokens of the sentences. The passes read every sentence three
+ * times: the tokens of the first sentences are kept for the later passes,
+ * as long as they fit in TOKENS_KEPT bytes; the other sentences are cut
+ * again in each pass, into one reused vector. Tokens for the whole of a
+ * long document would be many times its size. */
+typedef struct sent_tokens {
+  kgr_etok_vec kept;    /* reserved once, never grows */
+  kgr_etok_vec scratch; /* for the sentences not kept; never grows */
+} sent_tokens;
+
+/* Make sentence si the current one, cutting it into tokens unless they
+ * are kept; in the first pass, keep them if they fit. */
+static void load_sentence(kgr_ent_ctx *c, size_t si, sent_info *info, sent_tokens *st,
+                          bool first_pass) {
   const kgr_sentence *s = &c->lay->sentences[si];
   const kgr_block *b = &c->lay->blocks[s->block];
-  tokens->count = 0;
-  kgr_etok_split(c->reg->tmp, b->text, s->start, s->end, tokens);
-  kgr_etok_mark_fields(b, info[si].width, tokens->items, tokens->count);
-  set_sentence(c, si, tokens->items, tokens->count);
+  sent_info *in = &info[si];
+  if (first_pass && st->kept.cap - st->kept.count > s->end - s->start) {
+    in->kept = true; /* no more tokens than bytes: they fit */
+    in->first = st->kept.count;
+    kgr_etok_split(c->reg->tmp, b->text, s->start, s->end, &st->kept);
+    in->count = st->kept.count - in->first;
+    kgr_etok_mark_fields(b, in->width, st->kept.items + in->first, in->count);
+  }
+  if (in->kept) {
+    set_sentence(c, si, st->kept.items + in->first, in->count);
+    return;
+  }
+  st->scratch.count = 0;
+  kgr_etok_split(c->reg->tmp, b->text, s->start, s->end, &st->scratch);
+  kgr_etok_mark_fields(b, in->width, st->scratch.items, st->scratch.count);
+  set_sentence(c, si, st->scratch.items, st->scratch.count);
 }
 
 /* Keep the issuer or a signatory called `name` out of the organisations,
@@ -840,18 +865,22 @@ static void read_entities(kgr_doc *doc, const kgr_layout *lay, kgr_arena *tmp,
 
   /* Pass 0: the lower-case words of the document, and, when the header
    * stage found no country, the country mentioned most often. */
-  /* A sentence has no more tokens than bytes: the token vector never
-   * grows (its pages are touched only as far as tokens are written). */
-  kgr_etok_vec tokens = {0};
-  tokens.cap = longest + 1;
-  tokens.items = kgr_arena_alloc(tmp, tokens.cap * sizeof *tokens.items);
+  /* A sentence has no more tokens than bytes: the vectors never grow
+   * (their pages are touched only as far as tokens are written). */
+  sent_tokens st = {0};
+  st.kept.cap = text_bytes + 1;
+  if (st.kept.cap > TOKENS_KEPT / sizeof *st.kept.items)
+    st.kept.cap = TOKENS_KEPT / sizeof *st.kept.items;
+  st.kept.items = kgr_arena_alloc(tmp, st.kept.cap * sizeof *st.kept.items);
+  st.scratch.cap = longest + 1;
+  st.scratch.items = kgr_arena_alloc(tmp, st.scratch.cap * sizeof *st.scratch.items);
   ent_map counts = {0};
   const char *best = NULL;
   size_t best_n = 0;
   for (size_t si = 0; si < lay->sentence_count; si++) {
     if (info[si].skip)
       continue;
-    load_sentence(&c, si, info, &tokens);
+    load_sentence(&c, si, info, &st, true);
     learn_lower_words(&c);
     if (!doc->country.ptr)
       count_countries(&c, &counts, &best, &best_n);
@@ -883,7 +912,7 @@ static void read_entities(kgr_doc *doc, const kgr_layout *lay, kgr_arena *tmp,
   for (size_t si = 0; si < lay->sentence_count; si++) {
     if (info[si].skip)
       continue;
-    load_sentence(&c, si, info, &tokens);
+    load_sentence(&c, si, info, &st, false);
     size_t before = r->mentions.count;
     held_first[si] = r->held.count;
     kgr_find_persons(&c);
@@ -897,7 +926,7 @@ static void read_entities(kgr_doc *doc, const kgr_layout *lay, kgr_arena *tmp,
   for (size_t si = 0; si < lay->sentence_count; si++) {
     if (info[si].skip)
       continue;
-    load_sentence(&c, si, info, &tokens);
+    load_sentence(&c, si, info, &st, false);
     for (size_t m = first[si]; m < pass1_end[si]; m++)
       mark(r, r->mentions.items[m].start, r->mentions.items[m].end);
     for (size_t h = held_first[si]; h < r->held.count && r->held.items[h].sentence == si; h++)

@@ -101,7 +101,7 @@ static size_t scan_word(const char *text, size_t i, size_t end, word_shape *w) {
 }
 
 void kgr_etok_split(kgr_arena *a, const char *text, size_t start, size_t end, kgr_etok_vec *out) {
-  size_t i = start;
+  size_t first = out->count, i = start;
   while (i < end) {
     unsigned char c = (unsigned char)text[i];
     if (kgr_is_space(c)) {
@@ -119,7 +119,7 @@ void kgr_etok_split(kgr_arena *a, const char *text, size_t start, size_t end, kg
       /* "'s" after a word is its possessive ending. */
       if (is_apostrophe(cp) && i + n < end && (text[i + n] == 's' || text[i + n] == 'S') &&
           (i + n + 1 >= end || !kgr_is_word_byte((unsigned char)text[i + n + 1])) &&
-          out->count > 0 && out->items[out->count - 1].end == i &&
+          out->count > first && out->items[out->count - 1].end == i &&
           out->items[out->count - 1].kind == KGR_ETOK_WORD) {
         kind = KGR_ETOK_POSS;
         n += 1;

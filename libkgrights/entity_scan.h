@@ -99,7 +99,8 @@ typedef struct kgr_word_cache {
 /* Set up an empty cache of 2^bits slots (bits <= 24) in a. */
 void kgr_word_cache_init(kgr_arena *a, kgr_word_cache *wc, unsigned bits);
 
-/* Append the tokens of text[start, end) to out. Linear. */
+/* Append the tokens of text[start, end) to out (the tokens already in out
+ * play no part). Linear. */
 void kgr_etok_split(kgr_arena *a, const char *text, size_t start, size_t end,
                     kgr_etok_vec *out);
 
