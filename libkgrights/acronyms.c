@@ -30,11 +30,13 @@ static bool is_joiner(uint32_t cp) {
 
 /* The bytes that are word characters by themselves: ASCII letters and
  * digits. Most bytes of a text are ASCII: they are read without decoding. */
+/* clang-format off */
 static const bool word_byte[256] = {
     ['0'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     ['A'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
     ['a'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 };
+/* clang-format on */
 
 bool kgr_word_next(const char *text, size_t len, size_t *pos, kgr_word *w) {
   size_t i = *pos;

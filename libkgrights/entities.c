@@ -827,8 +827,7 @@ static void publish(kgr_doc *doc, const kgr_layout *lay, kgr_ent_registry *r) {
 }
 
 /* The stage, with its scratch in tmp; fills out. */
-static void read_entities(kgr_doc *doc, const kgr_layout *lay, kgr_arena *tmp,
-                          kgr_entities *out) {
+static void read_entities(kgr_doc *doc, const kgr_layout *lay, kgr_arena *tmp, kgr_entities *out) {
   kgr_arena *a = &doc->arena;
   size_t *first = kgr_arena_calloc(a, (lay->sentence_count + 1) * sizeof *first);
   out->sentence_first = first;

@@ -36,11 +36,13 @@ enum { CH_LETTER = 1, CH_LOWER = 2, CH_DIGIT = 4 };
 #define U CH_LETTER
 #define L (CH_LETTER | CH_LOWER)
 #define D CH_DIGIT
+/* clang-format off */
 static const uint8_t byte_class[256] = {
     ['0'] = D, D, D, D, D, D, D, D, D, D,
     ['A'] = U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
     ['a'] = L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
 };
+/* clang-format on */
 #undef U
 #undef L
 #undef D

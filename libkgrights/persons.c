@@ -745,13 +745,18 @@ static void appositive(kgr_ent_ctx *c, size_t p) {
   add(c, b, p, &r, as, ae);
 }
 
+/* Is token p a preposition that may name an outlet after it? */
+static bool outlet_prep(const kgr_ent_sent *s, size_t p) {
+  return kgr_etok_word_is(s, p, "of") || kgr_etok_word_is(s, p, "from") ||
+         kgr_etok_word_is(s, p, "with") || kgr_etok_word_is(s, p, "at");
+}
+
 /* An outlet after a name: "of the news site 24.kg", "from the Kloop news
  * website". Token p is the preposition. Returns the affiliation's end
  * token (0: none) and sets *as. */
 static size_t outlet_after(const kgr_ent_ctx *c, size_t p, size_t *as) {
   const kgr_ent_sent *s = &c->s;
-  if (!(kgr_etok_word_is(s, p, "of") || kgr_etok_word_is(s, p, "from") ||
-        kgr_etok_word_is(s, p, "with") || kgr_etok_word_is(s, p, "at")))
+  if (!outlet_prep(s, p))
     return 0;
   size_t q = p + 1;
   if (kgr_etok_is_article(s, q))
@@ -775,6 +780,8 @@ static size_t outlet_after(const kgr_ent_ctx *c, size_t p, size_t *as) {
  * outlet named with a media word. */
 static void name_of_outlet(kgr_ent_ctx *c, size_t p) {
   const kgr_ent_sent *s = &c->s;
+  if (!outlet_prep(s, p)) /* (outlet_after() needs one: the cheap test first) */
+    return;
   size_t words;
   size_t b = name_before(s, p, &words);
   if (b == SIZE_MAX || words < 2)
