@@ -683,11 +683,19 @@ static void learn_lower_words(kgr_ent_ctx *c) {
     const kgr_etok *t = &c->s.tok[i];
     if (t->kind != KGR_ETOK_WORD || !kgr_is_lower(t->cp))
       continue;
+    /* A spelling learnt once is a common word for good: no need to fold
+     * it again. */
+    kgr_word_facts *f = kgr_etok_facts(&c->s, i);
+    if (f && f->common == 2)
+      continue;
     char buf[FOLD_MAX];
     size_t len = fold_into(buf, c->s.text + t->start, t->end - t->start);
-    /* a word too long to fold is never looked up */
-    if (len != SIZE_MAX && map_get(&r->lower_words, buf, len) == SIZE_MAX)
+    if (len == SIZE_MAX) /* a word too long to fold is never looked up */
+      continue;
+    if (map_get(&r->lower_words, buf, len) == SIZE_MAX)
       map_put(r->tmp, &r->lower_words, kgr_arena_str(r->tmp, buf, len), 1);
+    if (f)
+      f->common = 2;
   }
 }
 
@@ -862,8 +870,18 @@ static void read_entities(kgr_doc *doc, const kgr_layout *lay, kgr_arena *tmp, k
   }
   r->taken = kgr_arena_calloc(tmp, longest + 1);
 
+  /* Facts of words by spelling, for all passes: about one slot per 32
+   * bytes of text, within bounds. */
+  kgr_word_cache words;
+  unsigned bits = WORD_CACHE_MIN_BITS;
+  while (bits < WORD_CACHE_MAX_BITS && ((size_t)1 << bits) * 32 < text_bytes)
+    bits++;
+  kgr_word_cache_init(tmp, &words, bits);
+  c.s.words = &words;
+
   /* Pass 0: the lower-case words of the document, and, when the header
-   * stage found no country, the country mentioned most often. */
+   * stage found no country, the country mentioned most often. Nothing
+   * asks whether a word is common before they are all known. */
   /* A sentence has no more tokens than bytes: the vectors never grow
    * (their pages are touched only as far as tokens are written). */
   sent_tokens st = {0};
@@ -885,15 +903,6 @@ static void read_entities(kgr_doc *doc, const kgr_layout *lay, kgr_arena *tmp, k
       count_countries(&c, &counts, &best, &best_n);
   }
   c.country = doc->country.ptr ? doc->country.ptr : best;
-
-  /* Facts of words by spelling, from here on: the lower-case words are
-   * all known now. About one slot per 32 bytes of text, within bounds. */
-  kgr_word_cache words;
-  unsigned bits = WORD_CACHE_MIN_BITS;
-  while (bits < WORD_CACHE_MAX_BITS && ((size_t)1 << bits) * 32 < text_bytes)
-    bits++;
-  kgr_word_cache_init(tmp, &words, bits);
-  c.s.words = &words;
 
   if (doc->has_issuer) {
     exclude(r, doc->issuer.name);
