@@ -176,10 +176,19 @@ struct kgr_ent_registry {
   size_t taken_base, taken_len;
 };
 
+/* The part of [start, end) inside the current sentence, as offsets into
+ * r->taken: false when none of it is. */
+static bool clip(const kgr_ent_registry *r, size_t start, size_t end, size_t *lo, size_t *hi) {
+  size_t sentence_end = r->taken_base + r->taken_len;
+  *lo = (start > r->taken_base ? start : r->taken_base) - r->taken_base;
+  *hi = (end < sentence_end ? end : sentence_end) - r->taken_base;
+  return start < sentence_end && end > r->taken_base && *lo < *hi;
+}
+
 static void mark(kgr_ent_registry *r, size_t start, size_t end) {
-  for (size_t i = start; i < end; i++)
-    if (i >= r->taken_base && i - r->taken_base < r->taken_len)
-      r->taken[i - r->taken_base] = 1;
+  size_t lo, hi;
+  if (clip(r, start, end, &lo, &hi))
+    memset(r->taken + lo, 1, hi - lo);
 }
 
 void kgr_ent_take(kgr_ent_ctx *c, size_t start, size_t end) {
@@ -195,10 +204,8 @@ void kgr_ent_take(kgr_ent_ctx *c, size_t start, size_t end) {
 
 bool kgr_ent_free(const kgr_ent_ctx *c, size_t start, size_t end) {
   const kgr_ent_registry *r = c->reg;
-  for (size_t i = start; i < end; i++)
-    if (i >= r->taken_base && i - r->taken_base < r->taken_len && r->taken[i - r->taken_base])
-      return false;
-  return true;
+  size_t lo, hi; /* taken bytes are 0 or 1 */
+  return !clip(r, start, end, &lo, &hi) || !memchr(r->taken + lo, 1, hi - lo);
 }
 
 static void add_mention(kgr_ent_ctx *c, kgr_entity_type type, size_t index, size_t start,
