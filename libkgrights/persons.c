@@ -60,16 +60,17 @@ static void append(char *buf, const char *s) {
   }
 }
 
-/* Up to three modifiers, then a role, starting at token i. */
+/* Up to three modifiers, then a role, starting at token i. On false, *r
+ * is not to be read. */
 static bool role_at(const kgr_ent_sent *s, size_t i, role_match *r) {
+  const kgr_lex_entry *e;
+  size_t end = kgr_etok_lex(s, i, KGR_ELEX_ROLES, &e);
+  if (!end)
+    return false; /* the usual case: *r is left alone */
   memset(r, 0, sizeof *r);
   r->start = i;
   size_t j = i;
-  for (int mods = 0; mods < 4; mods++) {
-    const kgr_lex_entry *e;
-    size_t end = kgr_etok_lex(s, j, KGR_ELEX_ROLES, &e);
-    if (!end)
-      return false;
+  for (int mods = 0;; mods++) {
     if (strcmp(e->extra, "modifier") == 0) {
       if (mods == 3)
         return false;
@@ -78,6 +79,9 @@ static bool role_at(const kgr_ent_sent *s, size_t i, role_match *r) {
         append(r->text, " ");
       }
       j = end;
+      end = kgr_etok_lex(s, j, KGR_ELEX_ROLES, &e);
+      if (!end)
+        return false;
       continue;
     }
     r->kind = kind_of(e);
@@ -93,7 +97,6 @@ static bool role_at(const kgr_ent_sent *s, size_t i, role_match *r) {
       r->text[0] = '\0';
     return true;
   }
-  return false;
 }
 
 static bool is_role_word(const kgr_ent_sent *s, size_t i) {
