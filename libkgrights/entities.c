@@ -86,12 +86,30 @@ static void map_put(kgr_arena *a, ent_map *m, kgr_str key, size_t v) {
   m->count++;
 }
 
-/* Fold text[0, n) as kgr_ent_fold() does, into buf; SIZE_MAX if too long. */
-static size_t fold_into(char *buf, const char *text, size_t n) {
-  size_t len = 0, i = 0;
+/* Folding as kgr_ent_fold() does, into a buffer of FOLD_MAX, in steps:
+ * the fold of text[0, m) is the start of the fold of text[0, n) for any
+ * m <= n, but for a leading "the ", which only a text of more than four
+ * bytes drops. */
+typedef struct fold_state {
+  size_t i, len; /* bytes read, bytes written (SIZE_MAX: too long) */
+  bool space;    /* a space read since the last byte written */
+} fold_state;
+
+/* Start folding text[0, n). */
+static fold_state fold_start(const char *text, size_t n) {
+  fold_state f = {0, 0, false};
   if (n > 4 && kgr_ascii_istarts(text, n, "the "))
-    i = 4;
-  bool space = false;
+    f.i = 4;
+  return f;
+}
+
+/* Fold on up to byte n of text (never inside a character); returns the
+ * length written so far, or SIZE_MAX if too long. */
+static size_t fold_more(char *buf, fold_state *f, const char *text, size_t n) {
+  size_t len = f->len, i = f->i;
+  bool space = f->space;
+  if (len == SIZE_MAX)
+    return len;
   for (; i < n; i++) {
     unsigned char ch = (unsigned char)text[i];
     if (ch > ' ' && ch < 0x80 && !space && len + 2 < FOLD_MAX) { /* most bytes */
@@ -102,8 +120,10 @@ static size_t fold_into(char *buf, const char *text, size_t n) {
       space = true;
       continue;
     }
-    if (len + 2 >= FOLD_MAX)
-      return SIZE_MAX;
+    if (len + 2 >= FOLD_MAX) {
+      len = SIZE_MAX;
+      break;
+    }
     if (space && len)
       buf[len++] = ' ';
     space = false;
@@ -127,7 +147,14 @@ static size_t fold_into(char *buf, const char *text, size_t n) {
     }
     buf[len++] = (char)kgr_ascii_lower(ch);
   }
+  *f = (fold_state){i, len, space};
   return len;
+}
+
+/* Fold text[0, n) as kgr_ent_fold() does, into buf; SIZE_MAX if too long. */
+static size_t fold_into(char *buf, const char *text, size_t n) {
+  fold_state f = fold_start(text, n);
+  return fold_more(buf, &f, text, n);
 }
 
 static size_t map_get_text(const ent_map *m, const char *text, size_t n) {
@@ -466,6 +493,34 @@ size_t kgr_ent_find_org(const kgr_ent_ctx *c, size_t i, size_t j) {
     return SIZE_MAX;
   return map_get_text(&c->reg->org_names, c->s.text + c->s.tok[i].start,
                       c->s.tok[j - 1].end - c->s.tok[i].start);
+}
+
+size_t kgr_ent_find_org_run(const kgr_ent_ctx *c, size_t i, size_t j, size_t *end) {
+  enum { RUN_MAX = 16 };
+  const kgr_ent_sent *s = &c->s;
+  const ent_map *names = &c->reg->org_names;
+  const char *text = s->text + (i < j ? s->tok[i].start : 0);
+  /* Fold the whole run once, noting where each shorter run's fold ends. */
+  char buf[FOLD_MAX];
+  size_t lens[RUN_MAX + 1];
+  bool stepped = i < j && j - i <= RUN_MAX;
+  if (stepped) {
+    fold_state f = fold_start(text, s->tok[j - 1].end - s->tok[i].start);
+    for (size_t e = i + 1; e <= j; e++)
+      lens[e - i] = fold_more(buf, &f, text, s->tok[e - 1].end - s->tok[i].start);
+  }
+  for (size_t e = j; e > i; e--) {
+    size_t n = s->tok[e - 1].end - s->tok[i].start, o;
+    if (stepped && n > 4) /* (a shorter one keeps a leading "the") */
+      o = lens[e - i] == SIZE_MAX ? SIZE_MAX : map_get(names, buf, lens[e - i]);
+    else
+      o = map_get_text(names, text, n);
+    if (o != SIZE_MAX && kgr_ent_free(c, s->tok[i].start, s->tok[e - 1].end)) {
+      *end = e;
+      return o;
+    }
+  }
+  return SIZE_MAX;
 }
 
 void kgr_ent_org_mention(kgr_ent_ctx *c, size_t org, size_t start, size_t end) {

@@ -277,6 +277,9 @@ void kgr_ent_person_mention(kgr_ent_ctx *c, size_t person, size_t start,
                             size_t end);
 /* The organisation known by the name or acronym tokens [i, j), or SIZE_MAX. */
 size_t kgr_ent_find_org(const kgr_ent_ctx *c, size_t i, size_t j);
+/* The organisation known by the longest run of tokens [i, e), i < e <= j,
+ * that is free of mentions: sets *end to e. SIZE_MAX if none. */
+size_t kgr_ent_find_org_run(const kgr_ent_ctx *c, size_t i, size_t j, size_t *end);
 /* Record one more mention of a known organisation. */
 void kgr_ent_org_mention(kgr_ent_ctx *c, size_t org, size_t start, size_t end);
 

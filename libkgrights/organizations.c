@@ -445,19 +445,14 @@ void kgr_find_org_mentions(kgr_ent_ctx *c) {
     size_t st, j = kgr_org_name_at(s, i, true, &st);
     if (!j)
       continue;
-    size_t o = SIZE_MAX;
     size_t b = st;
     while (b < j && kgr_etok_stopword(s, b))
       b++;
     /* The whole run, or a shorter name at its start ("CPJ said"). */
-    for (size_t e = j; e > b && o == SIZE_MAX; e--) {
-      o = kgr_ent_find_org(c, b, e);
-      if (o != SIZE_MAX && kgr_ent_free(c, s->tok[b].start, s->tok[e - 1].end)) {
-        kgr_ent_org_mention(c, o, s->tok[b].start, s->tok[e - 1].end);
-        i = e - 1;
-      } else {
-        o = SIZE_MAX;
-      }
+    size_t e, o = kgr_ent_find_org_run(c, b, j, &e);
+    if (o != SIZE_MAX) {
+      kgr_ent_org_mention(c, o, s->tok[b].start, s->tok[e - 1].end);
+      i = e - 1;
     }
   }
 }
