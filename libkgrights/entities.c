@@ -25,7 +25,7 @@
 #define FOLD_MAX 256
 #define AMBIGUOUS (SIZE_MAX - 1)
 #define MAX_SPELLINGS 8 /* places of one gazetteer entry compared */
-#define TOKENS_KEPT ((size_t)4 << 20) /* bytes of tokens kept between passes */
+#define TOKENS_KEPT ((size_t)1 << 20) /* bytes of tokens kept between passes */
 #define WORD_CACHE_MIN_BITS 8
 #define WORD_CACHE_MAX_BITS 14 /* 16384 slots, 640 KiB */
 
