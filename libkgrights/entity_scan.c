@@ -291,8 +291,8 @@ static KGR_NOINLINE kgr_word_slot *claim_slot(const kgr_ent_sent *s, kgr_etok *t
   size_t len = t->end - t->start;
   if (!t->slot)
     t->slot = (uint32_t)(hash_word(text, len) & s->words->mask) + 1;
-  kgr_word_slot *w = &s->words->slots[t->slot - 1];
-  if (w->text != text && (w->len != len || memcmp(w->text, text, len) != 0)) {
+  kgr_word_slot *w = &s->words->slots[(t->slot - 1) & s->words->mask];
+  if (w->len != len || (w->text != text && memcmp(w->text, text, len) != 0)) {
     w->len = len;
     memset(&w->facts, 0, sizeof w->facts);
   }
@@ -306,8 +306,8 @@ static inline kgr_word_facts *facts_of(const kgr_ent_sent *s, size_t i) {
     return NULL;
   kgr_etok *t = &s->tok[i];
   if (t->slot) { /* asked before, and the slot still this token's: the usual case */
-    kgr_word_slot *w = &s->words->slots[t->slot - 1];
-    if (w->text == s->text + t->start)
+    kgr_word_slot *w = &s->words->slots[(t->slot - 1) & s->words->mask];
+    if (w->text == s->text + t->start && w->len == t->end - t->start)
       return &w->facts;
   }
   return &claim_slot(s, t)->facts;
