@@ -159,7 +159,13 @@ static inline bool kgr_etok_word_is(const kgr_ent_sent *s, size_t i, const char 
   if (!kgr_etok_is_word(s, i))
     return false;
   size_t n = s->tok[i].end - s->tok[i].start;
-  return n == strlen(w) && kgr_ascii_ieq(s->text + s->tok[i].start, n, w);
+  if (n != strlen(w))
+    return false;
+  const char *t = s->text + s->tok[i].start;
+  for (size_t k = 0; k < n; k++)
+    if (kgr_ascii_lower((unsigned char)t[k]) != kgr_ascii_lower((unsigned char)w[k]))
+      return false;
+  return true;
 }
 /* Is token i an article ("the", "a", "an")? */
 static inline bool kgr_etok_is_article(const kgr_ent_sent *s, size_t i) {
