@@ -216,6 +216,7 @@ void kgr_etok_mark_fields(const kgr_block *b, size_t width, kgr_etok *tok, size_
   }
 }
 
+/* The lexicon behind each kgr_elex. */
 static const kgr_lexicon *const elex_tables[KGR_ELEX_COUNT] = {
     [KGR_ELEX_ROLES] = &kgr_lex_roles,
     [KGR_ELEX_MEDIA_WORDS] = &kgr_lex_media_words,
@@ -228,8 +229,6 @@ static const kgr_lexicon *const elex_tables[KGR_ELEX_COUNT] = {
     [KGR_ELEX_ACT_WORDS] = &kgr_lex_act_words,
     [KGR_ELEX_PEOPLE_NOUNS] = &kgr_lex_people_nouns,
 };
-
-const kgr_lexicon *kgr_elex_lexicon(kgr_elex e) { return elex_tables[e]; }
 
 /* An entry as a word's facts remember it: 1 for none, else the entry's
  * index + 2; 0 (not remembered, asked again) if the index does not fit. */

@@ -47,9 +47,6 @@ typedef enum kgr_elex {
   KGR_ELEX_COUNT
 } kgr_elex;
 
-/* The lexicon behind e. */
-const kgr_lexicon *kgr_elex_lexicon(kgr_elex e);
-
 typedef struct kgr_etok {
   size_t start, end; /* in the block text */
   uint32_t cp;       /* first code point */
@@ -121,7 +118,7 @@ typedef struct kgr_ent_sent {
   size_t start, end;   /* the sentence within it */
   kgr_etok *tok;       /* its tokens (kgr_etok_facts() sets their slots) */
   size_t n;
-  kgr_word_cache *words; /* facts by spelling, for all sentences; or NULL */
+  kgr_word_cache *words; /* facts by spelling for all sentences, or NULL */
   bool all_caps;       /* the block is written in capitals (titles) */
   bool title_case;     /* most words are capitalised (headings, titles) */
 } kgr_ent_sent;
