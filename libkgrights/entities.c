@@ -648,7 +648,8 @@ typedef struct sent_info {
   size_t width;        /* kgr_block_wrap_width() of its block */
   size_t first, count; /* its tokens in the kept ones, if `kept` */
   bool skip;           /* in a footnote or a signatory list, or empty */
-  bool kept;
+  bool kept;           /* its tokens are kept between passes */
+  bool title_case;     /* see title_case() */
 } sent_info;
 
 /* Does the sentence overlap a signatory? Signatories are in document
@@ -663,7 +664,24 @@ static bool in_signatories(const kgr_doc *doc, kgr_span sp, size_t *cursor) {
   return false;
 }
 
-static void set_sentence(kgr_ent_ctx *c, size_t si, kgr_etok *tok, size_t n) {
+/* Is the sentence of tokens tok[0, n) in block b a heading or a title
+ * ("Kyrgyzstan: Civil Society Appeals for ...")? Mostly capitalised words
+ * and no full stop, unlike a sentence that merely names many people. */
+static bool title_case(const kgr_block *b, const kgr_etok *tok, size_t n) {
+  if (b->kind == KGR_BLOCK_HEADING)
+    return true;
+  size_t words = 0, caps = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (tok[i].kind != KGR_ETOK_WORD)
+      continue;
+    words++;
+    caps += tok[i].cap;
+  }
+  bool stop = n > 0 && tok[n - 1].kind == KGR_ETOK_PUNCT && tok[n - 1].cp == '.';
+  return words >= 4 && caps * 4 >= words * 3 && !stop;
+}
+
+static void set_sentence(kgr_ent_ctx *c, size_t si, const sent_info *in, kgr_etok *tok, size_t n) {
   const kgr_sentence *s = &c->lay->sentences[si];
   const kgr_block *b = &c->lay->blocks[s->block];
   c->s.index = si;
@@ -673,18 +691,7 @@ static void set_sentence(kgr_ent_ctx *c, size_t si, kgr_etok *tok, size_t n) {
   c->s.tok = tok;
   c->s.n = n;
   c->s.all_caps = b->all_caps;
-  size_t words = 0, caps = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (tok[i].kind != KGR_ETOK_WORD)
-      continue;
-    words++;
-    caps += tok[i].cap;
-  }
-  /* Headings and titles ("Kyrgyzstan: Civil Society Appeals for ..."):
-   * mostly capitalised words and no full stop, unlike a sentence that
-   * merely names many people. */
-  bool stop = n > 0 && tok[n - 1].kind == KGR_ETOK_PUNCT && tok[n - 1].cp == '.';
-  c->s.title_case = b->kind == KGR_BLOCK_HEADING || (words >= 4 && caps * 4 >= words * 3 && !stop);
+  c->s.title_case = in->title_case;
   kgr_ent_registry *r = c->reg;
   r->taken_base = s->start;
   r->taken_len = s->end - s->start;
@@ -699,6 +706,7 @@ static void set_sentence(kgr_ent_ctx *c, size_t si, kgr_etok *tok, size_t n) {
 typedef struct sent_tokens {
   kgr_etok_vec kept;    /* reserved once, never grows */
   kgr_etok_vec scratch; /* for the sentences not kept; never grows */
+  size_t scratch_of;    /* the sentence in scratch, or SIZE_MAX */
 } sent_tokens;
 
 /* Make sentence si the current one, cutting it into tokens unless they
@@ -715,14 +723,21 @@ static void load_sentence(kgr_ent_ctx *c, size_t si, sent_info *info, sent_token
     in->count = st->kept.count - in->first;
     kgr_etok_mark_fields(b, in->width, st->kept.items + in->first, in->count);
   }
-  if (in->kept) {
-    set_sentence(c, si, st->kept.items + in->first, in->count);
-    return;
+  kgr_etok *tok = st->kept.items + in->first;
+  size_t n = in->count;
+  if (!in->kept) {
+    if (st->scratch_of != si) { /* (a document of one long sentence is cut once) */
+      st->scratch.count = 0;
+      kgr_etok_split(c->reg->tmp, b->text, s->start, s->end, &st->scratch);
+      kgr_etok_mark_fields(b, in->width, st->scratch.items, st->scratch.count);
+      st->scratch_of = si;
+    }
+    tok = st->scratch.items;
+    n = st->scratch.count;
   }
-  st->scratch.count = 0;
-  kgr_etok_split(c->reg->tmp, b->text, s->start, s->end, &st->scratch);
-  kgr_etok_mark_fields(b, in->width, st->scratch.items, st->scratch.count);
-  set_sentence(c, si, st->scratch.items, st->scratch.count);
+  if (first_pass)
+    in->title_case = title_case(b, tok, n);
+  set_sentence(c, si, in, tok, n);
 }
 
 /* Keep the issuer or a signatory called `name` out of the organisations,
@@ -944,9 +959,10 @@ static void read_entities(kgr_doc *doc, const kgr_layout *lay, kgr_arena *tmp, k
   /* Pass 0: the lower-case words of the document, and, when the header
    * stage found no country, the country mentioned most often. Nothing
    * asks whether a word is common before they are all known. */
-  /* A sentence has no more tokens than bytes: the vectors never grow
-   * (their pages are touched only as far as tokens are written). */
-  sent_tokens st = {0};
+  /* A sentence has no more tokens than bytes, and is kept only if that
+   * many fit: neither vector grows (their pages are touched only as far
+   * as tokens are written). */
+  sent_tokens st = {.scratch_of = SIZE_MAX};
   st.kept.cap = text_bytes + 1;
   if (st.kept.cap > TOKENS_KEPT / sizeof *st.kept.items)
     st.kept.cap = TOKENS_KEPT / sizeof *st.kept.items;
