@@ -318,15 +318,13 @@ static void register_prefixes(kgr_ent_registry *r, size_t p) {
   }
 }
 
-/* The person whose longer name starts with the name text[0, n), or, when
- * `longer`, who is known by the first words of it ("Jimmy Sham" / "Jimmy
- * Sham Tsz-kit"); SIZE_MAX if none or several. Names of one word are left
- * to surnames. */
-static size_t person_by_prefix(const kgr_ent_registry *r, const char *text, size_t n,
-                               bool longer) {
-  char buf[FOLD_MAX];
-  size_t len = fold_into(buf, text, n);
-  if (len == SIZE_MAX || !memchr(buf, ' ', len))
+/* The person whose longer name starts with the folded name buf[0, len),
+ * or, when `longer`, who is known by the first words of it ("Jimmy Sham" /
+ * "Jimmy Sham Tsz-kit"); SIZE_MAX if none or several. Names of one word
+ * are left to surnames. */
+static size_t person_by_folded_prefix(const kgr_ent_registry *r, const char *buf, size_t len,
+                                      bool longer) {
+  if (!memchr(buf, ' ', len))
     return SIZE_MAX;
   size_t p = map_get(&r->name_prefixes, buf, len);
   if (p != SIZE_MAX)
@@ -340,6 +338,13 @@ static size_t person_by_prefix(const kgr_ent_registry *r, const char *text, size
       return resolve(r, p);
   }
   return SIZE_MAX;
+}
+
+/* The same for the name text[0, n). */
+static size_t person_by_prefix(const kgr_ent_registry *r, const char *text, size_t n, bool longer) {
+  char buf[FOLD_MAX];
+  size_t len = fold_into(buf, text, n);
+  return len == SIZE_MAX ? SIZE_MAX : person_by_folded_prefix(r, buf, len, longer);
 }
 
 size_t kgr_ent_add_person_as(kgr_ent_ctx *c, size_t start, size_t end, const char *name,
@@ -405,14 +410,17 @@ size_t kgr_ent_find_person(const kgr_ent_ctx *c, size_t i, size_t j) {
   if (i >= j || j > c->s.n)
     return SIZE_MAX;
   const char *text = c->s.text + c->s.tok[i].start;
-  size_t len = c->s.tok[j - 1].end - c->s.tok[i].start;
-  size_t p = map_get_text(&r->person_names, text, len);
+  char buf[FOLD_MAX]; /* folded once for the three look-ups */
+  size_t len = fold_into(buf, text, c->s.tok[j - 1].end - c->s.tok[i].start);
+  if (len == SIZE_MAX)
+    return SIZE_MAX;
+  size_t p = map_get(&r->person_names, buf, len);
   /* a bare run of capitals that goes on past a known name is something
    * else ("Anna Petrova Street") */
   if (p == SIZE_MAX && j - i > 1)
-    p = person_by_prefix(r, text, len, false);
+    p = person_by_folded_prefix(r, buf, len, false);
   if (p == SIZE_MAX && j - i == 1) {
-    p = map_get_text(&r->surnames, text, len);
+    p = map_get(&r->surnames, buf, len);
     if (p == AMBIGUOUS)
       p = SIZE_MAX;
   }
