@@ -596,15 +596,25 @@ size_t kgr_ent_add_place(kgr_ent_ctx *c, size_t start, size_t end, const kgr_gaz
    * ("Petersburg", "St. Petersburg"; "Osh", "Osh oblast"). A named place
    * is its name in its country. */
   kgr_buf key = {0};
-  char id[48];
-  int n = entry ? snprintf(id, sizeof id, "g:%p:", (const void *)entry)
-                : snprintf(id, sizeof id, "n:%s:", country ? country : "-");
-  kgr_buf_append(r->tmp, &key, id, n > 0 ? (size_t)n : 0);
+  char id[sizeof entry + 2]; /* "g", the entry's address as bytes, ":": a key
+                                only compared for equality */
+  size_t n = sizeof id;
+  id[0] = 'g';
+  memcpy(id + 1, &entry, sizeof entry);
+  id[n - 1] = ':';
+  if (entry) {
+    kgr_buf_append(r->tmp, &key, id, n);
+  } else {
+    const char *in = country ? country : "-";
+    kgr_buf_append(r->tmp, &key, "n:", 2);
+    kgr_buf_append(r->tmp, &key, in, strlen(in));
+    kgr_buf_append(r->tmp, &key, ":", 1);
+  }
   kgr_buf_append(r->tmp, &key, buf, len);
   kgr_str k = kgr_buf_str(r->tmp, &key);
   size_t p = map_get(&r->place_keys, k.ptr, k.len);
   if (p == SIZE_MAX && entry) {
-    kgr_str first = {id, n > 0 ? (size_t)n : 0}; /* "g:<entry>:" alone: the entry's first place */
+    kgr_str first = {id, n}; /* the entry's key alone: its first place */
     size_t q = map_get(&r->place_keys, first.ptr, first.len);
     kgr_str mine = place_core((kgr_str){buf, len});
     for (size_t hops = 0; q != SIZE_MAX && hops < MAX_SPELLINGS; hops++) {
