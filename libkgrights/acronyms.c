@@ -28,10 +28,27 @@ static bool is_joiner(uint32_t cp) {
          cp == '&';
 }
 
+/* The bytes that are word characters by themselves: ASCII letters and
+ * digits. Most bytes of a text are ASCII: they are read without decoding. */
+/* clang-format off */
+static const bool word_byte[256] = {
+    ['0'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ['A'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    ['a'] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+/* clang-format on */
+
 bool kgr_word_next(const char *text, size_t len, size_t *pos, kgr_word *w) {
   size_t i = *pos;
   uint32_t cp;
   while (i < len) {
+    unsigned char c = (unsigned char)text[i];
+    if (word_byte[c])
+      break;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
     size_t n = cp_at(text, len, i, &cp);
     if (is_word_cp(cp))
       break;
@@ -42,7 +59,13 @@ bool kgr_word_next(const char *text, size_t len, size_t *pos, kgr_word *w) {
     return false;
   }
   size_t start = i;
+  while (i < len && word_byte[(unsigned char)text[i]])
+    i++;
   while (i < len) {
+    if (word_byte[(unsigned char)text[i]]) {
+      i++;
+      continue;
+    }
     size_t n = cp_at(text, len, i, &cp);
     if (is_word_cp(cp)) {
       i += n;

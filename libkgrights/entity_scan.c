@@ -29,71 +29,120 @@ static bool is_joiner(uint32_t cp) {
   return cp == '-' || cp == 0x2010 || cp == 0x2011 || cp == '.' || is_apostrophe(cp);
 }
 
-void kgr_etok_split(kgr_arena *a, const char *text, size_t start, size_t end, kgr_etok_vec *out) {
-  size_t i = start;
-  while (i < end) {
+/* The classes of the bytes that are characters of words by themselves:
+ * ASCII letters and digits. Other bytes are 0: separators, or bytes of
+ * characters that are decoded. */
+enum { CH_LETTER = 1, CH_LOWER = 2, CH_DIGIT = 4 };
+#define U CH_LETTER
+#define L (CH_LETTER | CH_LOWER)
+#define D CH_DIGIT
+/* clang-format off */
+static const uint8_t byte_class[256] = {
+    ['0'] = D, D, D, D, D, D, D, D, D, D,
+    ['A'] = U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U, U,
+    ['a'] = L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L, L,
+};
+/* clang-format on */
+#undef U
+#undef L
+#undef D
+
+/* Room for one more token, whose fields the caller sets. */
+static kgr_etok *push_token(kgr_arena *a, kgr_etok_vec *v) {
+  if (v->count == v->cap)
+    v->items = kgr_arena_grow(a, v->items, v->count, &v->cap, sizeof *v->items);
+  return &v->items[v->count++];
+}
+
+/* What scan_word() found of a word. */
+typedef struct word_shape {
+  size_t letters; /* how many */
+  unsigned seen;  /* the CH_ classes met */
+  bool dotted;    /* an inner dot */
+} word_shape;
+
+/* The end of the word starting at text[i]: letters and digits, and the
+ * joiners between them. */
+static size_t scan_word(const char *text, size_t i, size_t end, word_shape *w) {
+  size_t letters = 0;
+  unsigned seen = 0;
+  bool dotted = false;
+  for (;;) {
+    unsigned k;
+    while (i < end && (k = byte_class[(unsigned char)text[i]]) != 0) {
+      letters += k & CH_LETTER;
+      seen |= k;
+      i++;
+    }
+    if (i >= end)
+      break;
     uint32_t cp;
     size_t n = decode_at(text, i, end, &cp);
-    if (kgr_is_space((unsigned char)text[i]) || cp == 0xA0) {
+    if (kgr_is_letter(cp)) { /* past ASCII */
+      letters++;
+      seen |= kgr_is_lower(cp) ? CH_LOWER : 0;
       i += n;
       continue;
     }
-    kgr_etok *t = KGR_VEC_PUSH(a, *out);
-    t->start = i;
-    t->cp = cp;
+    if (!is_joiner(cp) || i + n >= end)
+      break;
+    uint32_t next;
+    size_t m = decode_at(text, i + n, end, &next);
+    if (!is_alnum_cp(next))
+      break;
+    /* "Bishkek's": the possessive is a token of its own. */
+    if (is_apostrophe(cp) && (next == 's' || next == 'S') &&
+        (i + n + m >= end || !kgr_is_word_byte((unsigned char)text[i + n + m])))
+      break;
+    if (cp == '.')
+      dotted = true;
+    i += n;
+  }
+  *w = (word_shape){letters, seen, dotted};
+  return i;
+}
+
+void kgr_etok_split(kgr_arena *a, const char *text, size_t start, size_t end, kgr_etok_vec *out) {
+  size_t first = out->count, i = start;
+  while (i < end) {
+    unsigned char c = (unsigned char)text[i];
+    if (kgr_is_space(c)) {
+      i++;
+      continue;
+    }
+    uint32_t cp = c;
+    size_t n = c < 0x80 ? 1 : decode_at(text, i, end, &cp);
+    if (cp == 0xA0) { /* no-break space */
+      i += n;
+      continue;
+    }
     if (!is_alnum_cp(cp)) {
-      t->kind = KGR_ETOK_PUNCT;
+      kgr_etok_kind kind = KGR_ETOK_PUNCT;
       /* "'s" after a word is its possessive ending. */
       if (is_apostrophe(cp) && i + n < end && (text[i + n] == 's' || text[i + n] == 'S') &&
           (i + n + 1 >= end || !kgr_is_word_byte((unsigned char)text[i + n + 1])) &&
-          out->count > 1 && out->items[out->count - 2].end == i &&
-          out->items[out->count - 2].kind == KGR_ETOK_WORD) {
-        t->kind = KGR_ETOK_POSS;
+          out->count > first && out->items[out->count - 1].end == i &&
+          out->items[out->count - 1].kind == KGR_ETOK_WORD) {
+        kind = KGR_ETOK_POSS;
         n += 1;
       }
+      *push_token(a, out) = (kgr_etok){.start = i, .end = i + n, .cp = cp, .kind = kind};
       i += n;
-      t->end = i;
       continue;
     }
-    size_t letters = 0, lower = 0;
-    bool digit = false, dotted = false;
-    for (;;) {
-      if (kgr_is_letter(cp)) {
-        letters++;
-        lower += kgr_is_lower(cp);
-      } else {
-        digit = true;
-      }
-      i += n;
-      if (i >= end)
-        break;
-      n = decode_at(text, i, end, &cp);
-      if (is_alnum_cp(cp))
-        continue;
-      if (!is_joiner(cp))
-        break;
-      uint32_t next;
-      if (i + n >= end)
-        break;
-      size_t m = decode_at(text, i + n, end, &next);
-      if (!is_alnum_cp(next))
-        break;
-      /* "Bishkek's": the possessive is a token of its own. */
-      if (is_apostrophe(cp) && (next == 's' || next == 'S') &&
-          (i + n + m >= end || !kgr_is_word_byte((unsigned char)text[i + n + m])))
-        break;
-      if (cp == '.')
-        dotted = true;
-      i += n;
-      cp = next;
-      n = m;
-    }
-    t->end = i;
-    t->kind = letters ? KGR_ETOK_WORD : KGR_ETOK_NUMBER;
-    t->cap = letters && kgr_is_upper(t->cp);
-    t->all_caps = letters >= 2 && lower == 0;
-    t->digit = letters && digit;
-    t->dotted = dotted;
+    word_shape w;
+    size_t e = scan_word(text, i, end, &w);
+    *push_token(a, out) = (kgr_etok){
+        .start = i,
+        .end = e,
+        .cp = cp,
+        .kind = w.letters ? KGR_ETOK_WORD : KGR_ETOK_NUMBER,
+        .cap = w.letters && kgr_is_upper(cp),
+        .all_caps = w.letters >= 2 && !(w.seen & CH_LOWER),
+        .digit = w.letters && (w.seen & CH_DIGIT),
+        .dotted = w.dotted,
+    };
+    i = e;
   }
 }
 
@@ -167,44 +216,39 @@ void kgr_etok_mark_fields(const kgr_block *b, size_t width, kgr_etok *tok, size_
   }
 }
 
-bool kgr_etok_breaks(const kgr_ent_sent *s, size_t i) {
-  return i < s->n && (s->tok[i].field || s->tok[i].own_line);
+/* The lexicon behind each kgr_elex. */
+static const kgr_lexicon *const elex_tables[KGR_ELEX_COUNT] = {
+    [KGR_ELEX_ROLES] = &kgr_lex_roles,
+    [KGR_ELEX_MEDIA_WORDS] = &kgr_lex_media_words,
+    [KGR_ELEX_ORG_NAME_WORDS] = &kgr_lex_org_name_words,
+    [KGR_ELEX_ORG_WORDS] = &kgr_lex_org_words,
+    [KGR_ELEX_PLACE_TYPES] = &kgr_lex_place_types,
+    [KGR_ELEX_REPORT_VERBS] = &kgr_lex_report_verbs,
+    [KGR_ELEX_PERSON_STOPWORDS] = &kgr_lex_person_stopwords,
+    [KGR_ELEX_MONTHS] = &kgr_lex_months,
+    [KGR_ELEX_ACT_WORDS] = &kgr_lex_act_words,
+    [KGR_ELEX_PEOPLE_NOUNS] = &kgr_lex_people_nouns,
+};
+
+/* An entry as a word's facts remember it: 1 for none, else the entry's
+ * index + 2; 0 (not remembered, asked again) if the index does not fit. */
+static uint16_t entry_code(kgr_elex lex, const kgr_lex_entry *e) {
+  if (!e)
+    return 1;
+  size_t k = (size_t)(e - elex_tables[lex]->entries) + 2;
+  return k <= UINT16_MAX ? (uint16_t)k : 0;
 }
 
-bool kgr_etok_is_word(const kgr_ent_sent *s, size_t i) {
-  return i < s->n && s->tok[i].kind == KGR_ETOK_WORD;
+static const kgr_lex_entry *code_entry(kgr_elex lex, uint16_t code) {
+  return code > 1 ? &elex_tables[lex]->entries[code - 2] : NULL;
 }
 
-bool kgr_etok_is_capword(const kgr_ent_sent *s, size_t i) {
-  return i < s->n && s->tok[i].kind == KGR_ETOK_WORD && s->tok[i].cap && !s->tok[i].all_caps &&
-         !s->tok[i].digit;
-}
-
-bool kgr_etok_is(const kgr_ent_sent *s, size_t i, uint32_t cp) {
-  return i < s->n && s->tok[i].kind == KGR_ETOK_PUNCT && s->tok[i].cp == cp;
-}
-
-bool kgr_etok_word_is(const kgr_ent_sent *s, size_t i, const char *w) {
-  return i < s->n && s->tok[i].kind == KGR_ETOK_WORD &&
-         kgr_ascii_ieq(s->text + s->tok[i].start, s->tok[i].end - s->tok[i].start, w);
-}
-
-bool kgr_etok_is_article(const kgr_ent_sent *s, size_t i) {
-  return kgr_etok_word_is(s, i, "the") || kgr_etok_word_is(s, i, "a") ||
-         kgr_etok_word_is(s, i, "an");
-}
-
-bool kgr_etok_glued(const kgr_ent_sent *s, size_t i) {
-  return i > 0 && i < s->n && s->tok[i - 1].end == s->tok[i].start;
-}
-
-size_t kgr_etok_lex(const kgr_ent_sent *s, size_t i, const kgr_lexicon *lex,
-                    const kgr_lex_entry **out) {
+size_t kgr_etok_lex(const kgr_ent_sent *s, size_t i, kgr_elex lex, const kgr_lex_entry **out) {
   *out = NULL;
   if (i >= s->n || s->tok[i].kind != KGR_ETOK_WORD)
     return 0;
   const kgr_lex_entry *e = NULL;
-  size_t n = kgr_lex_match(lex, s->text, s->end, s->tok[i].start, &e);
+  size_t n = kgr_lex_match(elex_tables[lex], s->text, s->end, s->tok[i].start, &e);
   if (!n || !e)
     return 0;
   size_t end = s->tok[i].start + n;
@@ -218,37 +262,114 @@ size_t kgr_etok_lex(const kgr_ent_sent *s, size_t i, const kgr_lexicon *lex,
   return 0;
 }
 
-const kgr_lex_entry *kgr_etok_lookup(const kgr_ent_sent *s, size_t i, size_t j,
-                                     const kgr_lexicon *lex) {
-  if (i >= j || j > s->n)
-    return NULL;
-  return kgr_lex_lookup(lex, s->text + s->tok[i].start, s->tok[j - 1].end - s->tok[i].start);
+void kgr_word_cache_init(kgr_arena *a, kgr_word_cache *wc, unsigned bits) {
+  size_t n = (size_t)1 << bits;
+  wc->slots = kgr_arena_calloc(a, n * sizeof *wc->slots);
+  wc->mask = n - 1;
 }
 
-const char *kgr_etok_tag(const kgr_ent_sent *s, size_t i, const kgr_lexicon *lex) {
+static size_t hash_word(const char *s, size_t n) {
+  uint64_t h = 1469598103934665603ull; /* FNV-1a */
+  for (size_t i = 0; i < n; i++)
+    h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+  return (size_t)(h ^ (h >> 32));
+}
+
+/* The rare path stays out of line, so that the common one, inlined, keeps
+ * few registers to save. */
+#if defined(__GNUC__)
+#define KGR_NOINLINE __attribute__((noinline))
+#else
+#define KGR_NOINLINE
+#endif
+
+/* Token t's slot, hashed on first use and taken over from the word that
+ * held it, if another did. */
+static KGR_NOINLINE kgr_word_slot *claim_slot(const kgr_ent_sent *s, kgr_etok *t) {
+  const char *text = s->text + t->start;
+  size_t len = t->end - t->start;
+  if (!t->slot)
+    t->slot = (uint32_t)(hash_word(text, len) & s->words->mask) + 1;
+  kgr_word_slot *w = &s->words->slots[(t->slot - 1) & s->words->mask];
+  if (w->len != len || (w->text != text && memcmp(w->text, text, len) != 0)) {
+    w->len = len;
+    memset(&w->facts, 0, sizeof w->facts);
+  }
+  w->text = text; /* the next question about this token needs no compare */
+  return w;
+}
+
+/* kgr_etok_facts(), inline in this file. */
+static inline kgr_word_facts *facts_of(const kgr_ent_sent *s, size_t i) {
+  if (!s->words || !kgr_etok_is_word(s, i))
+    return NULL;
+  kgr_etok *t = &s->tok[i];
+  if (t->slot) { /* asked before, and the slot still this token's: the usual case */
+    kgr_word_slot *w = &s->words->slots[(t->slot - 1) & s->words->mask];
+    if (w->text == s->text + t->start && w->len == t->end - t->start)
+      return &w->facts;
+  }
+  return &claim_slot(s, t)->facts;
+}
+
+kgr_word_facts *kgr_etok_facts(const kgr_ent_sent *s, size_t i) { return facts_of(s, i); }
+
+/* The entry equal to token i, remembered by spelling. */
+static const kgr_lex_entry *word_entry(const kgr_ent_sent *s, size_t i, kgr_elex lex) {
+  kgr_word_facts *f = facts_of(s, i);
+  if (f && f->entry[lex])
+    return code_entry(lex, f->entry[lex]);
+  const kgr_etok *t = &s->tok[i];
+  const kgr_lex_entry *e = kgr_lex_lookup(elex_tables[lex], s->text + t->start, t->end - t->start);
+  if (f)
+    f->entry[lex] = entry_code(lex, e);
+  return e;
+}
+
+const kgr_lex_entry *kgr_etok_lookup(const kgr_ent_sent *s, size_t i, size_t j, kgr_elex lex) {
+  if (i >= j || j > s->n)
+    return NULL;
+  if (j == i + 1)
+    return word_entry(s, i, lex);
+  return kgr_lex_lookup(elex_tables[lex], s->text + s->tok[i].start,
+                        s->tok[j - 1].end - s->tok[i].start);
+}
+
+const char *kgr_etok_tag(const kgr_ent_sent *s, size_t i, kgr_elex lex) {
   if (!kgr_etok_is_word(s, i))
     return NULL;
-  const kgr_lex_entry *e = kgr_etok_lookup(s, i, i + 1, lex);
+  const kgr_lex_entry *e = word_entry(s, i, lex);
   return e ? e->tag : NULL;
 }
 
-bool kgr_etok_stopword(const kgr_ent_sent *s, size_t i) {
-  const char *tag = kgr_etok_tag(s, i, &kgr_lex_person_stopwords);
+/* kgr_etok_stopword() for word token i, without the memory. */
+static bool is_stopword(const kgr_ent_sent *s, size_t i) {
+  const char *tag = kgr_etok_tag(s, i, KGR_ELEX_PERSON_STOPWORDS);
   if (tag && strcmp(tag, "stop") == 0)
     return true;
   /* Abbreviations ("Jan") are also given names: only full month names. */
-  const kgr_lex_entry *m =
-      kgr_etok_is_word(s, i) ? kgr_etok_lookup(s, i, i + 1, &kgr_lex_months) : NULL;
+  const kgr_lex_entry *m = word_entry(s, i, KGR_ELEX_MONTHS);
   return m && strcmp(m->extra, "abbr") != 0;
 }
 
+bool kgr_etok_stopword(const kgr_ent_sent *s, size_t i) {
+  if (!kgr_etok_is_word(s, i))
+    return false;
+  kgr_word_facts *f = facts_of(s, i);
+  if (!f)
+    return is_stopword(s, i);
+  if (!f->stop)
+    f->stop = is_stopword(s, i) ? 2 : 1;
+  return f->stop == 2;
+}
+
 bool kgr_etok_particle(const kgr_ent_sent *s, size_t i) {
-  const char *tag = kgr_etok_tag(s, i, &kgr_lex_person_stopwords);
+  const char *tag = kgr_etok_tag(s, i, KGR_ELEX_PERSON_STOPWORDS);
   return tag && strcmp(tag, "particle") == 0;
 }
 
 const char *kgr_etok_orgword(const kgr_ent_sent *s, size_t i) {
-  return kgr_etok_tag(s, i, &kgr_lex_org_name_words);
+  return kgr_etok_tag(s, i, KGR_ELEX_ORG_NAME_WORDS);
 }
 
 const kgr_country *kgr_etok_country(const kgr_ent_sent *s, size_t i, size_t j) {
@@ -257,9 +378,8 @@ const kgr_country *kgr_etok_country(const kgr_ent_sent *s, size_t i, size_t j) {
   return kgr_country_lookup(s->text + s->tok[i].start, s->tok[j - 1].end - s->tok[i].start, NULL);
 }
 
-kgr_str kgr_ent_fold(kgr_arena *a, const char *text, size_t n) {
-  kgr_buf b = {0};
-  size_t i = 0;
+size_t kgr_ent_fold_into(char *out, const char *text, size_t n) {
+  size_t len = 0, i = 0;
   while (i < n && kgr_is_space((unsigned char)text[i]))
     i++;
   if (n - i > 4 && kgr_ascii_istarts(text + i, n - i, "the "))
@@ -267,34 +387,46 @@ kgr_str kgr_ent_fold(kgr_arena *a, const char *text, size_t n) {
   bool space = false;
   while (i < n) {
     unsigned char c = (unsigned char)text[i];
+    if (c > ' ' && c < 0x80 && !space) { /* most bytes */
+      out[len++] = (char)kgr_ascii_lower(c);
+      i++;
+      continue;
+    }
     if (kgr_is_space(c)) {
       space = true;
       i++;
       continue;
     }
-    if (space && b.len)
-      kgr_buf_putc(a, &b, ' ');
+    if (space && len)
+      out[len++] = ' ';
     space = false;
     if (c == 0xE2 && i + 2 < n && (unsigned char)text[i + 1] == 0x80 &&
         ((unsigned char)text[i + 2] == 0x98 || (unsigned char)text[i + 2] == 0x99)) {
-      kgr_buf_putc(a, &b, '\'');
+      out[len++] = '\'';
       i += 3;
       continue;
     }
     if (c == 0xE2 && i + 2 < n && (unsigned char)text[i + 1] == 0x80 &&
         ((unsigned char)text[i + 2] == 0x9C || (unsigned char)text[i + 2] == 0x9D)) {
-      kgr_buf_putc(a, &b, '"'); /* “Viasna” is "Viasna" */
+      out[len++] = '"'; /* “Viasna” is "Viasna" */
       i += 3;
       continue;
     }
     if (c == 0xC2 && i + 1 < n &&
         ((unsigned char)text[i + 1] == 0xAB || (unsigned char)text[i + 1] == 0xBB)) {
-      kgr_buf_putc(a, &b, '"'); /* «Viasna» too */
+      out[len++] = '"'; /* «Viasna» too */
       i += 2;
       continue;
     }
-    kgr_buf_putc(a, &b, (char)kgr_ascii_lower(c));
+    out[len++] = (char)kgr_ascii_lower(c);
     i++;
   }
-  return kgr_buf_str(a, &b);
+  return len;
+}
+
+kgr_str kgr_ent_fold(kgr_arena *a, const char *text, size_t n) {
+  char *p = kgr_arena_alloc(a, n + 1);
+  size_t len = kgr_ent_fold_into(p, text, n);
+  p[len] = '\0';
+  return (kgr_str){p, len};
 }

@@ -13,12 +13,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "document.h"
 #include "entities.h"
 #include "gazetteer.h"
 #include "layout.h"
 #include "lexicon.h"
+#include "utf8.h"
 
 typedef enum kgr_etok_kind {
   KGR_ETOK_WORD = 0, /* letters, maybe digits: "Bishkek", "Ala-Too", "24.kg" */
@@ -26,6 +28,24 @@ typedef enum kgr_etok_kind {
   KGR_ETOK_POSS,     /* the possessive "'s" / "’s" split off a word */
   KGR_ETOK_PUNCT     /* any other single character */
 } kgr_etok_kind;
+
+/* The lexicons the recognizers look tokens up in. The entries equal to a
+ * word are remembered by spelling (kgr_word_cache), so that no word is
+ * looked up twice in one lexicon, however many recognizers ask and
+ * wherever it is written. */
+typedef enum kgr_elex {
+  KGR_ELEX_ROLES,
+  KGR_ELEX_MEDIA_WORDS,
+  KGR_ELEX_ORG_NAME_WORDS,
+  KGR_ELEX_ORG_WORDS,
+  KGR_ELEX_PLACE_TYPES,
+  KGR_ELEX_REPORT_VERBS,
+  KGR_ELEX_PERSON_STOPWORDS,
+  KGR_ELEX_MONTHS,
+  KGR_ELEX_ACT_WORDS,
+  KGR_ELEX_PEOPLE_NOUNS,
+  KGR_ELEX_COUNT
+} kgr_elex;
 
 typedef struct kgr_etok {
   size_t start, end; /* in the block text */
@@ -42,11 +62,42 @@ typedef struct kgr_etok {
   bool field;        /* a word that opens an input line as the label of a
                         "Label: value" field ("Location: Geneva"): no name
                         runs on into it from the line before */
+  uint32_t slot;     /* a word's slot in the word cache + 1; 0 until
+                        kgr_etok_facts() first hashes it */
 } kgr_etok;
 
 typedef KGR_VEC(kgr_etok) kgr_etok_vec;
 
-/* Append the tokens of text[start, end) to out. Linear. */
+/* What is known of a word wherever it is written the same way, each 0
+ * until first asked: per kgr_elex, the entry equal to the word
+ * (kgr_etok_tag), as 1 for none or the entry's index + 2; whether it is a
+ * stop word (kgr_etok_stopword) and a word the document also writes in
+ * lower case (kgr_ent_common_word), as 1 no, 2 yes. */
+typedef struct kgr_word_facts {
+  uint16_t entry[KGR_ELEX_COUNT];
+  uint8_t stop;
+  uint8_t common;
+} kgr_word_facts;
+
+/* The facts of a document's words by spelling, in a fixed number of
+ * slots: the slot a word's hash picks holds the word last asked about
+ * there. Memory stays bounded, and the frequent words stay. */
+typedef struct kgr_word_slot {
+  const char *text; /* the spelling (len 0: an empty slot) */
+  size_t len;
+  kgr_word_facts facts;
+} kgr_word_slot;
+
+typedef struct kgr_word_cache {
+  kgr_word_slot *slots;
+  size_t mask; /* slots - 1, a power of two less one */
+} kgr_word_cache;
+
+/* Set up an empty cache of 2^bits slots (bits <= 24) in a. */
+void kgr_word_cache_init(kgr_arena *a, kgr_word_cache *wc, unsigned bits);
+
+/* Append the tokens of text[start, end) to out (the tokens already in out
+ * play no part). Linear. */
 void kgr_etok_split(kgr_arena *a, const char *text, size_t start, size_t end,
                     kgr_etok_vec *out);
 
@@ -65,8 +116,9 @@ typedef struct kgr_ent_sent {
   size_t index;        /* into lay->sentences */
   const char *text;    /* the block text */
   size_t start, end;   /* the sentence within it */
-  const kgr_etok *tok; /* its tokens */
+  kgr_etok *tok;       /* its tokens (kgr_etok_facts() sets their slots) */
   size_t n;
+  kgr_word_cache *words; /* facts by spelling for all sentences, or NULL */
   bool all_caps;       /* the block is written in capitals (titles) */
   bool title_case;     /* most words are capitalised (headings, titles) */
 } kgr_ent_sent;
@@ -84,33 +136,64 @@ typedef struct kgr_ent_ctx {
 
 /* --- Token helpers ------------------------------------------------------ */
 
+/* The helpers below are inline: the recognizers call them for nearly
+ * every token, and a literal's length then folds to a constant. */
+
 /* Is token i a word / a capitalised word (not all capitals)? */
-bool kgr_etok_is_word(const kgr_ent_sent *s, size_t i);
-bool kgr_etok_is_capword(const kgr_ent_sent *s, size_t i);
+static inline bool kgr_etok_is_word(const kgr_ent_sent *s, size_t i) {
+  return i < s->n && s->tok[i].kind == KGR_ETOK_WORD;
+}
+static inline bool kgr_etok_is_capword(const kgr_ent_sent *s, size_t i) {
+  return i < s->n && s->tok[i].kind == KGR_ETOK_WORD && s->tok[i].cap && !s->tok[i].all_caps &&
+         !s->tok[i].digit;
+}
 /* Is token i the punctuation character cp? */
-bool kgr_etok_is(const kgr_ent_sent *s, size_t i, uint32_t cp);
+static inline bool kgr_etok_is(const kgr_ent_sent *s, size_t i, uint32_t cp) {
+  return i < s->n && s->tok[i].kind == KGR_ETOK_PUNCT && s->tok[i].cp == cp;
+}
 /* Is token i the word w (ASCII, case-insensitive)? */
-bool kgr_etok_word_is(const kgr_ent_sent *s, size_t i, const char *w);
+static inline bool kgr_etok_word_is(const kgr_ent_sent *s, size_t i, const char *w) {
+  if (!kgr_etok_is_word(s, i))
+    return false;
+  size_t n = s->tok[i].end - s->tok[i].start;
+  if (n != strlen(w))
+    return false;
+  const char *t = s->text + s->tok[i].start;
+  for (size_t k = 0; k < n; k++)
+    if (kgr_ascii_lower((unsigned char)t[k]) != kgr_ascii_lower((unsigned char)w[k]))
+      return false;
+  return true;
+}
 /* Is token i an article ("the", "a", "an")? */
-bool kgr_etok_is_article(const kgr_ent_sent *s, size_t i);
+static inline bool kgr_etok_is_article(const kgr_ent_sent *s, size_t i) {
+  return kgr_etok_word_is(s, i, "the") || kgr_etok_word_is(s, i, "a") ||
+         kgr_etok_word_is(s, i, "an");
+}
 /* Does token i open a line of its own ("own_line") or a field? No name
  * runs on into it from the line before. */
-bool kgr_etok_breaks(const kgr_ent_sent *s, size_t i);
+static inline bool kgr_etok_breaks(const kgr_ent_sent *s, size_t i) {
+  return i < s->n && (s->tok[i].field || s->tok[i].own_line);
+}
 /* Is token i joined to token i - 1 with no space between? */
-bool kgr_etok_glued(const kgr_ent_sent *s, size_t i);
+static inline bool kgr_etok_glued(const kgr_ent_sent *s, size_t i) {
+  return i > 0 && i < s->n && s->tok[i - 1].end == s->tok[i].start;
+}
 
 /*
  * The longest entry of lex matching at token i and ending at a token end.
  * Returns the index one past the last token matched, or 0 (and *out NULL)
  * for no match.
  */
-size_t kgr_etok_lex(const kgr_ent_sent *s, size_t i, const kgr_lexicon *lex,
-                    const kgr_lex_entry **out);
-/* The entry of lex equal to tokens [i, j) as a whole, or NULL. */
-const kgr_lex_entry *kgr_etok_lookup(const kgr_ent_sent *s, size_t i, size_t j,
-                                     const kgr_lexicon *lex);
-/* The tag of lex's entry equal to token i, or NULL. */
-const char *kgr_etok_tag(const kgr_ent_sent *s, size_t i, const kgr_lexicon *lex);
+size_t kgr_etok_lex(const kgr_ent_sent *s, size_t i, kgr_elex lex, const kgr_lex_entry **out);
+/* The entry of lex equal to tokens [i, j) as a whole, or NULL (remembered
+ * for one word). */
+const kgr_lex_entry *kgr_etok_lookup(const kgr_ent_sent *s, size_t i, size_t j, kgr_elex lex);
+/* The tag of lex's entry equal to word token i, or NULL. */
+const char *kgr_etok_tag(const kgr_ent_sent *s, size_t i, kgr_elex lex);
+
+/* The facts known of word token i's spelling (its slot in s->words,
+ * taken over if another word held it), or NULL: no cache, or not a word. */
+kgr_word_facts *kgr_etok_facts(const kgr_ent_sent *s, size_t i);
 
 /* Is token i a stop word or a month or weekday name (never in a name)? */
 bool kgr_etok_stopword(const kgr_ent_sent *s, size_t i);
@@ -129,6 +212,9 @@ bool kgr_ent_common_word(const kgr_ent_ctx *c, size_t i);
  * apostrophes and quotation marks (“ ” « » as "), single spaces, no
  * leading article. */
 kgr_str kgr_ent_fold(kgr_arena *a, const char *text, size_t n);
+/* The same into out, which has room for n + 1 bytes (folding never
+ * lengthens); returns the length. */
+size_t kgr_ent_fold_into(char *out, const char *text, size_t n);
 
 /* --- Registry (entities.c) ---------------------------------------------- */
 
@@ -194,6 +280,9 @@ void kgr_ent_person_mention(kgr_ent_ctx *c, size_t person, size_t start,
                             size_t end);
 /* The organisation known by the name or acronym tokens [i, j), or SIZE_MAX. */
 size_t kgr_ent_find_org(const kgr_ent_ctx *c, size_t i, size_t j);
+/* The organisation known by the longest run of tokens [i, e), i < e <= j,
+ * that is free of mentions: sets *end to e. SIZE_MAX if none. */
+size_t kgr_ent_find_org_run(const kgr_ent_ctx *c, size_t i, size_t j, size_t *end);
 /* Record one more mention of a known organisation. */
 void kgr_ent_org_mention(kgr_ent_ctx *c, size_t org, size_t start, size_t end);
 

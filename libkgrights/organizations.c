@@ -93,9 +93,11 @@ size_t kgr_org_name_at(const kgr_ent_sent *s, size_t i, bool domain_ok, size_t *
 static int org_words(const kgr_ent_sent *s, size_t i, size_t j) {
   int best = ORG_NONE;
   for (size_t t = i; t < j; t++) {
+    if (!s->tok[t].cap)
+      continue;
     const kgr_lex_entry *e;
-    size_t end = kgr_etok_lex(s, t, &kgr_lex_org_name_words, &e);
-    if (!end || end > j || !s->tok[t].cap)
+    size_t end = kgr_etok_lex(s, t, KGR_ELEX_ORG_NAME_WORDS, &e);
+    if (!end || end > j)
       continue;
     int k = org_class(e->tag);
     if (k == ORG_TAIL && end != j)
@@ -183,7 +185,7 @@ static size_t extend_to_acronym(const kgr_ent_sent *s, size_t i, size_t j) {
 static bool international(const kgr_ent_sent *s, size_t i, size_t j) {
   for (size_t t = i; t < j; t++) {
     const kgr_lex_entry *e;
-    size_t end = kgr_etok_lex(s, t, &kgr_lex_org_words, &e);
+    size_t end = kgr_etok_lex(s, t, KGR_ELEX_ORG_WORDS, &e);
     if (end && end <= j && strcmp(e->tag, "not_country") == 0)
       return true;
   }
@@ -216,7 +218,7 @@ static bool usable(const kgr_ent_ctx *c, size_t i, size_t j) {
     return false;
   if (kgr_etok_country(s, i, j) || kgr_etok_stopword(s, i))
     return false;
-  const kgr_lex_entry *whole = kgr_etok_lookup(s, i, j, &kgr_lex_org_words);
+  const kgr_lex_entry *whole = kgr_etok_lookup(s, i, j, KGR_ELEX_ORG_WORDS);
   if (whole && strcmp(whole->tag, "not_org") == 0)
     return false;
   return !kgr_gaz_lookup(s->text + s->tok[i].start, s->tok[j - 1].end - s->tok[i].start,
@@ -233,9 +235,11 @@ static void add(kgr_ent_ctx *c, size_t i, size_t j, size_t acr, const char *coun
 /* "the independent news website Kloop": a media phrase, then the name. */
 static size_t media_then_name(kgr_ent_ctx *c, size_t i) {
   const kgr_ent_sent *s = &c->s;
+  if (s->tok[i].cap && !s->tok[i].all_caps)
+    return 0;
   const kgr_lex_entry *e;
-  size_t m = kgr_etok_lex(s, i, &kgr_lex_media_words, &e);
-  if (!m || (s->tok[i].cap && !s->tok[i].all_caps))
+  size_t m = kgr_etok_lex(s, i, KGR_ELEX_MEDIA_WORDS, &e);
+  if (!m)
     return 0;
   size_t st;
   size_t j = kgr_org_name_at(s, m, true, &st);
@@ -266,7 +270,7 @@ static size_t capital_run(kgr_ent_ctx *c, size_t i) {
       j = t;
       break;
     }
-    size_t me = t > i ? kgr_etok_lex(s, t, &kgr_lex_media_words, &e) : 0;
+    size_t me = t > i ? kgr_etok_lex(s, t, KGR_ELEX_MEDIA_WORDS, &e) : 0;
     if (me && me <= j && strcmp(e->tag, "media") == 0) {
       j = t;
       break;
@@ -286,7 +290,7 @@ static size_t capital_run(kgr_ent_ctx *c, size_t i) {
     i += 2;
   }
   const kgr_lex_entry *role;
-  size_t r = kgr_etok_lex(s, i, &kgr_lex_roles, &role);
+  size_t r = kgr_etok_lex(s, i, KGR_ELEX_ROLES, &role);
   if (r && r >= j) /* a title alone: "Speaker of Parliament" */
     return next;
   if (r && kgr_etok_word_is(s, r, "of"))
@@ -296,11 +300,11 @@ static size_t capital_run(kgr_ent_ctx *c, size_t i) {
   if (i >= j)
     return next;
   const kgr_lex_entry *e;
-  if (kgr_etok_lex(s, j, &kgr_lex_media_words, &e) && !s->tok[j].cap)
+  if (kgr_etok_lex(s, j, KGR_ELEX_MEDIA_WORDS, &e) && !s->tok[j].cap)
     media = true;
-  else if (kgr_etok_lex(s, j - 1, &kgr_lex_media_words, &e) > j && !s->tok[j].cap)
+  else if (kgr_etok_lex(s, j - 1, KGR_ELEX_MEDIA_WORDS, &e) > j && !s->tok[j].cap)
     media = true; /* "Apple Daily newspaper" */
-  else if (s->tok[j - 1].all_caps && kgr_etok_lex(s, j - 1, &kgr_lex_media_words, &e) == j + 1)
+  else if (s->tok[j - 1].all_caps && kgr_etok_lex(s, j - 1, KGR_ELEX_MEDIA_WORDS, &e) == j + 1)
     media = true;
   /* "Erlan Abdyldaev of the Kyrgyz Bar Association": when only the part
    * after "of" holds an organisation word, the name is that part. */
@@ -309,12 +313,12 @@ static size_t capital_run(kgr_ent_ctx *c, size_t i) {
       continue;
     size_t after = t + 1 + (kgr_etok_word_is(s, t + 1, "the") ? 1 : 0);
     if (after < j && org_words(s, i, t) < ORG_PLAIN && org_words(s, after, j) >= ORG_PLAIN &&
-        !kgr_etok_lex(s, i, &kgr_lex_roles, &role))
+        !kgr_etok_lex(s, i, KGR_ELEX_ROLES, &role))
       i = after;
     break;
   }
   /* "Law on Media", "Constitution of Uzbekistan": a legal act's title */
-  if (kgr_etok_tag(s, i, &kgr_lex_act_words))
+  if (kgr_etok_tag(s, i, KGR_ELEX_ACT_WORDS))
     return next;
   int cls = org_words(s, i, j);
   size_t words = count_words(s, i, j);
@@ -337,7 +341,7 @@ static size_t capital_run(kgr_ent_ctx *c, size_t i) {
   size_t acr = acronym_after(s, j);
   bool org = cls >= ORG_PLAIN && words >= 2;
   /* "Human Rights House": a building word after a signal word. */
-  const char *type = kgr_etok_tag(s, j - 1, &kgr_lex_place_types);
+  const char *type = kgr_etok_tag(s, j - 1, KGR_ELEX_PLACE_TYPES);
   if (cls == ORG_SIGNAL && type && strcmp(type, "building") == 0 && words >= 2)
     org = true;
   if (!org && acr && spells(s, i, j, &s->tok[acr]))
@@ -357,7 +361,7 @@ static size_t capital_run(kgr_ent_ctx *c, size_t i) {
 /* Is token i a plural role of people who work for outlets ("journalists",
  * "reporters")? */
 static bool media_people(const kgr_ent_sent *s, size_t i) {
-  const kgr_lex_entry *e = kgr_etok_lookup(s, i, i + 1, &kgr_lex_roles);
+  const kgr_lex_entry *e = kgr_etok_lookup(s, i, i + 1, KGR_ELEX_ROLES);
   if (!e || strcmp(e->extra, "plural") != 0)
     return false;
   static const char *const media_roles[] = {"journalist", "reporter",     "correspondent",
@@ -374,11 +378,10 @@ static bool media_people(const kgr_ent_sent *s, size_t i) {
  * go on from, or 0 when there is no such list. */
 static size_t outlets_of_people(kgr_ent_ctx *c, size_t i) {
   const kgr_ent_sent *s = &c->s;
-  if (!media_people(s, i))
-    return 0;
   size_t k = i + 1;
   if (!(kgr_etok_word_is(s, k, "from") || kgr_etok_word_is(s, k, "of") ||
-        kgr_etok_word_is(s, k, "at") || kgr_etok_word_is(s, k, "with")))
+        kgr_etok_word_is(s, k, "at") || kgr_etok_word_is(s, k, "with")) ||
+      !media_people(s, i))
     return 0;
   k++;
   for (size_t n = 0; n < MAX_RUN; n++) {
@@ -442,19 +445,14 @@ void kgr_find_org_mentions(kgr_ent_ctx *c) {
     size_t st, j = kgr_org_name_at(s, i, true, &st);
     if (!j)
       continue;
-    size_t o = SIZE_MAX;
     size_t b = st;
     while (b < j && kgr_etok_stopword(s, b))
       b++;
     /* The whole run, or a shorter name at its start ("CPJ said"). */
-    for (size_t e = j; e > b && o == SIZE_MAX; e--) {
-      o = kgr_ent_find_org(c, b, e);
-      if (o != SIZE_MAX && kgr_ent_free(c, s->tok[b].start, s->tok[e - 1].end)) {
-        kgr_ent_org_mention(c, o, s->tok[b].start, s->tok[e - 1].end);
-        i = e - 1;
-      } else {
-        o = SIZE_MAX;
-      }
+    size_t e, o = kgr_ent_find_org_run(c, b, j, &e);
+    if (o != SIZE_MAX) {
+      kgr_ent_org_mention(c, o, s->tok[b].start, s->tok[e - 1].end);
+      i = e - 1;
     }
   }
 }

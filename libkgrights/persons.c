@@ -60,16 +60,17 @@ static void append(char *buf, const char *s) {
   }
 }
 
-/* Up to three modifiers, then a role, starting at token i. */
+/* Up to three modifiers, then a role, starting at token i. On false, *r
+ * is not to be read. */
 static bool role_at(const kgr_ent_sent *s, size_t i, role_match *r) {
+  const kgr_lex_entry *e;
+  size_t end = kgr_etok_lex(s, i, KGR_ELEX_ROLES, &e);
+  if (!end)
+    return false; /* the usual case: *r is left alone */
   memset(r, 0, sizeof *r);
   r->start = i;
   size_t j = i;
-  for (int mods = 0; mods < 4; mods++) {
-    const kgr_lex_entry *e;
-    size_t end = kgr_etok_lex(s, j, &kgr_lex_roles, &e);
-    if (!end)
-      return false;
+  for (int mods = 0;; mods++) {
     if (strcmp(e->extra, "modifier") == 0) {
       if (mods == 3)
         return false;
@@ -78,6 +79,9 @@ static bool role_at(const kgr_ent_sent *s, size_t i, role_match *r) {
         append(r->text, " ");
       }
       j = end;
+      end = kgr_etok_lex(s, j, KGR_ELEX_ROLES, &e);
+      if (!end)
+        return false;
       continue;
     }
     r->kind = kind_of(e);
@@ -93,15 +97,14 @@ static bool role_at(const kgr_ent_sent *s, size_t i, role_match *r) {
       r->text[0] = '\0';
     return true;
   }
-  return false;
 }
 
 static bool is_role_word(const kgr_ent_sent *s, size_t i) {
-  return kgr_etok_tag(s, i, &kgr_lex_roles) != NULL;
+  return kgr_etok_tag(s, i, KGR_ELEX_ROLES) != NULL;
 }
 
 static bool is_modifier(const kgr_ent_sent *s, size_t i) {
-  const kgr_lex_entry *e = kgr_etok_lookup(s, i, i + 1, &kgr_lex_roles);
+  const kgr_lex_entry *e = kgr_etok_lookup(s, i, i + 1, KGR_ELEX_ROLES);
   return e && strcmp(e->extra, "modifier") == 0;
 }
 
@@ -260,12 +263,12 @@ static bool valid_name(const kgr_ent_ctx *c, size_t k, size_t m, bool single_ok)
     if (kgr_etok_particle(s, i) && !s->tok[i].cap)
       continue;
     words++;
-    if (kgr_etok_orgword(s, i) || is_role_word(s, i) || kgr_etok_tag(s, i, &kgr_lex_place_types) ||
-        kgr_etok_tag(s, i, &kgr_lex_media_words))
+    if (kgr_etok_orgword(s, i) || is_role_word(s, i) || kgr_etok_tag(s, i, KGR_ELEX_PLACE_TYPES) ||
+        kgr_etok_tag(s, i, KGR_ELEX_MEDIA_WORDS))
       return false;
     /* "Eastern Europe and Central Asia": a region's words. A given name
      * may be one ("Asia Sasykbaeva"): only a first word is let pass. */
-    const char *geo = kgr_etok_tag(s, i, &kgr_lex_org_words);
+    const char *geo = kgr_etok_tag(s, i, KGR_ELEX_ORG_WORDS);
     if (geo && (strcmp(geo, "not_country") == 0 || strcmp(geo, "region") == 0)) {
       if (i != k || strcmp(geo, "not_country") != 0)
         return false;
@@ -293,7 +296,7 @@ static bool only_region_words(const kgr_ent_sent *s, size_t i, size_t j) {
   for (size_t t = i; t < j; t++) {
     if (s->tok[t].kind != KGR_ETOK_WORD || kgr_etok_word_is(s, t, "and"))
       continue;
-    const char *tag = kgr_etok_tag(s, t, &kgr_lex_org_words);
+    const char *tag = kgr_etok_tag(s, t, KGR_ELEX_ORG_WORDS);
     if (!tag || (strcmp(tag, "region") != 0 && strcmp(tag, "not_country") != 0))
       return false;
     words++;
@@ -327,7 +330,7 @@ static size_t affiliation_at(const kgr_ent_ctx *c, size_t q, size_t *start) {
   bool media = false;
   for (size_t steps = 0; k < s->n && steps < 5; steps++) {
     const kgr_lex_entry *e;
-    size_t end = kgr_etok_lex(s, k, &kgr_lex_media_words, &e);
+    size_t end = kgr_etok_lex(s, k, KGR_ELEX_MEDIA_WORDS, &e);
     if (end && !s->tok[k].cap) {
       k = end;
       media = true;
@@ -350,7 +353,7 @@ static size_t affiliation_at(const kgr_ent_ctx *c, size_t q, size_t *start) {
       w++;
     size_t e = w > k ? kgr_org_name_at(s, w, false, &st) : 0;
     const kgr_lex_entry *me;
-    if (e && st == w && kgr_etok_lex(s, e, &kgr_lex_media_words, &me) && !s->tok[e].cap)
+    if (e && st == w && kgr_etok_lex(s, e, KGR_ELEX_MEDIA_WORDS, &me) && !s->tok[e].cap)
       k = w;
   }
   size_t m = kgr_org_name_at(s, k, media, start);
@@ -745,25 +748,30 @@ static void appositive(kgr_ent_ctx *c, size_t p) {
   add(c, b, p, &r, as, ae);
 }
 
+/* Is token p a preposition that may name an outlet after it? */
+static bool outlet_prep(const kgr_ent_sent *s, size_t p) {
+  return kgr_etok_word_is(s, p, "of") || kgr_etok_word_is(s, p, "from") ||
+         kgr_etok_word_is(s, p, "with") || kgr_etok_word_is(s, p, "at");
+}
+
 /* An outlet after a name: "of the news site 24.kg", "from the Kloop news
  * website". Token p is the preposition. Returns the affiliation's end
  * token (0: none) and sets *as. */
 static size_t outlet_after(const kgr_ent_ctx *c, size_t p, size_t *as) {
   const kgr_ent_sent *s = &c->s;
-  if (!(kgr_etok_word_is(s, p, "of") || kgr_etok_word_is(s, p, "from") ||
-        kgr_etok_word_is(s, p, "with") || kgr_etok_word_is(s, p, "at")))
+  if (!outlet_prep(s, p))
     return 0;
   size_t q = p + 1;
   if (kgr_etok_is_article(s, q))
     q++;
   const kgr_lex_entry *e;
-  size_t m = kgr_etok_lex(s, q, &kgr_lex_media_words, &e);
+  size_t m = kgr_etok_lex(s, q, KGR_ELEX_MEDIA_WORDS, &e);
   if (m && !s->tok[q].cap)
     return affiliation_at(c, q, as);
   /* "the Kloop news website" */
   size_t st;
   m = kgr_org_name_at(s, q, false, &st);
-  if (m && st == q && kgr_etok_lex(s, m, &kgr_lex_media_words, &e) && !s->tok[m].cap &&
+  if (m && st == q && kgr_etok_lex(s, m, KGR_ELEX_MEDIA_WORDS, &e) && !s->tok[m].cap &&
       !kgr_etok_country(s, st, m)) {
     *as = st;
     return m;
@@ -775,6 +783,8 @@ static size_t outlet_after(const kgr_ent_ctx *c, size_t p, size_t *as) {
  * outlet named with a media word. */
 static void name_of_outlet(kgr_ent_ctx *c, size_t p) {
   const kgr_ent_sent *s = &c->s;
+  if (!outlet_prep(s, p)) /* (outlet_after() needs one: the cheap test first) */
+    return;
   size_t words;
   size_t b = name_before(s, p, &words);
   if (b == SIZE_MAX || words < 2)
@@ -804,7 +814,7 @@ static void possessive(kgr_ent_ctx *c, size_t p) {
 static void noun_apposition(kgr_ent_ctx *c, size_t p) {
   const kgr_ent_sent *s = &c->s;
   if (p == 0 || !kgr_etok_is_word(s, p - 1) || s->tok[p - 1].cap ||
-      !kgr_etok_lookup(s, p - 1, p, &kgr_lex_people_nouns))
+      !kgr_etok_lookup(s, p - 1, p, KGR_ELEX_PEOPLE_NOUNS))
     return;
   bool det = false;
   for (size_t k = p - 1, steps = 0; k > 0 && steps < 4 && !det; k--, steps++) {
@@ -850,9 +860,11 @@ static bool clause_opens(const kgr_ent_sent *s, size_t b) {
  */
 static void speaker(kgr_ent_ctx *c, size_t i) {
   const kgr_ent_sent *s = &c->s;
+  if (s->tok[i].cap && !kgr_etok_word_is(s, i, "according"))
+    return;
   const kgr_lex_entry *e;
-  size_t v = kgr_etok_lex(s, i, &kgr_lex_report_verbs, &e);
-  if (!v || strcmp(e->tag, "say") != 0 || (s->tok[i].cap && !kgr_etok_word_is(s, i, "according")))
+  size_t v = kgr_etok_lex(s, i, KGR_ELEX_REPORT_VERBS, &e);
+  if (!v || strcmp(e->tag, "say") != 0)
     return;
   size_t words, b = i > 0 ? name_before(s, i, &words) : SIZE_MAX;
   if (b != SIZE_MAX && clause_opens(s, b) && !kgr_etok_word_is(s, i, "according") &&
@@ -903,7 +915,7 @@ static bool fuller_name(kgr_ent_ctx *c, size_t i, size_t j) {
   if (p == SIZE_MAX || !valid_name(c, i, j - 1, true))
     return false;
   for (size_t t = i; t + 1 < j; t++)
-    if (!name_word(s, t) || kgr_etok_tag(s, t, &kgr_lex_person_stopwords))
+    if (!name_word(s, t) || kgr_etok_tag(s, t, KGR_ELEX_PERSON_STOPWORDS))
       return false;
   return kgr_ent_person_fuller(c, p, s->tok[i].start, s->tok[j - 1].end);
 }

@@ -40,7 +40,7 @@ static bool org_word(const kgr_ent_sent *s, size_t i) {
   const char *tag = kgr_etok_orgword(s, i);
   if (tag && strcmp(tag, "subject") != 0)
     return true;
-  tag = kgr_etok_tag(s, i, &kgr_lex_org_words);
+  tag = kgr_etok_tag(s, i, KGR_ELEX_ORG_WORDS);
   return tag && (strcmp(tag, "org") == 0 || strcmp(tag, "state") == 0);
 }
 
@@ -51,8 +51,8 @@ static bool free_tokens(const kgr_ent_ctx *c, size_t i, size_t j) {
 /* Words that cannot be part of a place's name. */
 static bool foreign_word(const kgr_ent_sent *s, size_t i) {
   const char *org = kgr_etok_orgword(s, i);
-  return (org && strcmp(org, "subject") != 0) || kgr_etok_tag(s, i, &kgr_lex_roles) ||
-         kgr_etok_tag(s, i, &kgr_lex_media_words) || kgr_etok_stopword(s, i);
+  return (org && strcmp(org, "subject") != 0) || kgr_etok_tag(s, i, KGR_ELEX_ROLES) ||
+         kgr_etok_tag(s, i, KGR_ELEX_MEDIA_WORDS) || kgr_etok_stopword(s, i);
 }
 
 static const kgr_gaz_entry *gaz_whole(const kgr_ent_ctx *c, size_t i, size_t j) {
@@ -67,9 +67,11 @@ static const kgr_gaz_entry *gaz_whole(const kgr_ent_ctx *c, size_t i, size_t j) 
  */
 static size_t named_place(kgr_ent_ctx *c, size_t t) {
   const kgr_ent_sent *s = &c->s;
+  if (!kgr_etok_is_capword(s, t))
+    return t + 1;
   const kgr_lex_entry *e;
-  size_t u = kgr_etok_lex(s, t, &kgr_lex_place_types, &e);
-  if (!u || !kgr_etok_is_capword(s, t) || strcmp(e->tag, "territory") == 0)
+  size_t u = kgr_etok_lex(s, t, KGR_ELEX_PLACE_TYPES, &e);
+  if (!u || strcmp(e->tag, "territory") == 0)
     return t + 1;
   /* The capitalised words before the type word. */
   size_t b = t;
@@ -81,7 +83,7 @@ static size_t named_place(kgr_ent_ctx *c, size_t t) {
   bool street = strcmp(type, "street") == 0;
   /* "4 October Street": a date as a street name. */
   if (street && t - b == 1 && b > 0 && s->tok[b - 1].kind == KGR_ETOK_NUMBER &&
-      kgr_etok_stopword(s, b) && !kgr_etok_tag(s, b, &kgr_lex_person_stopwords)) {
+      kgr_etok_stopword(s, b) && !kgr_etok_tag(s, b, KGR_ELEX_PERSON_STOPWORDS)) {
     b--;
   } else {
     while (b < t && kgr_etok_stopword(s, b))
@@ -96,7 +98,7 @@ static size_t named_place(kgr_ent_ctx *c, size_t t) {
    * type word; "Osh State University Foundation" is an organisation's. */
   const kgr_lex_entry *more;
   if (kgr_etok_is_capword(s, u) &&
-      (kgr_etok_orgword(s, u) || kgr_etok_lex(s, u, &kgr_lex_place_types, &more)))
+      (kgr_etok_orgword(s, u) || kgr_etok_lex(s, u, KGR_ELEX_PLACE_TYPES, &more)))
     return u;
   if (!free_tokens(c, b, u) || s->title_case)
     return u;
@@ -141,7 +143,7 @@ static size_t named_place(kgr_ent_ctx *c, size_t t) {
  * and territories ("Puerto Rico") are never places. */
 static const kgr_country *city_territory(const kgr_ent_sent *s, size_t i, size_t j,
                                          const kgr_gaz_entry *g) {
-  const kgr_lex_entry *e = kgr_etok_lookup(s, i, j, &kgr_lex_place_types);
+  const kgr_lex_entry *e = kgr_etok_lookup(s, i, j, KGR_ELEX_PLACE_TYPES);
   if (!e || strcmp(e->tag, "territory") != 0)
     return NULL;
   return kgr_country_by_code(g->country, strlen(g->country));

@@ -2,7 +2,8 @@
  * test_entities.c - the entities stage as a whole (entities.c): the
  * mention index the event stage reads, organisations with acronyms and
  * countries, what is skipped (signatory lists, the issuer, footnotes), and
- * the seeds' persons and places.
+ * the seeds' persons and places; and the token helpers the recognizers
+ * share (entity_scan.c): tokens, look-ups remembered by spelling, folds.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,8 +17,10 @@
 #include <sys/stat.h>
 
 #include "kgrights/kgrights.h"
+#include "acronyms.h"
 #include "document.h"
 #include "entities.h"
+#include "entity_scan.h"
 #include "layout.h"
 #include "kgr_test_internal.h"
 
@@ -327,6 +330,153 @@ static void test_seed_csp(void **state) {
   kgr_doc_free(d);
 }
 
+/* --- Token helpers --------------------------------------------------------- */
+
+/* A sentence over the whole of text, cut into tokens in a. */
+static kgr_ent_sent sentence_of(kgr_arena *a, const char *text, kgr_etok_vec *v) {
+  kgr_etok_split(a, text, 0, strlen(text), v);
+  kgr_ent_sent s = {0};
+  s.text = text;
+  s.end = strlen(text);
+  s.tok = v->items;
+  s.n = v->count;
+  return s;
+}
+
+static bool tok_is(const kgr_ent_sent *s, size_t i, const char *text, kgr_etok_kind kind) {
+  const kgr_etok *t = &s->tok[i];
+  return t->kind == kind && t->end - t->start == strlen(text) &&
+         memcmp(s->text + t->start, text, t->end - t->start) == 0;
+}
+
+static void test_tokens(void **state) {
+  (void)state;
+  kgr_arena a;
+  kgr_arena_init(&a, NULL);
+  kgr_etok_vec v = {0};
+  const char *text = "Bishkek's Ala-Too Square, 24.kg and COVID-19: 686 \xC3\x96mer\xE2\x80\x99s "
+                     "\xD0\x9C\xD0\xB8\xD1\x80 x";
+  kgr_ent_sent s = sentence_of(&a, text, &v);
+  assert_int_equal(s.n, 14);
+  assert_true(tok_is(&s, 0, "Bishkek", KGR_ETOK_WORD) && s.tok[0].cap && !s.tok[0].all_caps);
+  assert_true(tok_is(&s, 1, "'s", KGR_ETOK_POSS));
+  assert_true(tok_is(&s, 2, "Ala-Too", KGR_ETOK_WORD));
+  assert_true(tok_is(&s, 3, "Square", KGR_ETOK_WORD));
+  assert_true(tok_is(&s, 4, ",", KGR_ETOK_PUNCT) && s.tok[4].cp == ',');
+  assert_true(tok_is(&s, 5, "24.kg", KGR_ETOK_WORD) && s.tok[5].digit && s.tok[5].dotted);
+  assert_true(tok_is(&s, 6, "and", KGR_ETOK_WORD) && !s.tok[6].cap);
+  assert_true(tok_is(&s, 7, "COVID-19", KGR_ETOK_WORD) && s.tok[7].all_caps && s.tok[7].digit);
+  assert_true(tok_is(&s, 8, ":", KGR_ETOK_PUNCT));
+  assert_true(tok_is(&s, 9, "686", KGR_ETOK_NUMBER));
+  assert_true(tok_is(&s, 10, "\xC3\x96mer", KGR_ETOK_WORD) && s.tok[10].cap);
+  assert_true(tok_is(&s, 11, "\xE2\x80\x99s", KGR_ETOK_POSS));
+  assert_true(tok_is(&s, 12, "\xD0\x9C\xD0\xB8\xD1\x80", KGR_ETOK_WORD) && s.tok[12].cap &&
+              !s.tok[12].all_caps);
+  assert_true(tok_is(&s, 13, "x", KGR_ETOK_WORD) && !s.tok[13].all_caps);
+  /* A second call appends, and does not read the tokens already there:
+   * "'s" opening it is no possessive of the word before. */
+  size_t before = v.count;
+  const char *more = "Bishkek's";
+  kgr_etok_split(&a, more, 7, strlen(more), &v);
+  assert_int_equal(v.count, before + 2);
+  assert_int_equal(v.items[before].kind, KGR_ETOK_PUNCT);
+  kgr_arena_release(&a);
+}
+
+/* Every remembered answer equals the one looked up afresh, however often
+ * it is asked and however few slots the cache has. */
+static void check_remembered(unsigned bits) {
+  kgr_arena a;
+  kgr_arena_init(&a, NULL);
+  kgr_etok_vec v = {0}, w = {0};
+  const char *text = "The former President of the Central Election Commission, journalist "
+                     "Aida van Bekova, told the Ministry of Health in October and Jan that "
+                     "the journalists from Kloop news website said: the President said no.";
+  kgr_ent_sent fresh = sentence_of(&a, text, &v);
+  kgr_ent_sent kept = sentence_of(&a, text, &w);
+  kgr_word_cache cache;
+  kgr_word_cache_init(&a, &cache, bits);
+  kept.words = &cache;
+  for (int round = 0; round < 2; round++) {
+    for (size_t i = 0; i <= fresh.n; i++) {
+      for (int lex = 0; lex < KGR_ELEX_COUNT; lex++) {
+        const kgr_lex_entry *e1, *e2;
+        assert_ptr_equal(kgr_etok_tag(&kept, i, (kgr_elex)lex),
+                         kgr_etok_tag(&fresh, i, (kgr_elex)lex));
+        assert_ptr_equal(kgr_etok_lookup(&kept, i, i + 1, (kgr_elex)lex),
+                         kgr_etok_lookup(&fresh, i, i + 1, (kgr_elex)lex));
+        assert_int_equal(kgr_etok_lex(&kept, i, (kgr_elex)lex, &e1),
+                         kgr_etok_lex(&fresh, i, (kgr_elex)lex, &e2));
+        assert_ptr_equal(e1, e2);
+      }
+      assert_int_equal(kgr_etok_stopword(&kept, i), kgr_etok_stopword(&fresh, i));
+      assert_int_equal(kgr_etok_particle(&kept, i), kgr_etok_particle(&fresh, i));
+      assert_ptr_equal(kgr_etok_orgword(&kept, i), kgr_etok_orgword(&fresh, i));
+      if (i < fresh.n)
+        assert_true((kgr_etok_facts(&kept, i) != NULL) == (kept.tok[i].kind == KGR_ETOK_WORD));
+      assert_null(kgr_etok_facts(&fresh, i)); /* no cache: nothing remembered */
+    }
+  }
+  /* The same words agree with the lexicons themselves. */
+  assert_string_equal(kgr_etok_tag(&fresh, 0, KGR_ELEX_PERSON_STOPWORDS), "stop");
+  assert_true(kgr_etok_stopword(&kept, 0));                      /* "The" */
+  assert_non_null(kgr_etok_lookup(&kept, 1, 2, KGR_ELEX_ROLES)); /* "former" */
+  assert_true(kgr_etok_particle(&kept, 11));                     /* "van" */
+  kgr_arena_release(&a);
+}
+
+static void test_remembered_lookups(void **state) {
+  (void)state;
+  check_remembered(8);
+  check_remembered(0); /* one slot: every other word takes it over */
+}
+
+static void test_fold(void **state) {
+  (void)state;
+  kgr_arena a;
+  kgr_arena_init(&a, NULL);
+  static const char *const cases[][2] = {
+      {"  The \xE2\x80\x9CViasna\xE2\x80\x9D   Centre ", "\"viasna\" centre"},
+      {"O\u2019Brien", "o'brien"},
+      {"\u00ABDignity\u00BB", "\"dignity\""},
+      {"The", "the"},
+      {"Theatre Group", "theatre group"},
+      {"CPJ", "cpj"},
+      {"", ""},
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+    const char *in = cases[k][0];
+    char buf[64];
+    size_t n = kgr_ent_fold_into(buf, in, strlen(in));
+    assert_true(n <= strlen(in));
+    assert_int_equal(n, strlen(cases[k][1]));
+    assert_memory_equal(buf, cases[k][1], n);
+    kgr_str f = kgr_ent_fold(&a, in, strlen(in));
+    assert_non_null(f.ptr);
+    assert_string_equal(f.ptr, cases[k][1]);
+  }
+  kgr_arena_release(&a);
+}
+
+static void test_word_next(void **state) {
+  (void)state;
+  const char *text = "  Women's OSCE-network, Humanrights.ch \xC3\x96mer\xE2\x80\x99s (A&B) -x- 42";
+  static const char *const words[] = {
+      "Women's", "OSCE-network", "Humanrights.ch", "\xC3\x96mer\xE2\x80\x99s", "A&B", "x", "42"};
+  size_t pos = 0, n = 0, len = strlen(text);
+  kgr_word w;
+  while (kgr_word_next(text, len, &pos, &w)) {
+    assert_true(n < sizeof words / sizeof words[0]);
+    assert_int_equal(w.end - w.start, strlen(words[n]));
+    assert_memory_equal(text + w.start, words[n], w.end - w.start);
+    assert_int_equal(pos, w.end);
+    n++;
+  }
+  assert_int_equal(n, sizeof words / sizeof words[0]);
+  assert_int_equal(pos, len);
+  assert_int_equal(kgr_word_count(text, len, 3), 3);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_mention_index),
@@ -337,6 +487,10 @@ int main(void) {
       cmocka_unit_test(test_noise),
       cmocka_unit_test(test_seed_amnesty),
       cmocka_unit_test(test_seed_csp),
+      cmocka_unit_test(test_tokens),
+      cmocka_unit_test(test_remembered_lookups),
+      cmocka_unit_test(test_fold),
+      cmocka_unit_test(test_word_next),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
