@@ -3,6 +3,8 @@
  */
 #include "arena.h"
 
+#include "sys_alloc.h"
+
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -29,28 +31,14 @@ struct kgr_block {
 #define KGR_BLOCK_HEADER \
   ((sizeof(kgr_block) + KGR_ALIGN - 1) & ~(size_t)(KGR_ALIGN - 1))
 
-static void *default_malloc(void *ctx, size_t n) {
-  (void)ctx;
-  return malloc(n);
-}
-static void *default_realloc(void *ctx, void *p, size_t old, size_t n) {
-  (void)ctx;
-  (void)old;
-  return realloc(p, n);
-}
-static void default_free(void *ctx, void *p) {
-  (void)ctx;
-  free(p);
-}
-
 void kgr_arena_init(kgr_arena *a, const kgr_alloc *alc) {
   memset(a, 0, sizeof *a);
   if (alc && alc->malloc && alc->free) {
     a->alc = *alc;
   } else {
-    a->alc.malloc = default_malloc;
-    a->alc.realloc = default_realloc;
-    a->alc.free = default_free;
+    a->alc.malloc = kgr_sys_malloc;
+    a->alc.realloc = kgr_sys_realloc;
+    a->alc.free = kgr_sys_free;
   }
 }
 
@@ -241,7 +229,7 @@ static void *grow_block(kgr_arena *a, kgr_block *b, size_t n) {
 
 void *kgr_arena_grow(kgr_arena *a, void *items, size_t count, size_t *cap,
                      size_t elem_size) {
-  size_t want = *cap ? *cap * 2 : 8;
+  size_t want = *cap ? *cap * 2 : 2;
   if (want < *cap || want > SIZE_MAX / elem_size)
     arena_fail(a);
   if (want * elem_size >= KGR_ARENA_BLOCK) {
