@@ -354,12 +354,10 @@ def keyset(out, cname, keys, static=False):
     out.append('static const uint32_t %s_node_key[] = {' % cname)
     out += uint_list(nkeys)
     out.append('};')
-    words, _ = first_words(keys)
-    out.append('static const uint64_t %s_words[%d] = {' % (cname, len(words)))
-    out += uint_list(words, 4, 'ull')
-    out.append('};')
-    out.append('static const uint8_t %s_pairs[128 * 16] = {' % cname)
-    out += uint_list(pairs(keys), 16, '')
+    slots, word_max = first_words(keys, root, nodes)
+    out.append('static const kgr_word_slot %s_words[%d] = {' % (cname, len(slots)))
+    for i in range(0, len(slots), 4):
+        out.append('  ' + ' '.join('{%du, %du, %du},' % s for s in slots[i:i + 4]))
     out.append('};')
     out.append('%sconst kgr_keyset %s = {' % ('static ' if static else '', cname))
     out.append('  %s, %s_off, %du,' % (pool.base(), cname, len(keys)))
@@ -368,60 +366,54 @@ def keyset(out, cname, keys, static=False):
     out.append('  },')
     out.append('  %s_root, %s_edge_start, %s_edge_byte, %s_edge_to, %s_node_key,'
                % ((cname,) * 5))
-    out.append('  %s_pairs,' % cname)
-    words, word_max = first_words(keys)
-    out.append('  %s_words, %du, %du,' % (cname, len(words) * 64 - 1, word_max))
+    out.append('  %s_words, %du, %du,' % (cname, len(slots) - 1, word_max))
     out.append('};')
 
 
 def fnv1a(b):
-    """32-bit FNV-1a, as word_hash() in lexicon.c."""
+    """32-bit FNV-1a, as lexicon.c hashes a first word."""
     h = 2166136261
     for x in b:
         h = ((h ^ x) * 16777619) & 0xFFFFFFFF
     return h
 
 
-def first_words(keys):
-    """The second filter of kgr_keyset (see tables_internal.h): a Bloom
-    filter of the keys' first words, as 64-bit words, and the longest first
-    word. A first word is the run of ASCII letters and digits a key starts
-    with (maybe empty); a key whose run goes on with a non-ASCII byte needs
-    no entry: text that can match it goes on with a non-ASCII character
-    there too, which the filter lets by."""
-    runs = set()
-    for k in keys:
-        n = 0
-        while n < len(k) and k[n] < 0x80 and chr(k[n]).isalnum():
-            n += 1
-        if n < len(k) and k[n] >= 0x80:
-            continue
-        runs.add(bytes(k[:n]))
-    bits = 256
-    while bits < 16 * len(runs):
-        bits *= 2
-    words = [0] * (bits // 64)
-    for r in runs:
-        h = fnv1a(r)
-        for b in (h & (bits - 1), (h >> 13) & (bits - 1)):
-            words[b // 64] |= 1 << (b % 64)
-    return words, max((len(r) for r in runs), default=0)
+def word_len(k):
+    """The length of key k's first word: the run of ASCII letters and digits
+    it starts with (maybe empty)."""
+    n = 0
+    while n < len(k) and k[n] < 0x80 and chr(k[n]).isalnum():
+        n += 1
+    return n
 
 
-def pairs(keys):
-    """The bitmap kgr_keyset.pairs: bit b1 of row b0 (16 bytes a row) is set
-    when some key starts with ASCII bytes b0 b1; a row is all ones when b0
-    alone is a key. A key whose second byte is not ASCII needs no bit: the
-    text's second byte is then not ASCII either, which the filter lets by."""
-    bits = bytearray(128 * 16)
-    for k in keys:
-        if k[0] >= 0x80:
-            continue
-        if len(k) == 1:
-            bits[k[0] * 16:(k[0] + 1) * 16] = b'\xff' * 16
-        elif k[1] < 0x80:
-            bits[k[0] * 16 + k[1] // 8] |= 1 << (k[1] % 8)
-    return list(bits)
+def first_words(keys, root, nodes):
+    """The first-word table of kgr_keyset (see tables_internal.h): every
+    non-empty first word of a key, with the trie state after it, in an open
+    addressing table (FNV-1a, linear probing, at most half full) of
+    (hash, state, a key that starts with the word); and the longest first
+    word. Slots are filled in key order, so the output is deterministic."""
+    words = {}
+    for i, k in enumerate(keys):
+        n = word_len(k)
+        if n and k[:n] not in words:
+            words[k[:n]] = i
+    size = 16
+    while size < 2 * len(words):
+        size *= 2
+    slots = [(0, 0, 0)] * size
+    for w, i in sorted(words.items(), key=lambda x: x[1]):
+        to = root[w[0]]
+        for b in w[1:]:
+            if to & TRIE_LEAF:
+                break
+            to = dict(nodes[to][1])[b]
+        h = fnv1a(w)
+        s = h & (size - 1)
+        while slots[s][1]:
+            s = (s + 1) & (size - 1)
+        slots[s] = (h, to, i)
+    return slots, max((len(w) for w in words), default=0)
 
 
 def next_index(keys, b):
