@@ -60,6 +60,9 @@ typedef struct ctx {
   kgr_str voice;     /* the headline's speaker ("experts" in "UN experts
                         demand ..."), or empty */
   bool block_quotes; /* the current block quotes the issuer or the voice */
+  /* Hit vectors reused by every sentence (each scan resets its count), so
+   * that sentences leave no scratch in the document's arena. */
+  kgr_lex_hit_vec verbs, names, themes;
 } ctx;
 
 static bool is_sp(char c) { return c == ' ' || c == '\t'; }
@@ -469,11 +472,12 @@ static bool modal_subject(const char *t, size_t s, size_t m, size_t *ss, size_t 
 
 /* Does t[s, e) name someone a document calls upon (lex_addressees)? A
  * match right after a hyphen is part of another word ("non-state"). */
-static bool names_addressee(kgr_arena *a, const char *t, size_t s, size_t e) {
-  kgr_lex_hit_vec hits = {0};
-  kgr_lex_scan(&kgr_lex_addressees, a, t + s, e - s, &hits);
-  for (size_t i = 0; i < hits.count; i++) {
-    size_t at = s + hits.items[i].start;
+static bool names_addressee(ctx *c, const char *t, size_t s, size_t e) {
+  kgr_lex_hit_vec *hits = &c->names;
+  hits->count = 0;
+  kgr_lex_scan(&kgr_lex_addressees, &c->doc->arena, t + s, e - s, hits);
+  for (size_t i = 0; i < hits->count; i++) {
+    size_t at = s + hits->items[i].start;
     if (at > 0 && (t[at - 1] == '-' || (at >= 3 && memcmp(t + at - 3, "\xE2\x80\x90", 3) == 0)))
       continue;
     return true;
@@ -561,8 +565,10 @@ static call read_sentence(ctx *c, const kgr_block *b, size_t s, size_t e) {
     end--;
   if (end > s && t[end - 1] == '?')
     return out;
-  kgr_lex_hit_vec hits = {0};
+  kgr_lex_hit_vec hits = c->verbs; /* given back below, with what it grew to */
+  hits.count = 0;
   kgr_lex_scan(&kgr_lex_call_verbs, &c->doc->arena, t + s, e - s, &hits);
+  c->verbs = hits;
   int names_issuer = -1; /* worked out once, when a modal needs it */
   for (size_t i = 0; i < hits.count; i++) {
     size_t hs = s + hits.items[i].start, he = s + hits.items[i].end;
@@ -580,7 +586,7 @@ static call read_sentence(ctx *c, const kgr_block *b, size_t s, size_t e) {
         continue;
       size_t ss, se;
       if (modal_subject(t, s, hs, &ss, &se) &&
-          (names_addressee(&c->doc->arena, t, ss, se) || names_country(t, ss, se))) {
+          (names_addressee(c, t, ss, se) || names_country(t, ss, se))) {
         out.np_s = ss;
         out.np_e = se;
         add_addressee(c, b, ss, se);
@@ -645,9 +651,12 @@ static call read_sentence(ctx *c, const kgr_block *b, size_t s, size_t e) {
 
 /* Themes of a demand: every lex_demand_themes theme its words name, in
  * order, without repeats. */
-static void set_themes(kgr_doc *doc, kgr_demand *d) {
-  kgr_lex_hit_vec hits = {0};
+static void set_themes(ctx *c, kgr_demand *d) {
+  kgr_doc *doc = c->doc;
+  kgr_lex_hit_vec hits = c->themes; /* given back below, with what it grew to */
+  hits.count = 0;
   kgr_lex_scan(&kgr_lex_demand_themes, &doc->arena, d->text.ptr, d->text.len, &hits);
+  c->themes = hits;
   if (!hits.count)
     return;
   kgr_theme *themes = kgr_arena_alloc(&doc->arena, hits.count * sizeof *themes);
@@ -719,7 +728,7 @@ static void add_demand(ctx *c, const kgr_block *b, size_t s, size_t e, kgr_span 
   d->text = kgr_arena_str(&c->doc->arena, b->text + s, e - s);
   d->addressee = addressee;
   d->span = span;
-  set_themes(c->doc, d);
+  set_themes(c, d);
 }
 
 /* The length of a list marker opening text[0, len) - "ii. ", "b) ",
@@ -888,7 +897,7 @@ static kgr_str title_voice(kgr_doc *doc) {
 }
 
 void kgr_read_demands(kgr_doc *doc, const kgr_layout *lay) {
-  ctx c = {doc, kgr_signatory_extent(doc), {NULL, 0}, {NULL, 0}, title_voice(doc), false};
+  ctx c = {.doc = doc, .skip = kgr_signatory_extent(doc), .voice = title_voice(doc)};
   bool intro = false;           /* list items now are demands */
   kgr_str intro_np = {NULL, 0}; /* ... addressed to this */
   size_t si = 0;

@@ -19,8 +19,10 @@
  * few registers to save. */
 #if defined(__GNUC__)
 #define KGR_NOINLINE __attribute__((noinline))
+#define KGR_ALWAYS_INLINE inline __attribute__((always_inline))
 #else
 #define KGR_NOINLINE
+#define KGR_ALWAYS_INLINE inline
 #endif
 
 uint32_t kgr_lex_fold(uint32_t c) {
@@ -270,8 +272,8 @@ static inline bool take(uint32_t key, const char *text, size_t len, size_t pos, 
  * text[i] on (a code point start): the match if the key ends at a word end
  * there, else best. */
 static size_t rest_of_key(const kgr_keyset *ks, uint32_t leaf, const unsigned char *tail,
-                          const char *text, size_t len, size_t pos, size_t i,
-                          kgr_key_filter accept, const void *ctx, uint32_t *idx, size_t best) {
+                          const char *text, size_t len, size_t pos, size_t i, kgr_key_filter accept,
+                          const void *ctx, uint32_t *idx, size_t best) {
   unsigned char buf[4];
   size_t k, n;
   int r;
@@ -367,10 +369,11 @@ static inline size_t match_other(const kgr_keyset *ks, const char *text, size_t 
   return walk(ks, text, len, pos, pos, 0, accept, ctx, idx);
 }
 
-size_t kgr_keyset_match(const kgr_keyset *ks, const char *text, size_t len, size_t pos,
-                        kgr_key_filter accept, const void *ctx, uint32_t *idx) {
-  if (!ks || !text || pos >= len || ks->count == 0)
-    return 0;
+/* kgr_keyset_match() past its checks: pos < len, and ks has keys. Inlined
+ * into each caller: a second call frame would cost as much as the rest. */
+static KGR_ALWAYS_INLINE size_t keyset_match(const kgr_keyset *ks, const char *text, size_t len,
+                                             size_t pos, kgr_key_filter accept, const void *ctx,
+                                             uint32_t *idx) {
   const unsigned char *t = (const unsigned char *)text;
   if (!word_key[t[pos]])
     return match_other(ks, text, len, pos, accept, ctx, idx);
@@ -379,10 +382,20 @@ size_t kgr_keyset_match(const kgr_keyset *ks, const char *text, size_t len, size
   return match_first_word(ks, text, len, pos, end, h, accept, ctx, idx);
 }
 
+size_t kgr_keyset_match(const kgr_keyset *ks, const char *text, size_t len, size_t pos,
+                        kgr_key_filter accept, const void *ctx, uint32_t *idx) {
+  if (!ks || !text || pos >= len || ks->count == 0)
+    return 0;
+  return keyset_match(ks, text, len, pos, accept, ctx, idx);
+}
+
 size_t kgr_lex_match(const kgr_lexicon *lex, const char *text, size_t len, size_t pos,
                      const kgr_lex_entry **out) {
+  const kgr_keyset *ks = lex ? lex->index : NULL;
   uint32_t k = 0;
-  size_t n = lex ? kgr_keyset_match(lex->index, text, len, pos, NULL, NULL, &k) : 0;
+  size_t n = 0;
+  if (ks && text && pos < len && ks->count)
+    n = keyset_match(ks, text, len, pos, NULL, NULL, &k);
   if (out)
     *out = n ? &lex->entries[k] : NULL;
   return n;
@@ -462,6 +475,22 @@ void kgr_lex_scan(const kgr_lexicon *lex, kgr_arena *a, const char *text, size_t
 }
 
 const kgr_lex_entry *kgr_lex_lookup(const kgr_lexicon *lex, const char *text, size_t len) {
-  const kgr_lex_entry *e;
-  return kgr_lex_match(lex, text, len, 0, &e) == len ? e : NULL;
+  const kgr_keyset *ks = lex ? lex->index : NULL;
+  if (!ks || !text || !len || !ks->count)
+    return NULL;
+  const unsigned char *t = (const unsigned char *)text;
+  uint32_t h = 0, key = 0;
+  size_t end = word_key[t[0]] ? first_word(t, len, 0, &h) : 0;
+  if (end == len) { /* one word: the key it leads to must end with it */
+    uint32_t to = find_first_word(ks, t, 0, len, h);
+    if (to & KGR_TRIE_LEAF) {
+      key = to & ~KGR_TRIE_LEAF;
+      return ks->pool[ks->off[key] + len] == 0 ? &lex->entries[key] : NULL;
+    }
+    key = to ? ks->node_key[to] : KGR_NO_KEY;
+    return key != KGR_NO_KEY ? &lex->entries[key] : NULL;
+  }
+  size_t n = end ? match_first_word(ks, text, len, 0, end, h, NULL, NULL, &key)
+                 : match_other(ks, text, len, 0, NULL, NULL, &key);
+  return n == len ? &lex->entries[key] : NULL;
 }
