@@ -201,6 +201,24 @@ static inline size_t first_word(const unsigned char *t, size_t len, size_t pos, 
   return i;
 }
 
+/* The end of the first word at text[pos], when it needs no hash. */
+static inline size_t word_end(const unsigned char *t, size_t len, size_t pos) {
+  while (pos < len && word_key[t[pos]])
+    pos++;
+  return pos;
+}
+
+/* Can a key start with the first word at t[pos] (pos < len), judged by its
+ * first two bytes? Most word starts end here, for the price of two table
+ * reads. */
+static inline bool pair_ok(const kgr_keyset *ks, const unsigned char *t, size_t len, size_t pos) {
+  if (pos + 1 >= len || t[pos + 1] >= 0x80)
+    return true;
+  unsigned char b = ascii_key[t[pos + 1]];
+  const uint8_t *row = ks->pairs + 16 * word_key[t[pos]];
+  return row[b >> 3] >> (b & 7) & 1;
+}
+
 /* Is key the first word t[0, n) (folded) followed by a byte that no first
  * word holds? */
 static inline bool is_first_word(const char *key, const unsigned char *t, size_t n) {
@@ -377,6 +395,8 @@ static KGR_ALWAYS_INLINE size_t keyset_match(const kgr_keyset *ks, const char *t
   const unsigned char *t = (const unsigned char *)text;
   if (!word_key[t[pos]])
     return match_other(ks, text, len, pos, accept, ctx, idx);
+  if (!pair_ok(ks, t, len, pos))
+    return 0;
   uint32_t h;
   size_t end = first_word(t, len, pos, &h);
   return match_first_word(ks, text, len, pos, end, h, accept, ctx, idx);
@@ -401,8 +421,9 @@ size_t kgr_lex_match(const kgr_lexicon *lex, const char *text, size_t len, size_
   return n;
 }
 
-/* kgr_lex_scan_many() for at most KGR_LEX_SCAN_MAX lexicons. */
-static void scan(kgr_arena *a, const char *text, size_t len, size_t n,
+/* kgr_lex_scan_many() for at most KGR_LEX_SCAN_MAX lexicons. Inlined, so
+ * that kgr_lex_scan() gets a copy made for one lexicon. */
+static KGR_ALWAYS_INLINE void scan(kgr_arena *a, const char *text, size_t len, size_t n,
                  const kgr_lexicon *const *lexes, kgr_lex_hit_vec *const *hits) {
   const kgr_lexicon *lex[KGR_LEX_SCAN_MAX];
   kgr_lex_hit_vec *out[KGR_LEX_SCAN_MAX];
@@ -426,8 +447,12 @@ static void scan(kgr_arena *a, const char *text, size_t len, size_t n,
     size_t step = 1;
     bool word = false;
     uint32_t h = 0;
-    if (word_key[c]) { /* an ASCII word: hashed once for all lexicons */
-      step = first_word(t, len, i, &h) - i;
+    unsigned pass = 0; /* the lexicons whose pair filter lets the word by */
+    if (word_key[c]) { /* an ASCII word: hashed once for all lexicons, if any needs it */
+      for (size_t k = 0; k < m && !prev_word; k++)
+        if (next[k] <= i && pair_ok(lex[k]->index, t, len, i))
+          pass |= 1u << k;
+      step = (pass ? first_word(t, len, i, &h) : word_end(t, len, i)) - i;
       word = true;
     } else if (c >= 0x80) {
       uint32_t cp;
@@ -440,7 +465,7 @@ static void scan(kgr_arena *a, const char *text, size_t len, size_t n,
       word = kgr_lex_is_word(cp);
     }
     for (size_t k = 0; k < m && !prev_word; k++) {
-      if (next[k] > i)
+      if (next[k] > i || (word_key[c] && !(pass >> k & 1)))
         continue;
       const kgr_keyset *ks = lex[k]->index;
       uint32_t key = 0;
@@ -480,6 +505,8 @@ const kgr_lex_entry *kgr_lex_lookup(const kgr_lexicon *lex, const char *text, si
     return NULL;
   const unsigned char *t = (const unsigned char *)text;
   uint32_t h = 0, key = 0;
+  if (word_key[t[0]] && !pair_ok(ks, t, len, 0))
+    return NULL;
   size_t end = word_key[t[0]] ? first_word(t, len, 0, &h) : 0;
   if (end == len) { /* one word: the key it leads to must end with it */
     uint32_t to = find_first_word(ks, t, 0, len, h);

@@ -46,6 +46,12 @@ typedef struct kgr_keyset {
   const uint32_t *edge_to;    /* a node, or KGR_TRIE_LEAF | key */
   const uint32_t *node_key;   /* the key that node n spells out, or KGR_NO_KEY */
   /*
+   * A filter that turns most word starts away before their first word is
+   * hashed: bit b1 of pairs[b0 * 16 ..] is set when a key may start with
+   * the ASCII bytes b0 b1 (the row is all ones when b0 alone is a key).
+   */
+  const uint8_t *pairs; /* [128 * 16] */
+  /*
    * The keys' first words, a first word being the run of ASCII letters and
    * digits a key starts with: an open addressing table (FNV-1a of the
    * folded word, linear probing, at most half full) that gives the trie

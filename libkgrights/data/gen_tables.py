@@ -354,6 +354,9 @@ def keyset(out, cname, keys, static=False):
     out.append('static const uint32_t %s_node_key[] = {' % cname)
     out += uint_list(nkeys)
     out.append('};')
+    out.append('static const uint8_t %s_pairs[128 * 16] = {' % cname)
+    out += uint_list(pairs(keys), 16, '')
+    out.append('};')
     slots, word_max = first_words(keys, root, nodes)
     out.append('static const kgr_word_slot %s_words[%d] = {' % (cname, len(slots)))
     for i in range(0, len(slots), 4):
@@ -366,6 +369,7 @@ def keyset(out, cname, keys, static=False):
     out.append('  },')
     out.append('  %s_root, %s_edge_start, %s_edge_byte, %s_edge_to, %s_node_key,'
                % ((cname,) * 5))
+    out.append('  %s_pairs,' % cname)
     out.append('  %s_words, %du, %du,' % (cname, len(slots) - 1, word_max))
     out.append('};')
 
@@ -414,6 +418,22 @@ def first_words(keys, root, nodes):
             s = (s + 1) & (size - 1)
         slots[s] = (h, to, i)
     return slots, max((len(w) for w in words), default=0)
+
+
+def pairs(keys):
+    """The bitmap kgr_keyset.pairs: bit b1 of row b0 (16 bytes a row) is set
+    when some key starts with ASCII bytes b0 b1; a row is all ones when b0
+    alone is a key. A key whose second byte is not ASCII needs no bit: the
+    text's second byte is then not ASCII either, which the filter lets by."""
+    bits = bytearray(128 * 16)
+    for k in keys:
+        if k[0] >= 0x80:
+            continue
+        if len(k) == 1:
+            bits[k[0] * 16:(k[0] + 1) * 16] = b'\xff' * 16
+        elif k[1] < 0x80:
+            bits[k[0] * 16 + k[1] // 8] |= 1 << (k[1] % 8)
+    return list(bits)
 
 
 def next_index(keys, b):
