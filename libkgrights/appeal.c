@@ -59,7 +59,11 @@ typedef struct ctx {
   kgr_str dear;      /* whom a letter's salutation names: "you" in its calls */
   kgr_str voice;     /* the headline's speaker ("experts" in "UN experts
                         demand ..."), or empty */
-  bool block_quotes; /* the current block quotes the issuer or the voice */
+  /* Does the current block, whose sentences are sents[0, sent_count),
+   * quote the issuer or the voice? -1 until a quoted modal needs to know. */
+  int block_quotes;
+  const kgr_sentence *sents;
+  size_t sent_count;
   /* Hit vectors reused by every sentence (each scan resets its count), so
    * that sentences leave no scratch in the document's arena. */
   kgr_lex_hit_vec verbs, names, themes;
@@ -436,6 +440,16 @@ static bool voice_speaks(const ctx *c, const char *t, size_t s, size_t e) {
   return false;
 }
 
+/* c->block_quotes, worked out on first use: most blocks never need it. */
+static bool block_quotes(ctx *c, const char *t) {
+  if (c->block_quotes < 0) {
+    c->block_quotes = 0;
+    for (size_t k = 0; k < c->sent_count && !c->block_quotes; k++)
+      c->block_quotes = voice_speaks(c, t, c->sents[k].start, c->sents[k].end);
+  }
+  return c->block_quotes;
+}
+
 /* The subject of the modal at m: the words before it, after the last
  * comma ("In particular, peaceful protesters should ...") and a leading
  * conjunction. Sets [*ss, *se); false when too long to be a subject. */
@@ -580,7 +594,7 @@ static call read_sentence(ctx *c, const kgr_block *b, size_t s, size_t e) {
         names_issuer = issuer_in(c->doc, t, s, e);
       bool ours = names_issuer || voiced(c, t, s, hs);
       bool quoted = inside_quote(t, s, hs);
-      if (!ours && quoted && c->block_quotes)
+      if (!ours && quoted && block_quotes(c, t))
         ours = true; /* "... must conduct investigations," the experts said. */
       if (!ours && (reported(t, s, hs) || quoted))
         continue;
@@ -937,9 +951,9 @@ void kgr_read_demands(kgr_doc *doc, const kgr_layout *lay) {
     if (salutation(&c, b) || to_line(&c, b))
       continue;
     c.last_np = (kgr_str){NULL, 0};
-    c.block_quotes = false;
-    for (size_t k = first; k < si && !c.block_quotes; k++)
-      c.block_quotes = voice_speaks(&c, b->text, lay->sentences[k].start, lay->sentences[k].end);
+    c.block_quotes = -1;
+    c.sents = lay->sentences + first;
+    c.sent_count = si - first;
     for (size_t k = first; k < si; k++) {
       const kgr_sentence *s = &lay->sentences[k];
       call r = read_sentence(&c, b, s->start, s->end);
