@@ -54,11 +54,11 @@ static size_t back_from(const char *t, size_t s, size_t m) {
 
 typedef struct ctx {
   kgr_doc *doc;
-  kgr_span skip;     /* the signatory list */
-  kgr_str last_np;   /* the latest call's addressee in the current block */
-  kgr_str dear;      /* whom a letter's salutation names: "you" in its calls */
-  kgr_str voice;     /* the headline's speaker ("experts" in "UN experts
-                        demand ..."), or empty */
+  kgr_span skip;   /* the signatory list */
+  kgr_str last_np; /* the latest call's addressee in the current block */
+  kgr_str dear;    /* whom a letter's salutation names: "you" in its calls */
+  kgr_str voice;   /* the headline's speaker ("experts" in "UN experts
+                      demand ..."), or empty */
   /* Does the current block, whose sentences are sents[0, sent_count),
    * quote the issuer or the voice? -1 until a quoted modal needs to know. */
   int block_quotes;
