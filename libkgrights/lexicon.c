@@ -387,16 +387,24 @@ static inline size_t match_other(const kgr_keyset *ks, const char *text, size_t 
   return walk(ks, text, len, pos, pos, 0, accept, ctx, idx);
 }
 
-/* kgr_keyset_match() past its checks: pos < len, and ks has keys. Inlined
- * into each caller: a second call frame would cost as much as the rest. */
-static KGR_ALWAYS_INLINE size_t keyset_match(const kgr_keyset *ks, const char *text, size_t len,
-                                             size_t pos, kgr_key_filter accept, const void *ctx,
-                                             uint32_t *idx) {
+/* Can a key start at text[pos] (pos < len)? For most word starts the pair
+ * filter says no, and the callers below return at once, with no call and
+ * no registers to save. */
+static inline bool may_start(const kgr_keyset *ks, const unsigned char *t, size_t len,
+                             size_t pos) {
+  unsigned char c = t[pos];
+  if (word_key[c])
+    return pair_ok(ks, t, len, pos);
+  return c >= 0x80 || ks->root[ascii_key[c]];
+}
+
+/* kgr_keyset_match() past its checks and may_start(). */
+static KGR_NOINLINE size_t match_started(const kgr_keyset *ks, const char *text, size_t len,
+                                         size_t pos, kgr_key_filter accept, const void *ctx,
+                                         uint32_t *idx) {
   const unsigned char *t = (const unsigned char *)text;
   if (!word_key[t[pos]])
-    return match_other(ks, text, len, pos, accept, ctx, idx);
-  if (!pair_ok(ks, t, len, pos))
-    return 0;
+    return walk(ks, text, len, pos, pos, 0, accept, ctx, idx);
   uint32_t h;
   size_t end = first_word(t, len, pos, &h);
   return match_first_word(ks, text, len, pos, end, h, accept, ctx, idx);
@@ -404,21 +412,30 @@ static KGR_ALWAYS_INLINE size_t keyset_match(const kgr_keyset *ks, const char *t
 
 size_t kgr_keyset_match(const kgr_keyset *ks, const char *text, size_t len, size_t pos,
                         kgr_key_filter accept, const void *ctx, uint32_t *idx) {
-  if (!ks || !text || pos >= len || ks->count == 0)
+  if (!ks || !text || pos >= len || ks->count == 0 ||
+      !may_start(ks, (const unsigned char *)text, len, pos))
     return 0;
-  return keyset_match(ks, text, len, pos, accept, ctx, idx);
+  return match_started(ks, text, len, pos, accept, ctx, idx);
+}
+
+/* kgr_lex_match() past its checks and may_start(). */
+static KGR_NOINLINE size_t lex_match_started(const kgr_lexicon *lex, const char *text, size_t len,
+                                             size_t pos, const kgr_lex_entry **out) {
+  uint32_t k = 0;
+  size_t n = match_started(lex->index, text, len, pos, NULL, NULL, &k);
+  if (out)
+    *out = n ? &lex->entries[k] : NULL;
+  return n;
 }
 
 size_t kgr_lex_match(const kgr_lexicon *lex, const char *text, size_t len, size_t pos,
                      const kgr_lex_entry **out) {
   const kgr_keyset *ks = lex ? lex->index : NULL;
-  uint32_t k = 0;
-  size_t n = 0;
-  if (ks && text && pos < len && ks->count)
-    n = keyset_match(ks, text, len, pos, NULL, NULL, &k);
+  if (ks && text && pos < len && ks->count && may_start(ks, (const unsigned char *)text, len, pos))
+    return lex_match_started(lex, text, len, pos, out);
   if (out)
-    *out = n ? &lex->entries[k] : NULL;
-  return n;
+    *out = NULL;
+  return 0;
 }
 
 /* kgr_lex_scan_many() for at most KGR_LEX_SCAN_MAX lexicons. Inlined, so
@@ -499,14 +516,12 @@ void kgr_lex_scan(const kgr_lexicon *lex, kgr_arena *a, const char *text, size_t
   scan(a, text, len, 1, &lex, &hits);
 }
 
-const kgr_lex_entry *kgr_lex_lookup(const kgr_lexicon *lex, const char *text, size_t len) {
-  const kgr_keyset *ks = lex ? lex->index : NULL;
-  if (!ks || !text || !len || !ks->count)
-    return NULL;
+/* kgr_lex_lookup() past its checks and may_start(). */
+static KGR_NOINLINE const kgr_lex_entry *lookup_started(const kgr_lexicon *lex, const char *text,
+                                                        size_t len) {
+  const kgr_keyset *ks = lex->index;
   const unsigned char *t = (const unsigned char *)text;
   uint32_t h = 0, key = 0;
-  if (word_key[t[0]] && !pair_ok(ks, t, len, 0))
-    return NULL;
   size_t end = word_key[t[0]] ? first_word(t, len, 0, &h) : 0;
   if (end == len) { /* one word: the key it leads to must end with it */
     uint32_t to = find_first_word(ks, t, 0, len, h);
@@ -518,6 +533,13 @@ const kgr_lex_entry *kgr_lex_lookup(const kgr_lexicon *lex, const char *text, si
     return key != KGR_NO_KEY ? &lex->entries[key] : NULL;
   }
   size_t n = end ? match_first_word(ks, text, len, 0, end, h, NULL, NULL, &key)
-                 : match_other(ks, text, len, 0, NULL, NULL, &key);
+                 : walk(ks, text, len, 0, 0, 0, NULL, NULL, &key);
   return n == len ? &lex->entries[key] : NULL;
+}
+
+const kgr_lex_entry *kgr_lex_lookup(const kgr_lexicon *lex, const char *text, size_t len) {
+  const kgr_keyset *ks = lex ? lex->index : NULL;
+  if (!ks || !text || !len || !ks->count || !may_start(ks, (const unsigned char *)text, len, 0))
+    return NULL;
+  return lookup_started(lex, text, len);
 }
