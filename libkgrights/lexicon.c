@@ -345,8 +345,7 @@ static KGR_NOINLINE size_t walk(const kgr_keyset *ks, const char *text, size_t l
       best = i - pos;
       *idx = key;
     }
-    if (i >= len || (r = read_cp(text, len, i, buf, &k, &n)) == CP_END ||
-        (r == CP_SEP && i == pos))
+    if (i >= len || (r = read_cp(text, len, i, buf, &k, &n)) == CP_END || (r == CP_SEP && i == pos))
       return best;
     for (j = 0; j < k; j++) {
       to = trie_next(ks, node, buf[j]);
@@ -390,8 +389,7 @@ static inline size_t match_other(const kgr_keyset *ks, const char *text, size_t 
 /* Can a key start at text[pos] (pos < len)? For most word starts the pair
  * filter says no, and the callers below return at once, with no call and
  * no registers to save. */
-static inline bool may_start(const kgr_keyset *ks, const unsigned char *t, size_t len,
-                             size_t pos) {
+static inline bool may_start(const kgr_keyset *ks, const unsigned char *t, size_t len, size_t pos) {
   unsigned char c = t[pos];
   if (word_key[c])
     return pair_ok(ks, t, len, pos);
@@ -441,7 +439,7 @@ size_t kgr_lex_match(const kgr_lexicon *lex, const char *text, size_t len, size_
 /* kgr_lex_scan_many() for at most KGR_LEX_SCAN_MAX lexicons. Inlined, so
  * that kgr_lex_scan() gets a copy made for one lexicon. */
 static KGR_ALWAYS_INLINE void scan(kgr_arena *a, const char *text, size_t len, size_t n,
-                 const kgr_lexicon *const *lexes, kgr_lex_hit_vec *const *hits) {
+                                   const kgr_lexicon *const *lexes, kgr_lex_hit_vec *const *hits) {
   const kgr_lexicon *lex[KGR_LEX_SCAN_MAX];
   kgr_lex_hit_vec *out[KGR_LEX_SCAN_MAX];
   size_t next[KGR_LEX_SCAN_MAX]; /* where each one's scan goes on: after its last match */
