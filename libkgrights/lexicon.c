@@ -436,40 +436,82 @@ size_t kgr_lex_match(const kgr_lexicon *lex, const char *text, size_t len, size_
   return 0;
 }
 
+/* The lexicons of one scan: each one's hits, and where its scan goes on
+ * (after its last match). */
+typedef struct scan_state {
+  size_t m;
+  const kgr_lexicon *lex[KGR_LEX_SCAN_MAX];
+  kgr_lex_hit_vec *out[KGR_LEX_SCAN_MAX];
+  size_t next[KGR_LEX_SCAN_MAX];
+} scan_state;
+
+/* Lexicon k's match text[i, i + n) of key `key`. */
+static inline void add_hit(kgr_arena *a, scan_state *st, size_t k, size_t i, size_t n,
+                           uint32_t key) {
+  kgr_lex_hit *hit = KGR_VEC_PUSH(a, *st->out[k]);
+  hit->start = i;
+  hit->end = i + n;
+  hit->entry = &st->lex[k]->entries[key];
+  st->next[k] = i + n;
+}
+
+/* The matches at text[i], where an ASCII word starts after a code point
+ * that is not part of a word. The word is hashed once, and only if some
+ * lexicon's pair filter lets it by. Returns the end of the word. */
+static inline size_t scan_word(kgr_arena *a, scan_state *st, const char *text, size_t len,
+                               size_t i) {
+  const unsigned char *t = (const unsigned char *)text;
+  unsigned pass = 0; /* the lexicons that may match here */
+  for (size_t k = 0; k < st->m; k++)
+    if (st->next[k] <= i && pair_ok(st->lex[k]->index, t, len, i))
+      pass |= 1u << k;
+  if (!pass)
+    return word_end(t, len, i);
+  uint32_t h;
+  size_t end = first_word(t, len, i, &h);
+  for (size_t k = 0; k < st->m; k++) {
+    uint32_t key = 0;
+    size_t n = pass >> k & 1
+                   ? match_first_word(st->lex[k]->index, text, len, i, end, h, NULL, NULL, &key)
+                   : 0;
+    if (n)
+      add_hit(a, st, k, i, n, key);
+  }
+  return end;
+}
+
 /* kgr_lex_scan_many() for at most KGR_LEX_SCAN_MAX lexicons. Inlined, so
  * that kgr_lex_scan() gets a copy made for one lexicon. */
 static KGR_ALWAYS_INLINE void scan(kgr_arena *a, const char *text, size_t len, size_t n,
                                    const kgr_lexicon *const *lexes, kgr_lex_hit_vec *const *hits) {
-  const kgr_lexicon *lex[KGR_LEX_SCAN_MAX];
-  kgr_lex_hit_vec *out[KGR_LEX_SCAN_MAX];
-  size_t next[KGR_LEX_SCAN_MAX]; /* where each one's scan goes on: after its last match */
-  size_t m = 0;
+  scan_state st;
+  st.m = 0;
   for (size_t k = 0; k < n; k++) {
     const kgr_keyset *ks = lexes[k] ? lexes[k]->index : NULL;
     if (ks && ks->count && hits[k]) {
-      lex[m] = lexes[k];
-      out[m] = hits[k];
-      next[m++] = 0;
+      st.lex[st.m] = lexes[k];
+      st.out[st.m] = hits[k];
+      st.next[st.m++] = 0;
     }
   }
-  if (!m)
+  if (!st.m)
     return;
   const unsigned char *t = (const unsigned char *)text;
   bool prev_word = false; /* is the code point before i part of a word? */
   size_t i = 0;
   while (i < len) {
     unsigned char c = t[i];
+    if (word_key[c]) { /* an ASCII word */
+      i = prev_word ? word_end(t, len, i) : scan_word(a, &st, text, len, i);
+      /* An ASCII byte after it starts no match (the code point before it
+       * is part of a word): step over it too. */
+      prev_word = !(i < len && t[i] < 0x80);
+      i += !prev_word;
+      continue;
+    }
     size_t step = 1;
     bool word = false;
-    uint32_t h = 0;
-    unsigned pass = 0; /* the lexicons whose pair filter lets the word by */
-    if (word_key[c]) { /* an ASCII word: hashed once for all lexicons, if any needs it */
-      for (size_t k = 0; k < m && !prev_word; k++)
-        if (next[k] <= i && pair_ok(lex[k]->index, t, len, i))
-          pass |= 1u << k;
-      step = (pass ? first_word(t, len, i, &h) : word_end(t, len, i)) - i;
-      word = true;
-    } else if (c >= 0x80) {
+    if (c >= 0x80) {
       uint32_t cp;
       step = kgr_utf8_decode_multibyte(text + i, len - i, &cp);
       if (!step) { /* an invalid byte separates words, and no key holds it */
@@ -479,20 +521,13 @@ static KGR_ALWAYS_INLINE void scan(kgr_arena *a, const char *text, size_t len, s
       }
       word = kgr_lex_is_word(cp);
     }
-    for (size_t k = 0; k < m && !prev_word; k++) {
-      if (next[k] > i || (word_key[c] && !(pass >> k & 1)))
-        continue;
-      const kgr_keyset *ks = lex[k]->index;
+    for (size_t k = 0; k < st.m && !prev_word; k++) {
       uint32_t key = 0;
-      size_t got = word_key[c] ? match_first_word(ks, text, len, i, i + step, h, NULL, NULL, &key)
-                               : match_other(ks, text, len, i, NULL, NULL, &key);
-      if (got) {
-        kgr_lex_hit *hit = KGR_VEC_PUSH(a, *out[k]);
-        hit->start = i;
-        hit->end = i + got;
-        hit->entry = &lex[k]->entries[key];
-        next[k] = i + got;
-      }
+      size_t got = 0;
+      if (st.next[k] <= i)
+        got = match_other(st.lex[k]->index, text, len, i, NULL, NULL, &key);
+      if (got)
+        add_hit(a, &st, k, i, got, key);
     }
     prev_word = word;
     i += step;
