@@ -437,9 +437,9 @@ size_t kgr_lex_match(const kgr_lexicon *lex, const char *text, size_t len, size_
 }
 
 /* The lexicons of one scan: each one's hits, and where its scan goes on
- * (after its last match). */
+ * (after its last match). The functions below take their number, m, apart,
+ * so that with a constant m (kgr_lex_scan) their loops unroll. */
 typedef struct scan_state {
-  size_t m;
   const kgr_lexicon *lex[KGR_LEX_SCAN_MAX];
   kgr_lex_hit_vec *out[KGR_LEX_SCAN_MAX];
   size_t next[KGR_LEX_SCAN_MAX];
@@ -458,18 +458,18 @@ static inline void add_hit(kgr_arena *a, scan_state *st, size_t k, size_t i, siz
 /* The matches at text[i], where an ASCII word starts after a code point
  * that is not part of a word. The word is hashed once, and only if some
  * lexicon's pair filter lets it by. Returns the end of the word. */
-static inline size_t scan_word(kgr_arena *a, scan_state *st, const char *text, size_t len,
+static inline size_t scan_word(kgr_arena *a, scan_state *st, size_t m, const char *text, size_t len,
                                size_t i) {
   const unsigned char *t = (const unsigned char *)text;
   unsigned pass = 0; /* the lexicons that may match here */
-  for (size_t k = 0; k < st->m; k++)
+  for (size_t k = 0; k < m; k++)
     if (st->next[k] <= i && pair_ok(st->lex[k]->index, t, len, i))
       pass |= 1u << k;
   if (!pass)
     return word_end(t, len, i);
   uint32_t h;
   size_t end = first_word(t, len, i, &h);
-  for (size_t k = 0; k < st->m; k++) {
+  for (size_t k = 0; k < m; k++) {
     uint32_t key = 0;
     size_t n = pass >> k & 1
                    ? match_first_word(st->lex[k]->index, text, len, i, end, h, NULL, NULL, &key)
@@ -480,29 +480,17 @@ static inline size_t scan_word(kgr_arena *a, scan_state *st, const char *text, s
   return end;
 }
 
-/* kgr_lex_scan_many() for at most KGR_LEX_SCAN_MAX lexicons. Inlined, so
- * that kgr_lex_scan() gets a copy made for one lexicon. */
-static KGR_ALWAYS_INLINE void scan(kgr_arena *a, const char *text, size_t len, size_t n,
-                                   const kgr_lexicon *const *lexes, kgr_lex_hit_vec *const *hits) {
-  scan_state st;
-  st.m = 0;
-  for (size_t k = 0; k < n; k++) {
-    const kgr_keyset *ks = lexes[k] ? lexes[k]->index : NULL;
-    if (ks && ks->count && hits[k]) {
-      st.lex[st.m] = lexes[k];
-      st.out[st.m] = hits[k];
-      st.next[st.m++] = 0;
-    }
-  }
-  if (!st.m)
-    return;
+/* The scan of text with the lexicons of st (none empty). Inlined, so that
+ * kgr_lex_scan() gets a copy made for one lexicon. */
+static KGR_ALWAYS_INLINE void scan(kgr_arena *a, const char *text, size_t len, scan_state st,
+                                   size_t m) {
   const unsigned char *t = (const unsigned char *)text;
   bool prev_word = false; /* is the code point before i part of a word? */
   size_t i = 0;
   while (i < len) {
     unsigned char c = t[i];
     if (word_key[c]) { /* an ASCII word */
-      i = prev_word ? word_end(t, len, i) : scan_word(a, &st, text, len, i);
+      i = prev_word ? word_end(t, len, i) : scan_word(a, &st, m, text, len, i);
       /* An ASCII byte after it starts no match (the code point before it
        * is part of a word): step over it too. */
       prev_word = !(i < len && t[i] < 0x80);
@@ -521,7 +509,7 @@ static KGR_ALWAYS_INLINE void scan(kgr_arena *a, const char *text, size_t len, s
       }
       word = kgr_lex_is_word(cp);
     }
-    for (size_t k = 0; k < st.m && !prev_word; k++) {
+    for (size_t k = 0; k < m && !prev_word; k++) {
       uint32_t key = 0;
       size_t got = 0;
       if (st.next[k] <= i)
@@ -538,15 +526,28 @@ void kgr_lex_scan_many(kgr_arena *a, const char *text, size_t len, size_t n,
                        const kgr_lexicon *const *lexes, kgr_lex_hit_vec *const *hits) {
   if (!a || !text || !lexes || !hits)
     return;
-  for (size_t k = 0; k < n; k += KGR_LEX_SCAN_MAX)
-    scan(a, text, len, n - k < KGR_LEX_SCAN_MAX ? n - k : KGR_LEX_SCAN_MAX, lexes + k, hits + k);
+  scan_state st = {0};
+  size_t m = 0;
+  for (size_t k = 0; k < n; k++) {
+    const kgr_keyset *ks = lexes[k] ? lexes[k]->index : NULL;
+    if (ks && ks->count && hits[k]) {
+      st.lex[m] = lexes[k];
+      st.out[m++] = hits[k];
+    }
+    if (m == KGR_LEX_SCAN_MAX || (k + 1 == n && m)) { /* a full pass, or the last */
+      scan(a, text, len, st, m);
+      m = 0;
+    }
+  }
 }
 
 void kgr_lex_scan(const kgr_lexicon *lex, kgr_arena *a, const char *text, size_t len,
                   kgr_lex_hit_vec *hits) {
-  if (!lex || !a || !text || !hits)
+  const kgr_keyset *ks = lex ? lex->index : NULL;
+  if (!ks || !ks->count || !a || !text || !hits)
     return;
-  scan(a, text, len, 1, &lex, &hits);
+  scan_state st = {.lex = {lex}, .out = {hits}};
+  scan(a, text, len, st, 1);
 }
 
 /* kgr_lex_lookup() past its checks and may_start(). */
