@@ -8,7 +8,7 @@
  * gives; the text is folded on the fly, one code point at a time, and
  * every folded byte takes one step down the trie. So a match costs
  * O(phrase length), allocates nothing, and reads no byte of the text past
- * the longest key (nor, at a word start, past the end of the first word).
+ * the longest key. A scan reads each word once, for all its lexicons.
  */
 #include "lexicon.h"
 
@@ -219,6 +219,12 @@ static inline bool pair_ok(const kgr_keyset *ks, const unsigned char *t, size_t 
   return row[b >> 3] >> (b & 7) & 1;
 }
 
+/* The end of text for the first word at text[pos]: no key's first word
+ * goes past word_max bytes, so a match need read no further. */
+static inline size_t word_limit(const kgr_keyset *ks, size_t len, size_t pos) {
+  return len - pos > ks->word_max ? pos + ks->word_max + 1 : len;
+}
+
 /* Is key the first word t[0, n) (folded) followed by a byte that no first
  * word holds? */
 static inline bool is_first_word(const char *key, const unsigned char *t, size_t n) {
@@ -404,7 +410,7 @@ static KGR_NOINLINE size_t match_started(const kgr_keyset *ks, const char *text,
   if (!word_key[t[pos]])
     return walk(ks, text, len, pos, pos, 0, accept, ctx, idx);
   uint32_t h;
-  size_t end = first_word(t, len, pos, &h);
+  size_t end = first_word(t, word_limit(ks, len, pos), pos, &h);
   return match_first_word(ks, text, len, pos, end, h, accept, ctx, idx);
 }
 
@@ -556,7 +562,7 @@ static KGR_NOINLINE const kgr_lex_entry *lookup_started(const kgr_lexicon *lex, 
   const kgr_keyset *ks = lex->index;
   const unsigned char *t = (const unsigned char *)text;
   uint32_t h = 0, key = 0;
-  size_t end = word_key[t[0]] ? first_word(t, len, 0, &h) : 0;
+  size_t end = word_key[t[0]] ? first_word(t, word_limit(ks, len, 0), 0, &h) : 0;
   if (end == len) { /* one word: the key it leads to must end with it */
     uint32_t to = find_first_word(ks, t, 0, len, h);
     if (to & KGR_TRIE_LEAF) {

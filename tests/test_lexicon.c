@@ -8,7 +8,9 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "lexicon.h"
 #include "tables_internal.h"
@@ -332,6 +334,31 @@ static void test_lookup_one_word(void **state) {
   assert_null(kgr_lex_lookup(&kgr_lex_months, "Januaryx", 8));
 }
 
+/* A match reads no further than the longest first word at a word start:
+ * matching at every byte of a long word, or looking up each of its
+ * suffixes, takes linear time. */
+static void test_long_word(void **state) {
+  (void)state;
+  size_t n = 1 << 20;
+  char *buf = malloc(n);
+  assert_non_null(buf);
+  for (size_t i = 0; i < n; i++)
+    buf[i] = "te"[i % 2]; /* "te" may start a key: the pair filter lets it by */
+  clock_t t0 = clock();
+  size_t found = 0;
+  for (size_t i = 0; i < n; i++) {
+    found += kgr_lex_match(&kgr_lex_event_triggers, buf, n, i, NULL);
+    found += kgr_lex_lookup(fx, buf + i, n - i) != NULL;
+  }
+  double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+  assert_int_equal(found, 0);
+  memcpy(buf + n - 4, "tear", 4); /* ... and still finds the key at the end */
+  assert_int_equal(kgr_lex_match(fx, buf, n, n - 4, NULL), 4);
+  free(buf);
+  if (secs > 5.0)
+    fail_msg("%.1f s for 1 MiB", secs);
+}
+
 static void test_inval(void **state) {
   (void)state;
   const kgr_lex_entry *e = fx->entries;
@@ -418,6 +445,7 @@ int main(void) {
       cmocka_unit_test(test_scan_many),
       cmocka_unit_test(test_first_words),
       cmocka_unit_test(test_lookup_one_word),
+      cmocka_unit_test(test_long_word),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
