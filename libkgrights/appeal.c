@@ -805,7 +805,7 @@ static bool demand_intro_line(const kgr_block *b, size_t *as, size_t *ae) {
   while (len > 0 && (is_sp(t[len - 1]) || t[len - 1] == ':'))
     len--;
   *as = *ae = 0;
-  if (!len || kgr_word_count(t, len, INTRO_MAX_WORDS + 8) > INTRO_MAX_WORDS + 6)
+  if (!len)
     return false;
   const kgr_lex_entry *e = kgr_lex_lookup(&kgr_lex_call_verbs, t, len);
   if (e && (strcmp(e->tag, "heading") == 0 || strcmp(e->tag, "for") == 0))
@@ -834,6 +834,9 @@ static bool demand_intro_line(const kgr_block *b, size_t *as, size_t *ae) {
   } else {
     return false;
   }
+  /* counted last: most blocks are none of the above, and counting is dear */
+  if (kgr_word_count(t, len, INTRO_MAX_WORDS + 8) > INTRO_MAX_WORDS + 6)
+    return false;
   while (after < len && is_sp(t[after]))
     after++;
   *as = after;
