@@ -295,13 +295,12 @@ static inline bool take(uint32_t key, const char *text, size_t len, size_t pos, 
 /* The rest of key `leaf`, from its byte `tail` on, against the text from
  * text[i] on (a code point start): the match if the key ends at a word end
  * there, else best. */
-static size_t rest_of_key(const kgr_keyset *ks, uint32_t leaf, const unsigned char *tail,
-                          const char *text, size_t len, size_t pos, size_t i, kgr_key_filter accept,
-                          const void *ctx, uint32_t *idx, size_t best) {
+static size_t rest_of_key(uint32_t leaf, const unsigned char *tail, const char *text, size_t len,
+                          size_t pos, size_t i, kgr_key_filter accept, const void *ctx,
+                          uint32_t *idx, size_t best) {
   unsigned char buf[4];
   size_t k, n;
   int r;
-  (void)ks;
   while (*tail != 0) { /* the key's NUL comes after a whole code point */
     if (i >= len)
       return best;
@@ -343,7 +342,7 @@ static KGR_NOINLINE size_t walk(const kgr_keyset *ks, const char *text, size_t l
   if (to & KGR_TRIE_LEAF) {
     uint32_t leaf = to & ~KGR_TRIE_LEAF;
     const unsigned char *tail = (const unsigned char *)ks->pool + ks->off[leaf] + depth;
-    return rest_of_key(ks, leaf, tail, text, len, pos, i, accept, ctx, idx, 0);
+    return rest_of_key(leaf, tail, text, len, pos, i, accept, ctx, idx, 0);
   }
   for (;;) { /* at node, after a whole code point (no key ends at the root) */
     uint32_t key = ks->node_key[node];
@@ -366,7 +365,7 @@ static KGR_NOINLINE size_t walk(const kgr_keyset *ks, const char *text, size_t l
           if (*tail++ != buf[j])
             return best;
         i = r == CP_SEP ? skip_seps(text, len, i + n) : i + n;
-        return rest_of_key(ks, leaf, tail, text, len, pos, i, accept, ctx, idx, best);
+        return rest_of_key(leaf, tail, text, len, pos, i, accept, ctx, idx, best);
       }
       node = to;
     }
