@@ -446,6 +446,7 @@ size_t kgr_lex_match(const kgr_lexicon *lex, const char *text, size_t len, size_
  * so that with a constant m (kgr_lex_scan) their loops unroll. */
 typedef struct scan_state {
   const kgr_lexicon *lex[KGR_LEX_SCAN_MAX];
+  const kgr_keyset *ks[KGR_LEX_SCAN_MAX]; /* lex[k]->index */
   kgr_lex_hit_vec *out[KGR_LEX_SCAN_MAX];
   size_t next[KGR_LEX_SCAN_MAX];
 } scan_state;
@@ -468,7 +469,7 @@ static inline size_t scan_word(kgr_arena *a, scan_state *st, size_t m, const cha
   const unsigned char *t = (const unsigned char *)text;
   unsigned pass = 0; /* the lexicons that may match here */
   for (size_t k = 0; k < m; k++)
-    if (st->next[k] <= i && pair_ok(st->lex[k]->index, t, len, i))
+    if (st->next[k] <= i && pair_ok(st->ks[k], t, len, i))
       pass |= 1u << k;
   if (!pass)
     return word_end(t, len, i);
@@ -476,9 +477,9 @@ static inline size_t scan_word(kgr_arena *a, scan_state *st, size_t m, const cha
   size_t end = first_word(t, len, i, &h);
   for (size_t k = 0; k < m; k++) {
     uint32_t key = 0;
-    size_t n = pass >> k & 1
-                   ? match_first_word(st->lex[k]->index, text, len, i, end, h, NULL, NULL, &key)
-                   : 0;
+    size_t n = 0;
+    if (pass >> k & 1)
+      n = match_first_word(st->ks[k], text, len, i, end, h, NULL, NULL, &key);
     if (n)
       add_hit(a, st, k, i, n, key);
   }
@@ -518,7 +519,7 @@ static KGR_ALWAYS_INLINE void scan(kgr_arena *a, const char *text, size_t len, s
       uint32_t key = 0;
       size_t got = 0;
       if (st.next[k] <= i)
-        got = match_other(st.lex[k]->index, text, len, i, NULL, NULL, &key);
+        got = match_other(st.ks[k], text, len, i, NULL, NULL, &key);
       if (got)
         add_hit(a, &st, k, i, got, key);
     }
@@ -537,6 +538,7 @@ void kgr_lex_scan_many(kgr_arena *a, const char *text, size_t len, size_t n,
     const kgr_keyset *ks = lexes[k] ? lexes[k]->index : NULL;
     if (ks && ks->count && hits[k]) {
       st.lex[m] = lexes[k];
+      st.ks[m] = ks;
       st.out[m++] = hits[k];
     }
     if (m == KGR_LEX_SCAN_MAX || (k + 1 == n && m)) { /* a full pass, or the last */
@@ -551,7 +553,7 @@ void kgr_lex_scan(const kgr_lexicon *lex, kgr_arena *a, const char *text, size_t
   const kgr_keyset *ks = lex ? lex->index : NULL;
   if (!ks || !ks->count || !a || !text || !hits)
     return;
-  scan_state st = {.lex = {lex}, .out = {hits}};
+  scan_state st = {.lex = {lex}, .ks = {ks}, .out = {hits}};
   scan(a, text, len, st, 1);
 }
 
