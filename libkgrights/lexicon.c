@@ -209,14 +209,21 @@ static inline size_t word_end(const unsigned char *t, size_t len, size_t pos) {
 }
 
 /* Can a key start with the first word at t[pos] (pos < len), judged by its
- * first two bytes? Most word starts end here, for the price of two table
- * reads. */
+ * first two bytes, then (after two letters or digits) its first three?
+ * Most word starts end here, for the price of a few table reads. */
 static inline bool pair_ok(const kgr_keyset *ks, const unsigned char *t, size_t len, size_t pos) {
   if (pos + 1 >= len || t[pos + 1] >= 0x80)
     return true;
   unsigned char b = ascii_key[t[pos + 1]];
   const uint8_t *row = ks->pairs + 16 * word_key[t[pos]];
-  return row[b >> 3] >> (b & 7) & 1;
+  if (!(row[b >> 3] >> (b & 7) & 1))
+    return false;
+  /* Then the third byte, after two letters or digits. */
+  unsigned b1 = word_key[t[pos + 1]], b2 = pos + 2 < len ? t[pos + 2] : 0;
+  if (!b1 || b2 >= 0x80)
+    return true;
+  uint32_t bit = (((uint32_t)word_key[t[pos]] << 14 | b1 << 7 | ascii_key[b2]) * 2654435761u) >> 17;
+  return ks->triples[bit >> 3] >> (bit & 7) & 1;
 }
 
 /* The end of text for the first word at text[pos]: no key's first word

@@ -52,6 +52,13 @@ typedef struct kgr_keyset {
    */
   const uint8_t *pairs; /* [128 * 16] */
   /*
+   * And the first three bytes, when the first two are letters or digits: a
+   * bitmap hashed from them (triple_bit() in lexicon.c; 0 for the text's
+   * end), set for every key's first three bytes, and for every word end
+   * after a key of two.
+   */
+  const uint8_t *triples; /* [4096] */
+  /*
    * The keys' first words, a first word being the run of ASCII letters and
    * digits a key starts with: an open addressing table (FNV-1a of the
    * folded word, linear probing, at most half full) that gives the trie

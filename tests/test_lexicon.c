@@ -291,6 +291,14 @@ static void check_first_words(const kgr_keyset *ks) {
     uint32_t idx = UINT32_MAX;
     assert_int_equal(kgr_keyset_match(ks, up, len, 0, NULL, NULL, &idx), len);
     assert_int_equal(idx, i);
+    /* ... also before any ASCII byte that ends a word (the filters' third
+     * byte), or a space that another key may go on with */
+    for (unsigned c = 0; c < 128 && len + 1 < sizeof up; c++) {
+      if ((c | 32) - 'a' < 26 || c - '0' < 10)
+        continue;
+      up[len] = (char)c;
+      assert_true(kgr_keyset_match(ks, up, len + 1, 0, NULL, NULL, &idx) >= len);
+    }
   }
 }
 

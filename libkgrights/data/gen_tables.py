@@ -357,6 +357,9 @@ def keyset(out, cname, keys, static=False):
     out.append('static const uint8_t %s_pairs[128 * 16] = {' % cname)
     out += uint_list(pairs(keys), 16, '')
     out.append('};')
+    out.append('static const uint8_t %s_triples[%d] = {' % (cname, TRIPLE_BITS // 8))
+    out += uint_list(triples(keys), 16, '')
+    out.append('};')
     slots, word_max = first_words(keys, root, nodes)
     out.append('static const kgr_word_slot %s_words[%d] = {' % (cname, len(slots)))
     for i in range(0, len(slots), 4):
@@ -369,7 +372,7 @@ def keyset(out, cname, keys, static=False):
     out.append('  },')
     out.append('  %s_root, %s_edge_start, %s_edge_byte, %s_edge_to, %s_node_key,'
                % ((cname,) * 5))
-    out.append('  %s_pairs,' % cname)
+    out.append('  %s_pairs, %s_triples,' % (cname, cname))
     out.append('  %s_words, %du, %du,' % (cname, len(slots) - 1, word_max))
     out.append('};')
 
@@ -433,6 +436,43 @@ def pairs(keys):
             bits[k[0] * 16:(k[0] + 1) * 16] = b'\xff' * 16
         elif k[1] < 0x80:
             bits[k[0] * 16 + k[1] // 8] |= 1 << (k[1] % 8)
+    return list(bits)
+
+
+TRIPLE_BITS = 1 << 15  # kgr_keyset.triples; triple_bit() in lexicon.c
+
+
+def triple_bit(b0, b1, b2):
+    """Multiplicative hash of three ASCII bytes to a bit of the triples."""
+    return (((b0 << 14 | b1 << 7 | b2) * 2654435761) & 0xFFFFFFFF) >> 17
+
+
+def is_alnum(b):
+    return b < 0x80 and chr(b).isalnum()
+
+
+def triples(keys):
+    """The bitmap kgr_keyset.triples, for keys whose first two bytes are
+    ASCII letters or digits: the bit of (b0, b1, b2) is set when a key
+    starts with them. A key of two bytes sets the bits for every ASCII
+    byte b2 that is no letter or digit (a word end), 0 among them for the
+    text's end; a key whose third byte is not ASCII needs no bit (the text's
+    third byte is then not ASCII either, which the filter lets by)."""
+    bits = bytearray(TRIPLE_BITS // 8)
+
+    def put(b0, b1, b2):
+        i = triple_bit(b0, b1, b2)
+        bits[i // 8] |= 1 << (i % 8)
+
+    for k in keys:
+        if len(k) < 2 or not is_alnum(k[0]) or not is_alnum(k[1]):
+            continue
+        if len(k) == 2:
+            for b2 in range(128):
+                if not is_alnum(b2):
+                    put(k[0], k[1], b2)
+        elif k[2] < 0x80:
+            put(k[0], k[1], k[2])
     return list(bits)
 
 
