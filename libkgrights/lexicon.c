@@ -357,7 +357,24 @@ static KGR_NOINLINE size_t walk(const kgr_keyset *ks, const char *text, size_t l
       best = i - pos;
       *idx = key;
     }
-    if (i >= len || (r = read_cp(text, len, i, buf, &k, &n)) == CP_END || (r == CP_SEP && i == pos))
+    if (i >= len)
+      return best;
+    unsigned char c = (unsigned char)text[i], b = c < 0x80 ? ascii_key[c] : 0;
+    if (b && (b != ' ' || i > pos)) { /* most of the text: one ASCII key byte */
+      to = trie_next(ks, node, b);
+      if (!to)
+        return best;
+      depth++;
+      i = b == ' ' ? skip_seps(text, len, i + 1) : i + 1;
+      if (to & KGR_TRIE_LEAF) {
+        uint32_t leaf = to & ~KGR_TRIE_LEAF;
+        const unsigned char *tail = (const unsigned char *)ks->pool + ks->off[leaf] + depth;
+        return rest_of_key(leaf, tail, text, len, pos, i, accept, ctx, idx, best);
+      }
+      node = to;
+      continue;
+    }
+    if ((r = read_cp(text, len, i, buf, &k, &n)) == CP_END || (r == CP_SEP && i == pos))
       return best;
     for (j = 0; j < k; j++) {
       to = trie_next(ks, node, buf[j]);
