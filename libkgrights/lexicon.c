@@ -208,6 +208,12 @@ static inline size_t word_end(const unsigned char *t, size_t len, size_t pos) {
   return pos;
 }
 
+/* The bit of kgr_keyset.triples for the key bytes b0 b1 b2 (ASCII), as
+ * gen_tables.py computes it: a multiplicative hash to 15 bits. */
+static inline uint32_t triple_bit(uint32_t b0, uint32_t b1, uint32_t b2) {
+  return ((b0 << 14 | b1 << 7 | b2) * 2654435761u) >> 17;
+}
+
 /* Can a key start with the first word at t[pos] (pos < len), judged by its
  * first two bytes, then (after two letters or digits) its first three?
  * Most word starts end here, for the price of a few table reads. */
@@ -218,11 +224,11 @@ static inline bool pair_ok(const kgr_keyset *ks, const unsigned char *t, size_t 
   const uint8_t *row = ks->pairs + 16 * word_key[t[pos]];
   if (!(row[b >> 3] >> (b & 7) & 1))
     return false;
-  /* Then the third byte, after two letters or digits. */
+  /* Then the third byte (0 at the end), after two letters or digits. */
   unsigned b1 = word_key[t[pos + 1]], b2 = pos + 2 < len ? t[pos + 2] : 0;
   if (!b1 || b2 >= 0x80)
     return true;
-  uint32_t bit = (((uint32_t)word_key[t[pos]] << 14 | b1 << 7 | ascii_key[b2]) * 2654435761u) >> 17;
+  uint32_t bit = triple_bit(word_key[t[pos]], b1, ascii_key[b2]);
   return ks->triples[bit >> 3] >> (bit & 7) & 1;
 }
 
