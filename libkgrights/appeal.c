@@ -54,12 +54,19 @@ static size_t back_from(const char *t, size_t s, size_t m) {
 
 typedef struct ctx {
   kgr_doc *doc;
-  kgr_span skip;     /* the signatory list */
-  kgr_str last_np;   /* the latest call's addressee in the current block */
-  kgr_str dear;      /* whom a letter's salutation names: "you" in its calls */
-  kgr_str voice;     /* the headline's speaker ("experts" in "UN experts
-                        demand ..."), or empty */
-  bool block_quotes; /* the current block quotes the issuer or the voice */
+  kgr_span skip;   /* the signatory list */
+  kgr_str last_np; /* the latest call's addressee in the current block */
+  kgr_str dear;    /* whom a letter's salutation names: "you" in its calls */
+  kgr_str voice;   /* the headline's speaker ("experts" in "UN experts
+                      demand ..."), or empty */
+  /* Does the current block, whose sentences are sents[0, sent_count),
+   * quote the issuer or the voice? -1 until a quoted modal needs to know. */
+  int block_quotes;
+  const kgr_sentence *sents;
+  size_t sent_count;
+  /* Hit vectors reused by every sentence (each scan resets its count), so
+   * that sentences leave no scratch in the document's arena. */
+  kgr_lex_hit_vec verbs, names, themes;
 } ctx;
 
 static bool is_sp(char c) { return c == ' ' || c == '\t'; }
@@ -433,6 +440,16 @@ static bool voice_speaks(const ctx *c, const char *t, size_t s, size_t e) {
   return false;
 }
 
+/* c->block_quotes, worked out on first use: most blocks never need it. */
+static bool block_quotes(ctx *c, const char *t) {
+  if (c->block_quotes < 0) {
+    c->block_quotes = 0;
+    for (size_t k = 0; k < c->sent_count && !c->block_quotes; k++)
+      c->block_quotes = voice_speaks(c, t, c->sents[k].start, c->sents[k].end);
+  }
+  return c->block_quotes;
+}
+
 /* The subject of the modal at m: the words before it, after the last
  * comma ("In particular, peaceful protesters should ...") and a leading
  * conjunction. Sets [*ss, *se); false when too long to be a subject. */
@@ -469,11 +486,12 @@ static bool modal_subject(const char *t, size_t s, size_t m, size_t *ss, size_t 
 
 /* Does t[s, e) name someone a document calls upon (lex_addressees)? A
  * match right after a hyphen is part of another word ("non-state"). */
-static bool names_addressee(kgr_arena *a, const char *t, size_t s, size_t e) {
-  kgr_lex_hit_vec hits = {0};
-  kgr_lex_scan(&kgr_lex_addressees, a, t + s, e - s, &hits);
-  for (size_t i = 0; i < hits.count; i++) {
-    size_t at = s + hits.items[i].start;
+static bool names_addressee(ctx *c, const char *t, size_t s, size_t e) {
+  kgr_lex_hit_vec *hits = &c->names;
+  hits->count = 0;
+  kgr_lex_scan(&kgr_lex_addressees, &c->doc->arena, t + s, e - s, hits);
+  for (size_t i = 0; i < hits->count; i++) {
+    size_t at = s + hits->items[i].start;
     if (at > 0 && (t[at - 1] == '-' || (at >= 3 && memcmp(t + at - 3, "\xE2\x80\x90", 3) == 0)))
       continue;
     return true;
@@ -561,8 +579,10 @@ static call read_sentence(ctx *c, const kgr_block *b, size_t s, size_t e) {
     end--;
   if (end > s && t[end - 1] == '?')
     return out;
-  kgr_lex_hit_vec hits = {0};
+  kgr_lex_hit_vec hits = c->verbs; /* given back below, with what it grew to */
+  hits.count = 0;
   kgr_lex_scan(&kgr_lex_call_verbs, &c->doc->arena, t + s, e - s, &hits);
+  c->verbs = hits;
   int names_issuer = -1; /* worked out once, when a modal needs it */
   for (size_t i = 0; i < hits.count; i++) {
     size_t hs = s + hits.items[i].start, he = s + hits.items[i].end;
@@ -574,13 +594,13 @@ static call read_sentence(ctx *c, const kgr_block *b, size_t s, size_t e) {
         names_issuer = issuer_in(c->doc, t, s, e);
       bool ours = names_issuer || voiced(c, t, s, hs);
       bool quoted = inside_quote(t, s, hs);
-      if (!ours && quoted && c->block_quotes)
+      if (!ours && quoted && block_quotes(c, t))
         ours = true; /* "... must conduct investigations," the experts said. */
       if (!ours && (reported(t, s, hs) || quoted))
         continue;
       size_t ss, se;
       if (modal_subject(t, s, hs, &ss, &se) &&
-          (names_addressee(&c->doc->arena, t, ss, se) || names_country(t, ss, se))) {
+          (names_addressee(c, t, ss, se) || names_country(t, ss, se))) {
         out.np_s = ss;
         out.np_e = se;
         add_addressee(c, b, ss, se);
@@ -645,9 +665,12 @@ static call read_sentence(ctx *c, const kgr_block *b, size_t s, size_t e) {
 
 /* Themes of a demand: every lex_demand_themes theme its words name, in
  * order, without repeats. */
-static void set_themes(kgr_doc *doc, kgr_demand *d) {
-  kgr_lex_hit_vec hits = {0};
+static void set_themes(ctx *c, kgr_demand *d) {
+  kgr_doc *doc = c->doc;
+  kgr_lex_hit_vec hits = c->themes; /* given back below, with what it grew to */
+  hits.count = 0;
   kgr_lex_scan(&kgr_lex_demand_themes, &doc->arena, d->text.ptr, d->text.len, &hits);
+  c->themes = hits;
   if (!hits.count)
     return;
   kgr_theme *themes = kgr_arena_alloc(&doc->arena, hits.count * sizeof *themes);
@@ -719,7 +742,7 @@ static void add_demand(ctx *c, const kgr_block *b, size_t s, size_t e, kgr_span 
   d->text = kgr_arena_str(&c->doc->arena, b->text + s, e - s);
   d->addressee = addressee;
   d->span = span;
-  set_themes(c->doc, d);
+  set_themes(c, d);
 }
 
 /* The length of a list marker opening text[0, len) - "ii. ", "b) ",
@@ -782,7 +805,7 @@ static bool demand_intro_line(const kgr_block *b, size_t *as, size_t *ae) {
   while (len > 0 && (is_sp(t[len - 1]) || t[len - 1] == ':'))
     len--;
   *as = *ae = 0;
-  if (!len || kgr_word_count(t, len, INTRO_MAX_WORDS + 8) > INTRO_MAX_WORDS + 6)
+  if (!len)
     return false;
   const kgr_lex_entry *e = kgr_lex_lookup(&kgr_lex_call_verbs, t, len);
   if (e && (strcmp(e->tag, "heading") == 0 || strcmp(e->tag, "for") == 0))
@@ -811,6 +834,9 @@ static bool demand_intro_line(const kgr_block *b, size_t *as, size_t *ae) {
   } else {
     return false;
   }
+  /* counted last: most blocks are none of the above, and counting is dear */
+  if (kgr_word_count(t, len, INTRO_MAX_WORDS + 8) > INTRO_MAX_WORDS + 6)
+    return false;
   while (after < len && is_sp(t[after]))
     after++;
   *as = after;
@@ -888,7 +914,7 @@ static kgr_str title_voice(kgr_doc *doc) {
 }
 
 void kgr_read_demands(kgr_doc *doc, const kgr_layout *lay) {
-  ctx c = {doc, kgr_signatory_extent(doc), {NULL, 0}, {NULL, 0}, title_voice(doc), false};
+  ctx c = {.doc = doc, .skip = kgr_signatory_extent(doc), .voice = title_voice(doc)};
   bool intro = false;           /* list items now are demands */
   kgr_str intro_np = {NULL, 0}; /* ... addressed to this */
   size_t si = 0;
@@ -928,9 +954,9 @@ void kgr_read_demands(kgr_doc *doc, const kgr_layout *lay) {
     if (salutation(&c, b) || to_line(&c, b))
       continue;
     c.last_np = (kgr_str){NULL, 0};
-    c.block_quotes = false;
-    for (size_t k = first; k < si && !c.block_quotes; k++)
-      c.block_quotes = voice_speaks(&c, b->text, lay->sentences[k].start, lay->sentences[k].end);
+    c.block_quotes = -1;
+    c.sents = lay->sentences + first;
+    c.sent_count = si - first;
     for (size_t k = first; k < si; k++) {
       const kgr_sentence *s = &lay->sentences[k];
       call r = read_sentence(&c, b, s->start, s->end);

@@ -81,11 +81,14 @@ static bool presented_as_appeal(const kgr_layout *lay) {
 }
 
 /* Sentences outside the header that hold a day or month date: the
- * narrative, even when the event stage made nothing of it. */
-static size_t dated_sentences(kgr_doc *doc, const kgr_layout *lay) {
+ * narrative, even when the event stage made nothing of it. Counts up to
+ * `cap` only: no more is compared. The date hits are scratch, given back
+ * to the arena at the end. */
+static size_t dated_sentences(kgr_doc *doc, const kgr_layout *lay, size_t cap) {
   size_t n = 0;
+  kgr_arena_pos scratch = kgr_arena_mark(&doc->arena);
   kgr_date_hit_vec hits = {0};
-  for (size_t i = 0; i < lay->sentence_count; i++) {
+  for (size_t i = 0; i < lay->sentence_count && n < cap; i++) {
     const kgr_sentence *s = &lay->sentences[i];
     const kgr_block *b = &lay->blocks[s->block];
     bool date_line = doc->date_source == KGR_DATE_SOURCE_STATED &&
@@ -101,6 +104,7 @@ static size_t dated_sentences(kgr_doc *doc, const kgr_layout *lay) {
         break;
       }
   }
+  kgr_arena_rewind(&doc->arena, scratch);
   return n;
 }
 
@@ -132,7 +136,7 @@ void kgr_classify(kgr_doc *doc, const kgr_layout *lay) {
   }
   size_t narrative = doc->events.count;
   if (narrative < NARRATIVE_MIN) {
-    size_t dated = dated_sentences(doc, lay);
+    size_t dated = dated_sentences(doc, lay, NARRATIVE_MIN); /* enough to be a report */
     if (dated > narrative)
       narrative = dated;
   }

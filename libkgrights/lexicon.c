@@ -2,10 +2,13 @@
  * lexicon.c - longest-phrase matching over the generated, sorted tables.
  *
  * Each table is a kgr_keyset: folded keys sorted bytewise, with a trie over
- * them (see tables_internal.h). The text is folded on the fly, one code
- * point at a time, and every folded byte takes one step down the trie. So a
- * match costs O(phrase length), allocates nothing, and reads no byte of the
- * text past the longest key.
+ * them and a hash table of their first words (see tables_internal.h). A
+ * match at a word start hashes the word's ASCII letters and digits once,
+ * looks the word up, and goes on down the trie from the state the table
+ * gives; the text is folded on the fly, one code point at a time, and
+ * every folded byte takes one step down the trie. So a match costs
+ * O(phrase length), allocates nothing, and reads no byte of the text past
+ * the longest key. A scan reads each word once, for all its lexicons.
  */
 #include "lexicon.h"
 
@@ -16,8 +19,10 @@
  * few registers to save. */
 #if defined(__GNUC__)
 #define KGR_NOINLINE __attribute__((noinline))
+#define KGR_ALWAYS_INLINE inline __attribute__((always_inline))
 #else
 #define KGR_NOINLINE
+#define KGR_ALWAYS_INLINE inline
 #endif
 
 uint32_t kgr_lex_fold(uint32_t c) {
@@ -90,11 +95,6 @@ static const unsigned char ascii_key[128] = {
 
 static inline bool ascii_is_word(unsigned char c) {
   return (unsigned)((c | 32) - 'a') < 26u || (unsigned)(c - '0') < 10u;
-}
-
-/* Decode at text[i]; 0 if not UTF-8 there. */
-static size_t decode(const char *text, size_t len, size_t i, uint32_t *cp) {
-  return kgr_utf8_decode(text + i, len - i, cp);
 }
 
 /* Does a word end at text[i]: end of text, or a code point that is not part
@@ -170,39 +170,97 @@ static size_t skip_seps(const char *text, size_t len, size_t i) {
   return i;
 }
 
-/* Can a key match at text[pos] (pos < len)? False only when none can,
- * judged by the first two bytes; most word starts end here, for the price
- * of two table reads and no call. */
-static inline bool may_match(const kgr_keyset *ks, const unsigned char *t, size_t len,
-                             size_t pos) {
-  unsigned char c = t[pos];
-  if (c >= 0x80)
-    return true;
-  const uint8_t *row = ks->pairs + 16 * ascii_key[c];
-  if (pos + 1 >= len || t[pos + 1] >= 0x80)
-    return row[0] | row[15] | ks->root[ascii_key[c]];
-  unsigned char b = ascii_key[t[pos + 1]];
-  return row[b >> 3] >> (b & 7) & 1;
+/* An ASCII letter or digit as a byte of a first word: lower case; 0 for
+ * any other byte, ASCII or not. */
+static const unsigned char word_key[256] = {
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 0,   0,   0,   0,   0,   0,
+    0,   'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0,   0,   0,   0,   0,
+    0,   'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0,   0,   0,   0,   0,
+};
+
+/* FNV-1a, as gen_tables.py hashes first words. */
+#define WORD_HASH_BASIS 2166136261u
+#define WORD_HASH_PRIME 16777619u
+
+/* The end of the first word at text[pos] (the run of ASCII letters and
+ * digits there; pos if none) and, in *hash, the hash of its folded bytes. */
+static inline size_t first_word(const unsigned char *t, size_t len, size_t pos, uint32_t *hash) {
+  uint32_t h = WORD_HASH_BASIS;
+  size_t i = pos;
+  unsigned char b;
+  while (i < len && (b = word_key[t[i]]) != 0) {
+    h = (h ^ b) * WORD_HASH_PRIME;
+    i++;
+  }
+  *hash = h;
+  return i;
 }
 
-/* Can a key match at text[pos] (pos < len), judged by the first word
- * there (tables_internal.h)? A word that goes on past ASCII passes. */
-static inline bool first_word_ok(const kgr_keyset *ks, const unsigned char *t, size_t len,
-                                 size_t pos) {
-  uint32_t h = 2166136261u; /* FNV-1a, as gen_tables.py hashes */
-  size_t lim = pos + ks->word_max;
-  for (size_t i = pos; i < len; i++) {
-    unsigned char c = t[i];
-    if (c >= 0x80)
-      return true;
-    if (!ascii_is_word(c))
-      break;
-    if (i == lim) /* longer than every key's first word */
+/* The end of the first word at text[pos], when it needs no hash. */
+static inline size_t word_end(const unsigned char *t, size_t len, size_t pos) {
+  while (pos < len && word_key[t[pos]])
+    pos++;
+  return pos;
+}
+
+/* The bit of kgr_keyset.triples for the key bytes b0 b1 b2 (ASCII), as
+ * gen_tables.py computes it: a multiplicative hash to 15 bits. */
+static inline uint32_t triple_bit(uint32_t b0, uint32_t b1, uint32_t b2) {
+  return ((b0 << 14 | b1 << 7 | b2) * 2654435761u) >> 17;
+}
+
+/* Can a key start with the first word at t[pos] (pos < len), judged by its
+ * first two bytes, then (after two letters or digits) its first three?
+ * Most word starts end here, for the price of a few table reads. */
+static inline bool pair_ok(const kgr_keyset *ks, const unsigned char *t, size_t len, size_t pos) {
+  if (pos + 1 >= len || t[pos + 1] >= 0x80)
+    return true;
+  unsigned char b = ascii_key[t[pos + 1]];
+  const uint8_t *row = ks->pairs + 16 * word_key[t[pos]];
+  if (!(row[b >> 3] >> (b & 7) & 1))
+    return false;
+  /* Then the third byte (0 at the end), after two letters or digits. */
+  unsigned b1 = word_key[t[pos + 1]], b2 = pos + 2 < len ? t[pos + 2] : 0;
+  if (!b1 || b2 >= 0x80)
+    return true;
+  uint32_t bit = triple_bit(word_key[t[pos]], b1, ascii_key[b2]);
+  return ks->triples[bit >> 3] >> (bit & 7) & 1;
+}
+
+/* The end of text for the first word at text[pos]: no key's first word
+ * goes past word_max bytes, so a match need read no further. */
+static inline size_t word_limit(const kgr_keyset *ks, size_t len, size_t pos) {
+  return len - pos > ks->word_max ? pos + ks->word_max + 1 : len;
+}
+
+/* Is key the first word t[0, n) (folded) followed by a byte that no first
+ * word holds? */
+static inline bool is_first_word(const char *key, const unsigned char *t, size_t n) {
+  const unsigned char *k = (const unsigned char *)key;
+  for (size_t j = 0; j < n; j++)
+    if (k[j] != word_key[t[j]])
       return false;
-    h = (h ^ ascii_key[c]) * 16777619u;
+  return word_key[k[n]] == 0;
+}
+
+/* The trie state after the first word text[pos, end) of hash h, or 0 if no
+ * key starts with it. */
+static inline uint32_t find_first_word(const kgr_keyset *ks, const unsigned char *t, size_t pos,
+                                       size_t end, uint32_t h) {
+  if (end - pos > ks->word_max)
+    return 0;
+  for (uint32_t s = h & ks->words_mask;; s = (s + 1) & ks->words_mask) {
+    const kgr_word_slot *w = &ks->words[s];
+    if (!w->to)
+      return 0;
+    if (w->hash == h && is_first_word(ks->pool + ks->off[w->key], t + pos, end - pos))
+      return w->to;
   }
-  uint32_t a = h & ks->words_mask, b = (h >> 13) & ks->words_mask;
-  return (ks->words[a >> 6] >> (a & 63) & 1) && (ks->words[b >> 6] >> (b & 63) & 1);
 }
 
 /* What the code point at text[i] (i < len) is to the keys. */
@@ -247,57 +305,16 @@ static inline bool take(uint32_t key, const char *text, size_t len, size_t pos, 
   return at_boundary(text, len, end) && (!accept || accept(ctx, key, text, pos, end));
 }
 
-/*
- * kgr_keyset_match() past its filter. The walk goes down the trie while two
- * or more keys go on, then compares the one key left byte by byte. Keys
- * neither start nor end with a separator, so no key ends after one;
- * skipping a run of them only after a key was seen to go on keeps a long
- * run of spaces from being rescanned at every position.
- */
-static KGR_NOINLINE size_t walk(const kgr_keyset *ks, const char *text, size_t len,
-                                size_t pos, kgr_key_filter accept, const void *ctx,
-                                uint32_t *idx) {
-  size_t i = pos, best = 0, depth = 0, k, n, j;
-  uint32_t node = 0, leaf;
+/* The rest of key `leaf`, from its byte `tail` on, against the text from
+ * text[i] on (a code point start): the match if the key ends at a word end
+ * there, else best. */
+static size_t rest_of_key(uint32_t leaf, const unsigned char *tail, const char *text, size_t len,
+                          size_t pos, size_t i, kgr_key_filter accept, const void *ctx,
+                          uint32_t *idx, size_t best) {
   unsigned char buf[4];
+  size_t k, n;
   int r;
-  for (;;) { /* in the trie */
-    if (i >= len || (r = read_cp(text, len, i, buf, &k, &n)) == CP_END ||
-        (r == CP_SEP && i == pos))
-      return best;
-    for (j = 0; j < k; j++) {
-      uint32_t to = trie_next(ks, node, buf[j]);
-      if (!to)
-        return best;
-      depth++;
-      if (to & KGR_TRIE_LEAF) {
-        leaf = to & ~KGR_TRIE_LEAF;
-        goto one_key;
-      }
-      node = to;
-    }
-    if (r == CP_SEP) {
-      i = skip_seps(text, len, i + n);
-      continue;
-    }
-    i += n;
-    uint32_t key = ks->node_key[node];
-    if (key != KGR_NO_KEY && take(key, text, len, pos, i, accept, ctx)) {
-      best = i - pos;
-      *idx = key;
-    }
-  }
-
-one_key:;
-  /* The rest of the code point being read, then the rest of the key. */
-  const unsigned char *tail = (const unsigned char *)ks->pool + ks->off[leaf] + depth;
-  for (j++; j < k; j++)
-    if (*tail++ != buf[j]) /* the key's NUL never equals a text byte */
-      return best;
-  i = r == CP_SEP ? skip_seps(text, len, i + n) : i + n;
-  for (;;) {
-    if (*tail == 0) /* after a whole code point: the key ends here */
-      break;
+  while (*tail != 0) { /* the key's NUL comes after a whole code point */
     if (i >= len)
       return best;
     unsigned char c = (unsigned char)text[i];
@@ -308,8 +325,8 @@ one_key:;
     }
     if ((r = read_cp(text, len, i, buf, &k, &n)) == CP_END)
       return best;
-    for (j = 0; j < k; j++)
-      if (*tail++ != buf[j])
+    for (size_t j = 0; j < k; j++)
+      if (*tail++ != buf[j]) /* the key's NUL never equals a text byte */
         return best;
     i = r == CP_SEP ? skip_seps(text, len, i + n) : i + n;
   }
@@ -320,90 +337,280 @@ one_key:;
   return best;
 }
 
-/* kgr_keyset_match() past its first filter. */
-static KGR_NOINLINE size_t match_word(const kgr_keyset *ks, const char *text, size_t len,
-                                      size_t pos, kgr_key_filter accept, const void *ctx,
-                                      uint32_t *idx) {
-  if (!first_word_ok(ks, (const unsigned char *)text, len, pos))
+/*
+ * The longest match at text[pos] whose first i - pos bytes (none, or the
+ * first word) took the trie to state `to` (the root: 0). The walk goes down
+ * the trie while two or more keys go on, then compares the one key left
+ * byte by byte. Keys neither start nor end with a separator, so no key ends
+ * after one; skipping a run of them only after a key was seen to go on
+ * keeps a long run of spaces from being rescanned at every position.
+ */
+static KGR_NOINLINE size_t walk(const kgr_keyset *ks, const char *text, size_t len, size_t pos,
+                                size_t i, uint32_t to, kgr_key_filter accept, const void *ctx,
+                                uint32_t *idx) {
+  size_t best = 0, depth = i - pos, k, n, j;
+  unsigned char buf[4];
+  int r;
+  uint32_t node = to;
+  if (to & KGR_TRIE_LEAF) {
+    uint32_t leaf = to & ~KGR_TRIE_LEAF;
+    const unsigned char *tail = (const unsigned char *)ks->pool + ks->off[leaf] + depth;
+    return rest_of_key(leaf, tail, text, len, pos, i, accept, ctx, idx, 0);
+  }
+  for (;;) { /* at node, after a whole code point (no key ends at the root) */
+    uint32_t key = ks->node_key[node];
+    if (key != KGR_NO_KEY && take(key, text, len, pos, i, accept, ctx)) {
+      best = i - pos;
+      *idx = key;
+    }
+    if (i >= len)
+      return best;
+    unsigned char c = (unsigned char)text[i], b = c < 0x80 ? ascii_key[c] : 0;
+    if (b && (b != ' ' || i > pos)) { /* most of the text: one ASCII key byte */
+      to = trie_next(ks, node, b);
+      if (!to)
+        return best;
+      depth++;
+      i = b == ' ' ? skip_seps(text, len, i + 1) : i + 1;
+      if (to & KGR_TRIE_LEAF) {
+        uint32_t leaf = to & ~KGR_TRIE_LEAF;
+        const unsigned char *tail = (const unsigned char *)ks->pool + ks->off[leaf] + depth;
+        return rest_of_key(leaf, tail, text, len, pos, i, accept, ctx, idx, best);
+      }
+      node = to;
+      continue;
+    }
+    if ((r = read_cp(text, len, i, buf, &k, &n)) == CP_END || (r == CP_SEP && i == pos))
+      return best;
+    for (j = 0; j < k; j++) {
+      to = trie_next(ks, node, buf[j]);
+      if (!to)
+        return best;
+      depth++;
+      if (to & KGR_TRIE_LEAF) {
+        /* The rest of the code point being read, then the rest of the key. */
+        uint32_t leaf = to & ~KGR_TRIE_LEAF;
+        const unsigned char *tail = (const unsigned char *)ks->pool + ks->off[leaf] + depth;
+        for (j++; j < k; j++)
+          if (*tail++ != buf[j])
+            return best;
+        i = r == CP_SEP ? skip_seps(text, len, i + n) : i + n;
+        return rest_of_key(leaf, tail, text, len, pos, i, accept, ctx, idx, best);
+      }
+      node = to;
+    }
+    i = r == CP_SEP ? skip_seps(text, len, i + n) : i + n;
+  }
+}
+
+/* kgr_keyset_match() at the first word text[pos, end) of hash h. */
+static inline size_t match_first_word(const kgr_keyset *ks, const char *text, size_t len,
+                                      size_t pos, size_t end, uint32_t h, kgr_key_filter accept,
+                                      const void *ctx, uint32_t *idx) {
+  uint32_t to = find_first_word(ks, (const unsigned char *)text, pos, end, h);
+  return to ? walk(ks, text, len, pos, end, to, accept, ctx, idx) : 0;
+}
+
+/* kgr_keyset_match() at text[pos] (pos < len) where no first word starts:
+ * a walk from the root, unless no key starts with the ASCII byte there. */
+static inline size_t match_other(const kgr_keyset *ks, const char *text, size_t len, size_t pos,
+                                 kgr_key_filter accept, const void *ctx, uint32_t *idx) {
+  unsigned char c = (unsigned char)text[pos];
+  if (c < 0x80 && !ks->root[ascii_key[c]])
     return 0;
-  return walk(ks, text, len, pos, accept, ctx, idx);
+  return walk(ks, text, len, pos, pos, 0, accept, ctx, idx);
+}
+
+/* Can a key start at text[pos] (pos < len)? For most word starts the pair
+ * filter says no, and the callers below return at once, with no call and
+ * no registers to save. */
+static inline bool may_start(const kgr_keyset *ks, const unsigned char *t, size_t len, size_t pos) {
+  unsigned char c = t[pos];
+  if (word_key[c])
+    return pair_ok(ks, t, len, pos);
+  return c >= 0x80 || ks->root[ascii_key[c]];
+}
+
+/* kgr_keyset_match() past its checks and may_start(). */
+static KGR_NOINLINE size_t match_started(const kgr_keyset *ks, const char *text, size_t len,
+                                         size_t pos, kgr_key_filter accept, const void *ctx,
+                                         uint32_t *idx) {
+  const unsigned char *t = (const unsigned char *)text;
+  if (!word_key[t[pos]])
+    return walk(ks, text, len, pos, pos, 0, accept, ctx, idx);
+  uint32_t h;
+  size_t end = first_word(t, word_limit(ks, len, pos), pos, &h);
+  return match_first_word(ks, text, len, pos, end, h, accept, ctx, idx);
 }
 
 size_t kgr_keyset_match(const kgr_keyset *ks, const char *text, size_t len, size_t pos,
                         kgr_key_filter accept, const void *ctx, uint32_t *idx) {
   if (!ks || !text || pos >= len || ks->count == 0 ||
-      !may_match(ks, (const unsigned char *)text, len, pos))
+      !may_start(ks, (const unsigned char *)text, len, pos))
     return 0;
-  return match_word(ks, text, len, pos, accept, ctx, idx);
+  return match_started(ks, text, len, pos, accept, ctx, idx);
 }
 
-size_t kgr_lex_match(const kgr_lexicon *lex, const char *text, size_t len, size_t pos,
-                     const kgr_lex_entry **out) {
+/* kgr_lex_match() past its checks and may_start(). */
+static KGR_NOINLINE size_t lex_match_started(const kgr_lexicon *lex, const char *text, size_t len,
+                                             size_t pos, const kgr_lex_entry **out) {
   uint32_t k = 0;
-  size_t n = lex ? kgr_keyset_match(lex->index, text, len, pos, NULL, NULL, &k) : 0;
+  size_t n = match_started(lex->index, text, len, pos, NULL, NULL, &k);
   if (out)
     *out = n ? &lex->entries[k] : NULL;
   return n;
 }
 
-void kgr_lex_scan(const kgr_lexicon *lex, kgr_arena *a, const char *text, size_t len,
-                  kgr_lex_hit_vec *hits) {
-  if (!lex || !a || !text || !hits)
-    return;
-  const kgr_keyset *ks = lex->index;
+size_t kgr_lex_match(const kgr_lexicon *lex, const char *text, size_t len, size_t pos,
+                     const kgr_lex_entry **out) {
+  const kgr_keyset *ks = lex ? lex->index : NULL;
+  if (ks && text && pos < len && ks->count && may_start(ks, (const unsigned char *)text, len, pos))
+    return lex_match_started(lex, text, len, pos, out);
+  if (out)
+    *out = NULL;
+  return 0;
+}
+
+/* The lexicons of one scan: each one's hits, and where its scan goes on
+ * (after its last match). The functions below take their number, m, apart,
+ * so that with a constant m (kgr_lex_scan) their loops unroll. */
+typedef struct scan_state {
+  const kgr_lexicon *lex[KGR_LEX_SCAN_MAX];
+  const kgr_keyset *ks[KGR_LEX_SCAN_MAX]; /* lex[k]->index */
+  kgr_lex_hit_vec *out[KGR_LEX_SCAN_MAX];
+  size_t next[KGR_LEX_SCAN_MAX];
+} scan_state;
+
+/* Lexicon k's match text[i, i + n) of key `key`. */
+static inline void add_hit(kgr_arena *a, scan_state *st, size_t k, size_t i, size_t n,
+                           uint32_t key) {
+  kgr_lex_hit *hit = KGR_VEC_PUSH(a, *st->out[k]);
+  hit->start = i;
+  hit->end = i + n;
+  hit->entry = &st->lex[k]->entries[key];
+  st->next[k] = i + n;
+}
+
+/* The matches at text[i], where an ASCII word starts after a code point
+ * that is not part of a word. The word is hashed once, and only if some
+ * lexicon's pair filter lets it by. Returns the end of the word. */
+static inline size_t scan_word(kgr_arena *a, scan_state *st, size_t m, const char *text, size_t len,
+                               size_t i) {
+  const unsigned char *t = (const unsigned char *)text;
+  unsigned pass = 0; /* the lexicons that may match here */
+  for (size_t k = 0; k < m; k++)
+    if (st->next[k] <= i && pair_ok(st->ks[k], t, len, i))
+      pass |= 1u << k;
+  if (!pass)
+    return word_end(t, len, i);
+  uint32_t h;
+  size_t end = first_word(t, len, i, &h);
+  for (size_t k = 0; k < m; k++) {
+    uint32_t key = 0;
+    size_t n = 0;
+    if (pass >> k & 1)
+      n = match_first_word(st->ks[k], text, len, i, end, h, NULL, NULL, &key);
+    if (n)
+      add_hit(a, st, k, i, n, key);
+  }
+  return end;
+}
+
+/* The scan of text with the lexicons of st (none empty). Inlined, so that
+ * kgr_lex_scan() gets a copy made for one lexicon. */
+static KGR_ALWAYS_INLINE void scan(kgr_arena *a, const char *text, size_t len, scan_state st,
+                                   size_t m) {
+  const unsigned char *t = (const unsigned char *)text;
   bool prev_word = false; /* is the code point before i part of a word? */
   size_t i = 0;
   while (i < len) {
-    unsigned char c = (unsigned char)text[i];
-    uint32_t cp;
-    size_t n = 1;
-    bool word;
-    if (c < 0x80) {
-      word = ascii_is_word(c);
-      if (prev_word && word) { /* inside a word: skip the rest of it */
-        do
-          i++;
-        while (i < len && (unsigned char)text[i] < 0x80 && ascii_is_word((unsigned char)text[i]));
-        continue;
-      }
-      /* No key can start here: no need to try a match. */
-      if (prev_word || !ks || !may_match(ks, (const unsigned char *)text, len, i)) {
-        prev_word = word;
-        i++;
-        continue;
-      }
-    } else {
-      n = kgr_utf8_decode_multibyte(text + i, len - i, &cp);
-      if (!n) { /* an invalid byte separates words */
+    unsigned char c = t[i];
+    if (word_key[c]) { /* an ASCII word */
+      i = prev_word ? word_end(t, len, i) : scan_word(a, &st, m, text, len, i);
+      /* An ASCII byte after it starts no match (the code point before it
+       * is part of a word): step over it too. */
+      prev_word = !(i < len && t[i] < 0x80);
+      i += !prev_word;
+      continue;
+    }
+    size_t step = 1;
+    bool word = false;
+    if (c >= 0x80) {
+      uint32_t cp;
+      step = kgr_utf8_decode_multibyte(text + i, len - i, &cp);
+      if (!step) { /* an invalid byte separates words, and no key holds it */
         prev_word = false;
         i++;
         continue;
       }
       word = kgr_lex_is_word(cp);
     }
-    if (!prev_word) {
-      const kgr_lex_entry *e;
-      size_t m = kgr_lex_match(lex, text, len, i, &e);
-      if (m) {
-        kgr_lex_hit *h = KGR_VEC_PUSH(a, *hits);
-        h->start = i;
-        h->end = i + m;
-        h->entry = e;
-        /* Go on after the match, from the state its last code point left. */
-        size_t last = i + m - 1;
-        while (last > i && ((unsigned char)text[last] & 0xC0) == 0x80)
-          last--;
-        prev_word = decode(text, len, last, &cp) && kgr_lex_is_word(cp);
-        i += m;
-        continue;
-      }
+    for (size_t k = 0; k < m && !prev_word; k++) {
+      uint32_t key = 0;
+      size_t got = 0;
+      if (st.next[k] <= i)
+        got = match_other(st.ks[k], text, len, i, NULL, NULL, &key);
+      if (got)
+        add_hit(a, &st, k, i, got, key);
     }
     prev_word = word;
-    i += n;
+    i += step;
   }
 }
 
+void kgr_lex_scan_many(kgr_arena *a, const char *text, size_t len, size_t n,
+                       const kgr_lexicon *const *lexes, kgr_lex_hit_vec *const *hits) {
+  if (!a || !text || !lexes || !hits)
+    return;
+  scan_state st = {0};
+  size_t m = 0;
+  for (size_t k = 0; k < n; k++) {
+    const kgr_keyset *ks = lexes[k] ? lexes[k]->index : NULL;
+    if (ks && ks->count && hits[k]) {
+      st.lex[m] = lexes[k];
+      st.ks[m] = ks;
+      st.out[m++] = hits[k];
+    }
+    if (m == KGR_LEX_SCAN_MAX || (k + 1 == n && m)) { /* a full pass, or the last */
+      scan(a, text, len, st, m);
+      m = 0;
+    }
+  }
+}
+
+void kgr_lex_scan(const kgr_lexicon *lex, kgr_arena *a, const char *text, size_t len,
+                  kgr_lex_hit_vec *hits) {
+  const kgr_keyset *ks = lex ? lex->index : NULL;
+  if (!ks || !ks->count || !a || !text || !hits)
+    return;
+  scan_state st = {.lex = {lex}, .ks = {ks}, .out = {hits}};
+  scan(a, text, len, st, 1);
+}
+
+/* kgr_lex_lookup() past its checks and may_start(). */
+static KGR_NOINLINE const kgr_lex_entry *lookup_started(const kgr_lexicon *lex, const char *text,
+                                                        size_t len) {
+  const kgr_keyset *ks = lex->index;
+  const unsigned char *t = (const unsigned char *)text;
+  uint32_t h = 0, key = 0;
+  size_t end = word_key[t[0]] ? first_word(t, word_limit(ks, len, 0), 0, &h) : 0;
+  if (end == len) { /* one word: the key it leads to must end with it */
+    uint32_t to = find_first_word(ks, t, 0, len, h);
+    if (to & KGR_TRIE_LEAF) {
+      key = to & ~KGR_TRIE_LEAF;
+      return ks->pool[ks->off[key] + len] == 0 ? &lex->entries[key] : NULL;
+    }
+    key = to ? ks->node_key[to] : KGR_NO_KEY;
+    return key != KGR_NO_KEY ? &lex->entries[key] : NULL;
+  }
+  size_t n = end ? match_first_word(ks, text, len, 0, end, h, NULL, NULL, &key)
+                 : walk(ks, text, len, 0, 0, 0, NULL, NULL, &key);
+  return n == len ? &lex->entries[key] : NULL;
+}
+
 const kgr_lex_entry *kgr_lex_lookup(const kgr_lexicon *lex, const char *text, size_t len) {
-  const kgr_lex_entry *e;
-  return kgr_lex_match(lex, text, len, 0, &e) == len ? e : NULL;
+  const kgr_keyset *ks = lex ? lex->index : NULL;
+  if (!ks || !text || !len || !ks->count || !may_start(ks, (const unsigned char *)text, len, 0))
+    return NULL;
+  return lookup_started(lex, text, len);
 }

@@ -50,6 +50,27 @@ size_t kgr_lex_match(const kgr_lexicon *lex, const char *text, size_t len,
 void kgr_lex_scan(const kgr_lexicon *lex, kgr_arena *a, const char *text,
                   size_t len, kgr_lex_hit_vec *hits);
 
+/*
+ * kgr_lex_scan() of one text with n lexicons in one pass: hits[k] gets
+ * exactly what kgr_lex_scan(lexes[k], a, text, len, hits[k]) would append,
+ * but each word of the text is read and hashed once for all of them. Use
+ * it wherever a stage scans the same text with several lexicons:
+ *
+ *   kgr_lex_hit_vec trig = {0}, means = {0};
+ *   const kgr_lexicon *lexes[] = {&kgr_lex_event_triggers, &kgr_lex_means};
+ *   kgr_lex_hit_vec *hits[] = {&trig, &means};
+ *   kgr_lex_scan_many(a, text, len, 2, lexes, hits);
+ *
+ * Up to KGR_LEX_SCAN_MAX lexicons share a pass (more take more passes). A
+ * NULL lexicon or hit vector is skipped. Per lexicon the scan is greedy:
+ * left to right, the longest match at each candidate start (a position
+ * whose previous code point is not a word character), no start inside
+ * that lexicon's previous match.
+ */
+enum { KGR_LEX_SCAN_MAX = 8 };
+void kgr_lex_scan_many(kgr_arena *a, const char *text, size_t len, size_t n,
+                       const kgr_lexicon *const *lexes, kgr_lex_hit_vec *const *hits);
+
 /* Does the whole of text[0, len) equal an entry (folded)? */
 const kgr_lex_entry *kgr_lex_lookup(const kgr_lexicon *lex, const char *text,
                                     size_t len);

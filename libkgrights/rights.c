@@ -61,16 +61,19 @@ void kgr_read_rights(kgr_doc *doc, const kgr_layout *lay) {
   kgr_span skip = kgr_signatory_extent(doc);
   /* the instrument ids seen, parallel to doc->instruments */
   KGR_VEC(const char *) seen = {0};
-  kgr_lex_hit_vec hits = {0};
+  /* one pass over each block finds both */
+  kgr_lex_hit_vec rights = {0}, instruments = {0};
+  const kgr_lexicon *lexes[] = {&kgr_lex_rights, &kgr_lex_instruments};
+  kgr_lex_hit_vec *hit_vecs[] = {&rights, &instruments};
   for (size_t i = 0; i < lay->block_count; i++) {
     const kgr_block *b = &lay->blocks[i];
     if (b->kind == KGR_BLOCK_FOOTNOTE || kgr_span_overlaps(b->span, skip))
       continue;
-    hits.count = 0;
-    kgr_lex_scan(&kgr_lex_rights, &doc->arena, b->text, b->len, &hits);
+    rights.count = instruments.count = 0;
+    kgr_lex_scan_many(&doc->arena, b->text, b->len, 2, lexes, hit_vecs);
     size_t prev_end = SIZE_MAX; /* the end of the last right read in this block */
-    for (size_t k = 0; k < hits.count; k++) {
-      const kgr_lex_hit *h = &hits.items[k];
+    for (size_t k = 0; k < rights.count; k++) {
+      const kgr_lex_hit *h = &rights.items[k];
       if (in_name(b, h->start, h->end))
         continue;
       if (strcmp(h->entry->extra, "coord") == 0 &&
@@ -86,10 +89,8 @@ void kgr_read_rights(kgr_doc *doc, const kgr_layout *lay) {
       }
       add_right(doc, (kgr_right)v);
     }
-    hits.count = 0;
-    kgr_lex_scan(&kgr_lex_instruments, &doc->arena, b->text, b->len, &hits);
-    for (size_t k = 0; k < hits.count; k++) {
-      const kgr_lex_hit *h = &hits.items[k];
+    for (size_t k = 0; k < instruments.count; k++) {
+      const kgr_lex_hit *h = &instruments.items[k];
       bool dup = false;
       for (size_t j = 0; j < seen.count && !dup; j++)
         dup = strcmp(seen.items[j], h->entry->tag) == 0;

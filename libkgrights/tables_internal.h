@@ -14,6 +14,13 @@
 #include "gazetteer.h"
 #include "lexicon.h"
 
+/* A slot of kgr_keyset.words, below. */
+typedef struct kgr_word_slot {
+  uint32_t hash; /* of the first word */
+  uint32_t to;   /* the trie state after it (as edge_to); 0: an empty slot */
+  uint32_t key;  /* a key that starts with the word, to compare it with */
+} kgr_word_slot;
+
 /*
  * A sorted set of folded keys: the index behind every phrase table. A key
  * is a phrase folded as kgr_keyset_match() folds text (lower case, straight
@@ -39,18 +46,28 @@ typedef struct kgr_keyset {
   const uint32_t *edge_to;    /* a node, or KGR_TRIE_LEAF | key */
   const uint32_t *node_key;   /* the key that node n spells out, or KGR_NO_KEY */
   /*
-   * A filter that turns most word starts away before any walk: bit b1 of
-   * pairs[b0 * 16 ..] is set when a key may start with the ASCII bytes b0
-   * b1 (the row is all ones when b0 alone is a key).
+   * A filter that turns most word starts away before their first word is
+   * hashed: bit b1 of pairs[b0 * 16 ..] is set when a key may start with
+   * the ASCII bytes b0 b1 (the row is all ones when b0 alone is a key).
    */
   const uint8_t *pairs; /* [128 * 16] */
   /*
-   * Then one that turns away most of the rest: a Bloom filter (two bits a
-   * word, FNV-1a) of the keys' first words, a first word being the run of
-   * ASCII letters and digits a key starts with. Text whose first word is
-   * longer than word_max, or not in the filter, cannot match.
+   * And the first three bytes, when the first two are letters or digits: a
+   * bitmap hashed from them (triple_bit() in lexicon.c; 0 for the text's
+   * end), set for every key's first three bytes, and for every word end
+   * after a key of two.
    */
-  const uint64_t *words; /* (words_mask + 1) / 64 of them */
+  const uint8_t *triples; /* [4096] */
+  /*
+   * The keys' first words, a first word being the run of ASCII letters and
+   * digits a key starts with: an open addressing table (FNV-1a of the
+   * folded word, linear probing, at most half full) that gives the trie
+   * state after the word. Text whose first word is not in it, or longer
+   * than word_max, cannot match; text whose first word is, goes on down the
+   * trie from there. Keys that start with another byte are found by a walk
+   * from the root.
+   */
+  const kgr_word_slot *words; /* words_mask + 1 slots */
   uint32_t words_mask;
   uint32_t word_max;
 } kgr_keyset;

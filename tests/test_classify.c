@@ -83,6 +83,25 @@ static void test_incident_report(void **state) {
   assert_int_equal(KIND("Tajikistan: Bloggers Detained\n\n" NARRATIVE), KGR_KIND_INCIDENT_REPORT);
 }
 
+/* Dated sentences count as narrative when the event stage found too few
+ * events; as many as make a report are enough, and fewer leave the
+ * demands to make an appeal. */
+static void test_dated_sentences(void **state) {
+  assert_int_equal(KIND("Tajikistan: Bloggers\n\n"
+                        "On 3 May the weather in Dushanbe was fine. On 4 May the markets were "
+                        "open. On 5 May the schools were closed. On 6 May the city held a "
+                        "festival. On 7 May it rained.\n\n"
+                        "We call on the authorities to:\n\n- free the bloggers;\n- drop the "
+                        "charges;\n- end the searches;\n- lift the ban.\n"),
+                   KGR_KIND_INCIDENT_REPORT);
+  assert_int_equal(KIND("Tajikistan: Bloggers\n\n"
+                        "On 3 May the weather in Dushanbe was fine. On 4 May the markets were "
+                        "open.\n\n"
+                        "We call on the authorities to:\n\n- free the bloggers;\n- drop the "
+                        "charges;\n- end the searches;\n- lift the ban.\n"),
+                   KGR_KIND_APPEAL);
+}
+
 static void test_unknown(void **state) {
   assert_int_equal(KIND(""), KGR_KIND_UNKNOWN);
   assert_int_equal(KIND("Minutes of the board meeting\n\nThe board approved the budget "
@@ -114,8 +133,8 @@ static void test_seeds(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       KGR_TEST(test_appeal),          KGR_TEST(test_presented_as_appeal),
-      KGR_TEST(test_incident_report), KGR_TEST(test_unknown),
-      KGR_TEST(test_seeds),
+      KGR_TEST(test_incident_report), KGR_TEST(test_dated_sentences),
+      KGR_TEST(test_unknown),         KGR_TEST(test_seeds),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

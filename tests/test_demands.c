@@ -323,6 +323,23 @@ static void test_voices(void **state) {
                       "The Chief Executive of Hong Kong");
 }
 
+/* A quoted "must" is the document's own when a sentence of its block has
+ * the headline's speaker say it, before or after the quote; another
+ * speaker's quote is not. */
+static void test_block_quotes(void **state) {
+  kgr_doc *d = kgr_test_parse(
+      state, "Iran: UN experts demand release of lawyers\n\n"
+             "GENEVA (3 March 2023) \xE2\x80\x93 UN experts today called on Iran to release "
+             "the lawyers.\n\n"
+             "\"Iran must free them now.\" That is what the experts said on Friday.\n\n"
+             "\"Iran must free them too.\" That is what the lawyers said.\n\n"
+             "The experts said so again. \"Iran must free them all.\"\n");
+  assert_int_equal(d->demands.count, 3);
+  demand_starts(d, 0, "UN experts today called on Iran");
+  demand_starts(d, 1, "\"Iran must free them now");
+  demand_starts(d, 2, "\"Iran must free them all");
+}
+
 static void read_seed(void **state, const char *name) {
   char path[1024];
   snprintf(path, sizeof path, "%s/%s", KGR_SEEDS_DIR, name);
@@ -370,6 +387,7 @@ int main(void) {
       KGR_TEST(test_letters_and_urgent_appeals),
       KGR_TEST(test_linear_time),
       KGR_TEST(test_voices),
+      KGR_TEST(test_block_quotes),
       KGR_TEST(test_seeds),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

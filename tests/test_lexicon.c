@@ -8,10 +8,13 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
+#include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "lexicon.h"
 #include "tables_internal.h"
+#include "utf8.h"
 
 static const kgr_lexicon *fx = &kgr_lex_test_fixture;
 
@@ -150,6 +153,220 @@ static void test_scan(void **state) {
   kgr_arena_release(&a);
 }
 
+/* The hits of kgr_lex_scan() and kgr_lex_scan_many() agree. */
+static void hits_equal(const kgr_lex_hit_vec *a, const kgr_lex_hit_vec *b) {
+  assert_int_equal(a->count, b->count);
+  for (size_t i = 0; i < a->count; i++) {
+    assert_int_equal(a->items[i].start, b->items[i].start);
+    assert_int_equal(a->items[i].end, b->items[i].end);
+    assert_ptr_equal(a->items[i].entry, b->items[i].entry);
+  }
+}
+
+/* kgr_lex_scan() by its definition, from kgr_lex_match(): left to right,
+ * the longest match at each position whose previous code point is not a
+ * word character (an invalid byte is none), none inside the last match. */
+static void reference_scan(const kgr_lexicon *lex, kgr_arena *a, const char *text, size_t len,
+                           kgr_lex_hit_vec *hits) {
+  bool prev_word = false;
+  size_t i = 0;
+  while (i < len) {
+    uint32_t cp;
+    size_t n = kgr_utf8_decode(text + i, len - i, &cp);
+    if (!n) {
+      prev_word = false;
+      i++;
+      continue;
+    }
+    const kgr_lex_entry *e;
+    size_t m = prev_word ? 0 : kgr_lex_match(lex, text, len, i, &e);
+    if (m) {
+      kgr_lex_hit *h = KGR_VEC_PUSH(a, *hits);
+      h->start = i;
+      h->end = i + m;
+      h->entry = e;
+      size_t last = i + m - 1;
+      while (((unsigned char)text[last] & 0xC0) == 0x80)
+        last--;
+      prev_word = kgr_utf8_decode(text + last, len - last, &cp) && kgr_lex_is_word(cp);
+      i += m;
+      continue;
+    }
+    prev_word = kgr_lex_is_word(cp);
+    i += n;
+  }
+}
+
+/* kgr_lex_scan_many() over text finds, for each lexicon, what a scan with
+ * that lexicon alone finds; also with the text cut at every byte, so that
+ * it ends inside keys and inside code points. */
+static void scan_many_agrees(const char *text, size_t len, const kgr_lexicon *const *lexes,
+                             size_t n) {
+  kgr_arena a;
+  kgr_arena_init(&a, NULL);
+  for (size_t cut = 0; cut <= len; cut++) {
+    kgr_lex_hit_vec many[12] = {{0}}, one = {0};
+    kgr_lex_hit_vec *hits[12];
+    assert_true(n <= 12);
+    for (size_t k = 0; k < n; k++)
+      hits[k] = &many[k];
+    kgr_lex_scan_many(&a, text, cut, n, lexes, hits);
+    for (size_t k = 0; k < n; k++) {
+      one.count = 0;
+      kgr_lex_scan(lexes[k], &a, text, cut, &one);
+      hits_equal(&many[k], &one);
+      one.count = 0;
+      reference_scan(lexes[k], &a, text, cut, &one);
+      hits_equal(&many[k], &one);
+    }
+  }
+  kgr_arena_release(&a);
+}
+
+static void test_scan_many(void **state) {
+  (void)state;
+  /* overlapping keys ("tear", "tear gas", "teargas"), keys ending in
+   * punctuation and quotes, curly quotes, Cyrillic and Latin-1 upper case,
+   * invalid UTF-8, a NUL, en and em dashes, words glued to letters */
+  static const char text[] =
+      "Tear gas, teargas and TEAR\xE2\x80\x93GAS; water cannons\xE2\x80\x99 use. "
+      "\xE2\x80\x9C"
+      "Dignity\xE2\x80\x9D and \"dignity\" (citizens\xE2\x80\x99 assembly), "
+      "\xD0\xA1\xD0\x9B\xD0\x95\xD0\x97\xD0\x9E\xD0\xA2\xD0\x9E\xD0\xA7\xD0\x98\xD0\x92\xD0\xAB"
+      "\xD0\x99 \xD0\x93\xD0\x90\xD0\x97. \xC3\x89lan vital\xFF tear\xC3 gas tear\0gas "
+      "x-tear gas \xC3\xA9tear teargas\xC3\xA9 rubber--bullets tear\xE2\x80\x94gas "
+      "the right to freedom of expression and of peaceful assembly under the ICCPR, "
+      "the International Covenant on Civil and Political Rights; police used tear gas "
+      "and rubber bullets in January\xE2\x80\x99s protest & the UN Human Rights Council said "
+      "tear gas";
+  const kgr_lexicon *const lexes[] = {
+      &kgr_lex_test_fixture, &kgr_lex_rights,      &kgr_lex_instruments,    &kgr_lex_means,
+      &kgr_lex_months,       &kgr_lex_org_words,   &kgr_lex_event_triggers, &kgr_lex_actors,
+      &kgr_lex_report_verbs, &kgr_lex_test_fixture};
+  size_t n = sizeof lexes / sizeof *lexes; /* more than one pass holds */
+  assert_true(n > KGR_LEX_SCAN_MAX);
+  scan_many_agrees(text, sizeof text - 1, lexes, n);
+  scan_many_agrees(text, sizeof text - 1, lexes, 2);
+  scan_many_agrees(text, sizeof text - 1, lexes + 1, 1);
+
+  /* The fixture's hits are what test_scan expects of kgr_lex_scan. */
+  kgr_arena a;
+  kgr_arena_init(&a, NULL);
+  kgr_lex_hit_vec fh = {0}, mh = {0};
+  kgr_lex_hit_vec *hits[] = {&fh, NULL, &mh};
+  const kgr_lexicon *const two[] = {&kgr_lex_test_fixture, &kgr_lex_means, NULL};
+  kgr_lex_scan_many(&a, "tear gas, then tear", 19, 3, two, hits); /* NULLs are skipped */
+  assert_int_equal(fh.count, 2);
+  assert_int_equal(fh.items[0].end, 8);
+  assert_string_equal(fh.items[1].entry->tag, "tear");
+  assert_int_equal(mh.count, 0);
+  kgr_lex_scan_many(NULL, "tear", 4, 1, two, hits);
+  kgr_lex_scan_many(&a, NULL, 4, 1, two, hits);
+  kgr_lex_scan_many(&a, "tear", 4, 0, two, hits);
+  assert_int_equal(fh.count, 2);
+  kgr_arena_release(&a);
+}
+
+/* The first-word table of a key set: a power of two of slots, at most half
+ * full, and each key's first word is in it, leading to the key's trie
+ * state: every key then matches itself in full, and its upper-case form
+ * too. */
+static void check_first_words(const kgr_keyset *ks) {
+  uint32_t size = ks->words_mask + 1, used = 0;
+  assert_int_equal(size & ks->words_mask, 0);
+  for (uint32_t s = 0; s < size; s++)
+    used += ks->words[s].to != 0;
+  assert_true(2 * used <= size);
+  for (uint32_t i = 0; i < ks->count; i++) {
+    const char *k = ks->pool + ks->off[i];
+    size_t n = 0;
+    while (k[n] && strchr("abcdefghijklmnopqrstuvwxyz0123456789", k[n]))
+      n++;
+    assert_true(n <= ks->word_max);
+    char up[256];
+    size_t len = strlen(k);
+    assert_true(len < sizeof up);
+    for (size_t j = 0; j <= len; j++)
+      up[j] = (char)(k[j] >= 'a' && k[j] <= 'z' ? k[j] - 32 : k[j]);
+    uint32_t idx = UINT32_MAX;
+    assert_int_equal(kgr_keyset_match(ks, up, len, 0, NULL, NULL, &idx), len);
+    assert_int_equal(idx, i);
+    /* ... also before any ASCII byte that ends a word (the filters' third
+     * byte), or a space that another key may go on with */
+    for (unsigned c = 0; c < 128 && len + 1 < sizeof up; c++) {
+      if ((c | 32) - 'a' < 26 || c - '0' < 10)
+        continue;
+      up[len] = (char)c;
+      assert_true(kgr_keyset_match(ks, up, len + 1, 0, NULL, NULL, &idx) >= len);
+    }
+  }
+}
+
+static void test_first_words(void **state) {
+  (void)state;
+  const kgr_lexicon *const lexes[] = {fx,
+                                      &kgr_lex_event_triggers,
+                                      &kgr_lex_rights,
+                                      &kgr_lex_instruments,
+                                      &kgr_lex_months,
+                                      &kgr_lex_org_words,
+                                      &kgr_lex_roles};
+  for (size_t i = 0; i < sizeof lexes / sizeof *lexes; i++) {
+    check_first_words(lexes[i]->index);
+    /* kgr_lex_lookup() finds each entry from its phrase, whole. */
+    for (size_t k = 0; k < lexes[i]->count; k++) {
+      const kgr_lex_entry *e = &lexes[i]->entries[k];
+      assert_ptr_equal(kgr_lex_lookup(lexes[i], e->phrase, e->phrase_len), e);
+    }
+  }
+  check_first_words(&kgr_country_keys);
+  check_first_words(&kgr_gaz_keys);
+}
+
+/* kgr_lex_lookup() of one word: the key must end with the word. */
+static void test_lookup_one_word(void **state) {
+  (void)state;
+  assert_non_null(kgr_lex_lookup(fx, "TEARGAS", 7));
+  assert_null(kgr_lex_lookup(fx, "teargasx", 8));
+  assert_null(kgr_lex_lookup(fx, "tearg", 5)); /* a prefix of a single key */
+  assert_null(kgr_lex_lookup(fx, "water", 5)); /* a node that spells no key */
+  assert_null(kgr_lex_lookup(fx, "rubber", 6));
+  assert_null(kgr_lex_lookup(fx, "citizens", 8));
+  assert_non_null(kgr_lex_lookup(fx, "citizens\xE2\x80\x99 assembly", 20));
+  assert_null(kgr_lex_lookup(fx, "tear.", 5));
+  assert_null(kgr_lex_lookup(fx, "tear\0", 5));
+  assert_null(kgr_lex_lookup(fx, "tear\xC3", 5));
+  assert_null(kgr_lex_lookup(fx, "\xC3\x89lan", 5));
+  assert_non_null(kgr_lex_lookup(fx, "\xC3\x89lan  vital", 12));
+  assert_non_null(kgr_lex_lookup(&kgr_lex_months, "January", 7));
+  assert_null(kgr_lex_lookup(&kgr_lex_months, "Januaryx", 8));
+}
+
+/* A match reads no further than the longest first word at a word start:
+ * matching at every byte of a long word, or looking up each of its
+ * suffixes, takes linear time. */
+static void test_long_word(void **state) {
+  (void)state;
+  size_t n = 1 << 20;
+  char *buf = malloc(n);
+  assert_non_null(buf);
+  for (size_t i = 0; i < n; i++)
+    buf[i] = "te"[i % 2]; /* "te" may start a key: the pair filter lets it by */
+  clock_t t0 = clock();
+  size_t found = 0;
+  for (size_t i = 0; i < n; i++) {
+    found += kgr_lex_match(&kgr_lex_event_triggers, buf, n, i, NULL);
+    found += kgr_lex_lookup(fx, buf + i, n - i) != NULL;
+  }
+  double secs = (double)(clock() - t0) / CLOCKS_PER_SEC;
+  assert_int_equal(found, 0);
+  memcpy(buf + n - 4, "tear", 4); /* ... and still finds the key at the end */
+  assert_int_equal(kgr_lex_match(fx, buf, n, n - 4, NULL), 4);
+  free(buf);
+  if (secs > 5.0)
+    fail_msg("%.1f s for 1 MiB", secs);
+}
+
 static void test_inval(void **state) {
   (void)state;
   const kgr_lex_entry *e = fx->entries;
@@ -233,6 +450,10 @@ int main(void) {
       cmocka_unit_test(test_inval),
       cmocka_unit_test(test_tables_sorted),
       cmocka_unit_test(test_fold),
+      cmocka_unit_test(test_scan_many),
+      cmocka_unit_test(test_first_words),
+      cmocka_unit_test(test_lookup_one_word),
+      cmocka_unit_test(test_long_word),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -354,12 +354,16 @@ def keyset(out, cname, keys, static=False):
     out.append('static const uint32_t %s_node_key[] = {' % cname)
     out += uint_list(nkeys)
     out.append('};')
-    words, _ = first_words(keys)
-    out.append('static const uint64_t %s_words[%d] = {' % (cname, len(words)))
-    out += uint_list(words, 4, 'ull')
-    out.append('};')
     out.append('static const uint8_t %s_pairs[128 * 16] = {' % cname)
     out += uint_list(pairs(keys), 16, '')
+    out.append('};')
+    out.append('static const uint8_t %s_triples[%d] = {' % (cname, TRIPLE_BITS // 8))
+    out += uint_list(triples(keys), 16, '')
+    out.append('};')
+    slots, word_max = first_words(keys, root, nodes)
+    out.append('static const kgr_word_slot %s_words[%d] = {' % (cname, len(slots)))
+    for i in range(0, len(slots), 4):
+        out.append('  ' + ' '.join('{%du, %du, %du},' % s for s in slots[i:i + 4]))
     out.append('};')
     out.append('%sconst kgr_keyset %s = {' % ('static ' if static else '', cname))
     out.append('  %s, %s_off, %du,' % (pool.base(), cname, len(keys)))
@@ -368,44 +372,55 @@ def keyset(out, cname, keys, static=False):
     out.append('  },')
     out.append('  %s_root, %s_edge_start, %s_edge_byte, %s_edge_to, %s_node_key,'
                % ((cname,) * 5))
-    out.append('  %s_pairs,' % cname)
-    words, word_max = first_words(keys)
-    out.append('  %s_words, %du, %du,' % (cname, len(words) * 64 - 1, word_max))
+    out.append('  %s_pairs, %s_triples,' % (cname, cname))
+    out.append('  %s_words, %du, %du,' % (cname, len(slots) - 1, word_max))
     out.append('};')
 
 
 def fnv1a(b):
-    """32-bit FNV-1a, as word_hash() in lexicon.c."""
+    """32-bit FNV-1a, as lexicon.c hashes a first word."""
     h = 2166136261
     for x in b:
         h = ((h ^ x) * 16777619) & 0xFFFFFFFF
     return h
 
 
-def first_words(keys):
-    """The second filter of kgr_keyset (see tables_internal.h): a Bloom
-    filter of the keys' first words, as 64-bit words, and the longest first
-    word. A first word is the run of ASCII letters and digits a key starts
-    with (maybe empty); a key whose run goes on with a non-ASCII byte needs
-    no entry: text that can match it goes on with a non-ASCII character
-    there too, which the filter lets by."""
-    runs = set()
-    for k in keys:
-        n = 0
-        while n < len(k) and k[n] < 0x80 and chr(k[n]).isalnum():
-            n += 1
-        if n < len(k) and k[n] >= 0x80:
-            continue
-        runs.add(bytes(k[:n]))
-    bits = 256
-    while bits < 16 * len(runs):
-        bits *= 2
-    words = [0] * (bits // 64)
-    for r in runs:
-        h = fnv1a(r)
-        for b in (h & (bits - 1), (h >> 13) & (bits - 1)):
-            words[b // 64] |= 1 << (b % 64)
-    return words, max((len(r) for r in runs), default=0)
+def word_len(k):
+    """The length of key k's first word: the run of ASCII letters and digits
+    it starts with (maybe empty)."""
+    n = 0
+    while n < len(k) and k[n] < 0x80 and chr(k[n]).isalnum():
+        n += 1
+    return n
+
+
+def first_words(keys, root, nodes):
+    """The first-word table of kgr_keyset (see tables_internal.h): every
+    non-empty first word of a key, with the trie state after it, in an open
+    addressing table (FNV-1a, linear probing, at most half full) of
+    (hash, state, a key that starts with the word); and the longest first
+    word. Slots are filled in key order, so the output is deterministic."""
+    words = {}
+    for i, k in enumerate(keys):
+        n = word_len(k)
+        if n and k[:n] not in words:
+            words[k[:n]] = i
+    size = 16
+    while size < 2 * len(words):
+        size *= 2
+    slots = [(0, 0, 0)] * size
+    for w, i in sorted(words.items(), key=lambda x: x[1]):
+        to = root[w[0]]
+        for b in w[1:]:
+            if to & TRIE_LEAF:
+                break
+            to = dict(nodes[to][1])[b]
+        h = fnv1a(w)
+        s = h & (size - 1)
+        while slots[s][1]:
+            s = (s + 1) & (size - 1)
+        slots[s] = (h, to, i)
+    return slots, max((len(w) for w in words), default=0)
 
 
 def pairs(keys):
@@ -421,6 +436,43 @@ def pairs(keys):
             bits[k[0] * 16:(k[0] + 1) * 16] = b'\xff' * 16
         elif k[1] < 0x80:
             bits[k[0] * 16 + k[1] // 8] |= 1 << (k[1] % 8)
+    return list(bits)
+
+
+TRIPLE_BITS = 1 << 15  # kgr_keyset.triples; triple_bit() in lexicon.c
+
+
+def triple_bit(b0, b1, b2):
+    """Multiplicative hash of three ASCII bytes to a bit of the triples."""
+    return (((b0 << 14 | b1 << 7 | b2) * 2654435761) & 0xFFFFFFFF) >> 17
+
+
+def is_alnum(b):
+    return b < 0x80 and chr(b).isalnum()
+
+
+def triples(keys):
+    """The bitmap kgr_keyset.triples, for keys whose first two bytes are
+    ASCII letters or digits: the bit of (b0, b1, b2) is set when a key
+    starts with them. A key of two bytes sets the bits for every ASCII
+    byte b2 that is no letter or digit (a word end), 0 among them for the
+    text's end; a key whose third byte is not ASCII needs no bit (the text's
+    third byte is then not ASCII either, which the filter lets by)."""
+    bits = bytearray(TRIPLE_BITS // 8)
+
+    def put(b0, b1, b2):
+        i = triple_bit(b0, b1, b2)
+        bits[i // 8] |= 1 << (i % 8)
+
+    for k in keys:
+        if len(k) < 2 or not is_alnum(k[0]) or not is_alnum(k[1]):
+            continue
+        if len(k) == 2:
+            for b2 in range(128):
+                if not is_alnum(b2):
+                    put(k[0], k[1], b2)
+        elif k[2] < 0x80:
+            put(k[0], k[1], k[2])
     return list(bits)
 
 
