@@ -753,6 +753,25 @@ static void *copy_out(kgr_arena *a, const void *items, size_t n, size_t size) {
   return p;
 }
 
+/* The elements base[ix] of a document array, in the order of ix: the run
+ * of the array itself when the indices are consecutive (the array no
+ * longer grows once the events are built), else a copy in `a`; NULL when
+ * ix is empty. */
+static const void *gather(kgr_arena *a, const void *base, const index_vec *ix, size_t size) {
+  if (!ix->count)
+    return NULL;
+  const char *from = base;
+  bool run = true;
+  for (size_t k = 1; k < ix->count && run; k++)
+    run = ix->items[k] == ix->items[0] + k;
+  if (run)
+    return from + ix->items[0] * size;
+  char *p = kgr_arena_alloc(a, ix->count * size);
+  for (size_t k = 0; k < ix->count; k++)
+    memcpy(p + k * size, from + ix->items[k] * size, size);
+  return p;
+}
+
 static void finish(ctx *c) {
   kgr_doc *doc = c->doc;
   kgr_arena *a = &doc->arena;
@@ -777,20 +796,10 @@ static void finish(ctx *c) {
     kgr_event *e = KGR_VEC_PUSH(a, doc->events);
     e->type = d->type;
     e->date = d->date;
-    if (d->places.count) {
-      kgr_place *p = kgr_arena_alloc(a, d->places.count * sizeof *p);
-      for (size_t k = 0; k < d->places.count; k++)
-        p[k] = doc->places.items[d->places.items[k]];
-      e->places = p;
-      e->place_count = d->places.count;
-    }
-    if (d->victims.count) {
-      kgr_person *p = kgr_arena_alloc(a, d->victims.count * sizeof *p);
-      for (size_t k = 0; k < d->victims.count; k++)
-        p[k] = doc->persons.items[d->victims.items[k]];
-      e->victims = p;
-      e->victim_count = d->victims.count;
-    }
+    e->places = gather(a, doc->places.items, &d->places, sizeof *e->places);
+    e->place_count = d->places.count;
+    e->victims = gather(a, doc->persons.items, &d->victims, sizeof *e->victims);
+    e->victim_count = d->victims.count;
     if (d->figures.count) {
       /* in document order, folded retellings' figures among them (at most
        * MAX_ITEMS: a short insertion sort) */
@@ -801,10 +810,7 @@ static void finish(ctx *c) {
           ix[m] = ix[m - 1];
           ix[m - 1] = tmp;
         }
-      kgr_figure *f = kgr_arena_alloc(a, d->figures.count * sizeof *f);
-      for (size_t k = 0; k < d->figures.count; k++)
-        f[k] = doc->figures.items[d->figures.items[k]];
-      e->figures = f;
+      e->figures = gather(a, doc->figures.items, &d->figures, sizeof *e->figures);
       e->figure_count = d->figures.count;
     }
     e->actors = copy_out(a, d->actors.items, d->actors.count, sizeof *d->actors.items);
@@ -829,7 +835,14 @@ static void finish(ctx *c) {
         kgr_buf_putc(c->tmp, &buf, ' ');
       kgr_buf_append(c->tmp, &buf, b->text + se->start, se->end - se->start);
     }
-    e->text = kgr_buf_str(a, &buf);
+    /* Sentences that run to the end of their block, one space apart, are
+     * the block's NUL-terminated text as it stands: no copy. */
+    if (f->start + buf.len == b->len && memcmp(b->text + f->start, buf.data, buf.len) == 0) {
+      e->text = (kgr_str){b->text + f->start, buf.len};
+      buf.len = 0;
+    } else {
+      e->text = kgr_buf_str(a, &buf);
+    }
   }
 
   /* No date line: the document is as recent as the latest day it tells. */
@@ -959,14 +972,15 @@ static void date_from_title(ctx *c, const title_day *td) {
   }
 }
 
-/* The stage, with its scratch in `a` and, for each sentence, `sent`. */
+/* The stage, with its scratch in `a`, the sentences' dates in `dates` and,
+ * for each sentence, `sent`. */
 static void read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities *ents, kgr_arena *a,
-                        kgr_arena *sent) {
+                        kgr_arena *dates, kgr_arena *sent) {
   ctx c = {.doc = doc, .lay = lay, .ents = ents, .tmp = a, .sent = sent};
   kgr_event_scanner_init(&c.scanner, a);
   size_t n = lay->sentence_count;
   const uint8_t *cls = classify_sentences(doc, lay, a);
-  const kgr_sentence_dates *sds = kgr_event_dates_read(doc, lay, a, sent);
+  const kgr_sentence_dates *sds = kgr_event_dates_read(doc, lay, dates, sent);
   /* one chunk of sentence scratch stays from sentence to sentence */
   kgr_arena_alloc(sent, 1);
   kgr_arena_pos sentence_start = kgr_arena_mark(sent);
@@ -1213,6 +1227,9 @@ static void read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities 
   }
   title_day td;
   read_title_day(&c, sds, &td);
+  /* the sentences' dates are read: their room goes before the records are
+   * built, which is when the stage needs the most */
+  kgr_arena_release(dates);
   date_from_title(&c, &td);
   fold_vague(&c);
   finish(&c);
@@ -1221,28 +1238,30 @@ static void read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities 
 void kgr_read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities *ents) {
   if (lay->sentence_count == 0)
     return;
-  /* Scratch goes to two arenas over the document's allocator, released at
-   * the end, so that the document keeps only its records. Running out of
+  /* Scratch goes to three arenas over the document's allocator, released
+   * at the end, so that the document keeps only its records. Running out of
    * memory in any arena comes here first to release them, then goes on to
    * the caller's recovery point. The arenas live in the document arena, so
    * nothing this frame changes after setjmp is read after the jump. */
-  kgr_arena *tmp = kgr_arena_calloc(&doc->arena, 2 * sizeof *tmp);
-  kgr_arena_init(&tmp[0], &doc->arena.alc);
-  kgr_arena_init(&tmp[1], &doc->arena.alc);
+  enum { TMP, DATES, SENT, ARENAS };
+  kgr_arena *tmp = kgr_arena_calloc(&doc->arena, ARENAS * sizeof *tmp);
+  for (int i = 0; i < ARENAS; i++)
+    kgr_arena_init(&tmp[i], &doc->arena.alc);
   jmp_buf *outer = doc->arena.oom;
   jmp_buf here;
   if (setjmp(here)) {
-    kgr_arena_release(&tmp[0]);
-    kgr_arena_release(&tmp[1]);
+    for (int i = 0; i < ARENAS; i++)
+      kgr_arena_release(&tmp[i]);
     doc->arena.oom = outer;
     if (outer)
       longjmp(*outer, 1);
     abort();
   }
   doc->arena.oom = &here;
-  tmp[0].oom = tmp[1].oom = &here;
-  read_events(doc, lay, ents, &tmp[0], &tmp[1]);
-  kgr_arena_release(&tmp[0]);
-  kgr_arena_release(&tmp[1]);
+  for (int i = 0; i < ARENAS; i++)
+    tmp[i].oom = &here;
+  read_events(doc, lay, ents, &tmp[TMP], &tmp[DATES], &tmp[SENT]);
+  for (int i = 0; i < ARENAS; i++)
+    kgr_arena_release(&tmp[i]);
   doc->arena.oom = outer;
 }
