@@ -49,20 +49,44 @@
  * released by the Prosecutor General's Office on 15 January"). */
 #define REPORT_REACH 10
 
-typedef KGR_VEC(size_t) index_vec;
-typedef KGR_VEC(kgr_actor) actor_vec;
+/* A small set: the sets of a draft hold at most MAX_ITEMS elements (means
+ * at most KGR_MEANS_COUNT), so that 32-bit counts make a draft a third
+ * smaller; long documents keep many thousands of drafts. */
+#define SET(T)                                                                                     \
+  struct {                                                                                         \
+    T *items;                                                                                      \
+    uint32_t count;                                                                                \
+    uint32_t cap;                                                                                  \
+  }
+
+static void *set_grow(kgr_arena *a, void *items, uint32_t count, uint32_t *cap, size_t size) {
+  size_t n = *cap;
+  void *p = kgr_arena_grow(a, items, count, &n, size);
+  *cap = (uint32_t)n;
+  return p;
+}
+
+/* Append one zeroed element to a SET and return a pointer to it. */
+#define SET_PUSH(arena, v)                                                                         \
+  ((v).count == (v).cap                                                                            \
+       ? (void)((v).items = set_grow((arena), (v).items, (v).count, &(v).cap, sizeof *(v).items))  \
+       : (void)0,                                                                                  \
+   memset(&(v).items[(v).count], 0, sizeof *(v).items), &(v).items[(v).count++])
+
+typedef SET(size_t) index_vec;
+typedef SET(kgr_actor) actor_vec;
 typedef KGR_VEC(kgr_range) kgr_range_vec;
 
 typedef struct draft {
   kgr_event_type type;
+  bool dropped; /* folded into another draft (fold_vague) */
   const kgr_date *date;
   size_t block, first, last; /* sentences first..last of one block */
   size_t touched;            /* the last sentence that added to it, + 1 */
   index_vec places, victims, figures;
   actor_vec actors;
-  kgr_means_vec means;
-  kgr_int_vec sources;
-  bool dropped; /* folded into another draft (fold_vague) */
+  SET(kgr_means) means;
+  SET(int) sources;
 } draft;
 typedef KGR_VEC(draft) draft_vec;
 
@@ -102,7 +126,7 @@ static bool has_index(const index_vec *v, size_t x) {
 
 static void add_index(kgr_arena *a, index_vec *v, size_t x) {
   if (v->count < MAX_ITEMS && !has_index(v, x))
-    *KGR_VEC_PUSH(a, *v) = x;
+    *SET_PUSH(a, *v) = x;
 }
 
 static bool subset(const index_vec *x, const index_vec *of) {
@@ -441,7 +465,7 @@ static void add_actors(ctx *c, size_t s, actor_vec *out) {
             kgr_ascii_ieq(name, len, out->items[k].name.ptr);
     if (dup || out->count >= MAX_ITEMS)
       continue;
-    kgr_actor *x = KGR_VEC_PUSH(c->tmp, *out);
+    kgr_actor *x = SET_PUSH(c->tmp, *out);
     x->name = kgr_arena_str(&c->doc->arena, name, len);
     x->category = cat;
   }
@@ -610,7 +634,7 @@ static void absorb(ctx *c, size_t di, size_t s, const kgr_event_scan *scan, cons
       for (size_t k = 0; k < d->means.count; k++)
         dup |= d->means.items[k] == m;
       if (!dup)
-        *KGR_VEC_PUSH(a, d->means) = m;
+        *SET_PUSH(a, d->means) = m;
     }
   }
   for (size_t i = 0; i < nsrc && d->sources.count < MAX_ITEMS; i++) {
@@ -618,7 +642,7 @@ static void absorb(ctx *c, size_t di, size_t s, const kgr_event_scan *scan, cons
     for (size_t k = 0; k < d->sources.count; k++)
       dup |= d->sources.items[k] == src[i];
     if (!dup)
-      *KGR_VEC_PUSH(a, d->sources) = src[i];
+      *SET_PUSH(a, d->sources) = src[i];
   }
 }
 
@@ -697,14 +721,14 @@ static void merge_into(kgr_arena *a, draft *to, const draft *from) {
     for (size_t m = 0; m < to->means.count; m++)
       dup |= to->means.items[m] == from->means.items[k];
     if (!dup)
-      *KGR_VEC_PUSH(a, to->means) = from->means.items[k];
+      *SET_PUSH(a, to->means) = from->means.items[k];
   }
   for (size_t k = 0; k < from->sources.count && to->sources.count < MAX_ITEMS; k++) {
     bool dup = false;
     for (size_t m = 0; m < to->sources.count; m++)
       dup |= to->sources.items[m] == from->sources.items[k];
     if (!dup)
-      *KGR_VEC_PUSH(a, to->sources) = from->sources.items[k];
+      *SET_PUSH(a, to->sources) = from->sources.items[k];
   }
   /* actors stay the precise telling's: a summary names everyone around */
 }
