@@ -796,6 +796,27 @@ static const void *gather(kgr_arena *a, const void *base, const index_vec *ix, s
   return p;
 }
 
+/* Copy the dates the kept drafts hold to the document, from the arena of
+ * the sentences' dates: the same date told by drafts in a row is copied
+ * once. */
+static void keep_dates(ctx *c) {
+  kgr_arena *a = &c->doc->arena;
+  const kgr_date *from = NULL, *to = NULL;
+  for (size_t i = 0; i < c->drafts.count; i++) {
+    draft *d = &c->drafts.items[i];
+    if (d->dropped || !d->date)
+      continue;
+    if (d->date != from) {
+      kgr_date *x = kgr_arena_alloc(a, sizeof *x);
+      *x = *d->date;
+      x->text = kgr_arena_str(a, d->date->text.ptr, d->date->text.len);
+      from = d->date;
+      to = x;
+    }
+    d->date = to;
+  }
+}
+
 static void finish(ctx *c) {
   kgr_doc *doc = c->doc;
   kgr_arena *a = &doc->arena;
@@ -1066,8 +1087,8 @@ static void read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities 
     report_dates(b->text, sd, &scan, taken);
     const kgr_date *carried = (general || (scan.later && !scan.same_day)) ? NULL : carry;
     if (carried && scan.day_shift)
-      carried =
-          kgr_date_shift(doc, carried, scan.day_shift, b, scan.shift_cue.start, scan.shift_cue.end);
+      carried = kgr_date_shift(doc, dates, carried, scan.day_shift, b, scan.shift_cue.start,
+                               scan.shift_cue.end);
     size_t nsrc = sentence_sources(b, se, final, nfinal, src);
 
     kgr_figures_in_sentence(&figs, b, se, sd);
@@ -1251,11 +1272,13 @@ static void read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities 
   }
   title_day td;
   read_title_day(&c, sds, &td);
-  /* the sentences' dates are read: their room goes before the records are
-   * built, which is when the stage needs the most */
-  kgr_arena_release(dates);
   date_from_title(&c, &td);
   fold_vague(&c);
+  /* the events' dates move to the document; the sentences' dates and the
+   * rest go before the records are built, which is when the stage needs
+   * the most */
+  keep_dates(&c);
+  kgr_arena_release(dates);
   finish(&c);
 }
 
