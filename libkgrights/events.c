@@ -796,6 +796,11 @@ static const void *gather(kgr_arena *a, const void *base, const index_vec *ix, s
   return p;
 }
 
+/* Does s[0, n) end with the buffer's text? */
+static bool ends_with(const char *s, size_t n, const kgr_buf *buf) {
+  return n >= buf->len && memcmp(s + n - buf->len, buf->data, buf->len) == 0;
+}
+
 /* Copy the dates the kept drafts hold to the document, from the arena of
  * the sentences' dates: the same date told by drafts in a row is copied
  * once. */
@@ -880,14 +885,17 @@ static void finish(ctx *c) {
         kgr_buf_putc(c->tmp, &buf, ' ');
       kgr_buf_append(c->tmp, &buf, b->text + se->start, se->end - se->start);
     }
-    /* Sentences that run to the end of their block, one space apart, are
-     * the block's NUL-terminated text as it stands: no copy. */
-    if (f->start + buf.len == b->len && memcmp(b->text + f->start, buf.data, buf.len) == 0) {
-      e->text = (kgr_str){b->text + f->start, buf.len};
-      buf.len = 0;
-    } else {
+    /* Text that ends the block's (sentences that run to its end, one space
+     * apart) or the event before's (the same sentences, or their last) is
+     * already NUL-terminated there: no copy. */
+    const kgr_event *prev = doc->events.count > 1 ? e - 1 : NULL;
+    if (ends_with(b->text, b->len, &buf))
+      e->text = (kgr_str){b->text + b->len - buf.len, buf.len};
+    else if (prev && ends_with(prev->text.ptr, prev->text.len, &buf))
+      e->text = (kgr_str){prev->text.ptr + prev->text.len - buf.len, buf.len};
+    else
       e->text = kgr_buf_str(a, &buf);
-    }
+    buf.len = 0;
   }
 
   /* No date line: the document is as recent as the latest day it tells. */
