@@ -81,8 +81,8 @@ typedef struct draft {
   kgr_event_type type;
   bool dropped; /* folded into another draft (fold_vague) */
   const kgr_date *date;
-  size_t block, first, last; /* sentences first..last of one block */
-  size_t touched;            /* the last sentence that added to it, + 1 */
+  size_t first, last; /* sentences first..last of one block */
+  size_t touched;     /* the last sentence that added to it, + 1 */
   index_vec places, victims, figures;
   actor_vec actors;
   SET(kgr_means) means;
@@ -619,7 +619,7 @@ static void absorb(ctx *c, size_t di, size_t s, const kgr_event_scan *scan, cons
     return;
   d->touched = s + 1;
   const kgr_sentence *se = &c->lay->sentences[s];
-  if (se->block == d->block) /* its text and span stay in one paragraph */
+  if (se->block == c->lay->sentences[d->first].block) /* its text and span stay in one paragraph */
     d->last = s;
   const kgr_block *b = &c->lay->blocks[se->block];
   for (size_t i = 0; i < places->count; i++)
@@ -822,28 +822,25 @@ static void keep_dates(ctx *c) {
   }
 }
 
-static void finish(ctx *c) {
+/* The sentences an event tells: first..last of one block. */
+typedef struct sentence_run {
+  size_t first, last;
+} sentence_run;
+
+/* The drafts that were not folded become doc->events, their means
+ * doc->means; runs[i] gets the sentences of the i-th event, whose text
+ * build_texts() adds once the drafts are gone. */
+static void build_events(ctx *c, sentence_run *runs) {
   kgr_doc *doc = c->doc;
   kgr_arena *a = &doc->arena;
   bool seen_means[KGR_MEANS_COUNT] = {false};
-  /* the events take exactly the room they need */
-  size_t kept = 0;
-  for (size_t i = 0; i < c->drafts.count; i++)
-    kept += !c->drafts.items[i].dropped;
-  if (doc->events.cap - doc->events.count < kept) {
-    size_t cap = doc->events.count + kept;
-    kgr_event *items = kgr_arena_alloc(a, cap * sizeof *items);
-    if (doc->events.count)
-      memcpy(items, doc->events.items, doc->events.count * sizeof *items);
-    doc->events.items = items;
-    doc->events.cap = cap;
-  }
-  kgr_buf buf = {0}; /* an event's text, built in scratch */
+  size_t n = 0;
   for (size_t i = 0; i < c->drafts.count; i++) {
     draft *d = &c->drafts.items[i];
     if (d->dropped)
       continue;
-    kgr_event *e = KGR_VEC_PUSH(a, doc->events);
+    kgr_event *e = &doc->events.items[doc->events.count++];
+    memset(e, 0, sizeof *e);
     e->type = d->type;
     e->date = d->date;
     e->places = gather(a, doc->places.items, &d->places, sizeof *e->places);
@@ -876,47 +873,88 @@ static void finish(ctx *c) {
         *KGR_VEC_PUSH(a, doc->means) = m;
       }
     }
-    const kgr_block *b = &c->lay->blocks[d->block];
     const kgr_sentence *f = &c->lay->sentences[d->first], *l = &c->lay->sentences[d->last];
-    e->span = kgr_block_span(b, f->start, l->end);
-    for (size_t s = d->first; s <= d->last; s++) {
+    e->span = kgr_block_span(&c->lay->blocks[f->block], f->start, l->end);
+    runs[n++] = (sentence_run){d->first, d->last};
+  }
+}
+
+/* The texts of the events doc->events[from..] told by runs: their
+ * sentences joined by one space, built in `scratch`. */
+static void build_texts(ctx *c, size_t from, const sentence_run *runs, kgr_arena *scratch) {
+  kgr_doc *doc = c->doc;
+  kgr_buf buf = {0};
+  for (size_t i = from; i < doc->events.count; i++) {
+    kgr_event *e = &doc->events.items[i];
+    const sentence_run *r = &runs[i - from];
+    const kgr_block *b = &c->lay->blocks[c->lay->sentences[r->first].block];
+    for (size_t s = r->first; s <= r->last; s++) {
       const kgr_sentence *se = &c->lay->sentences[s];
       if (buf.len)
-        kgr_buf_putc(c->tmp, &buf, ' ');
-      kgr_buf_append(c->tmp, &buf, b->text + se->start, se->end - se->start);
+        kgr_buf_putc(scratch, &buf, ' ');
+      kgr_buf_append(scratch, &buf, b->text + se->start, se->end - se->start);
     }
     /* Text that ends the block's (sentences that run to its end, one space
      * apart) or the event before's (the same sentences, or their last) is
      * already NUL-terminated there: no copy. */
-    const kgr_event *prev = doc->events.count > 1 ? e - 1 : NULL;
+    const kgr_event *prev = i > from ? e - 1 : NULL;
     if (ends_with(b->text, b->len, &buf))
       e->text = (kgr_str){b->text + b->len - buf.len, buf.len};
     else if (prev && ends_with(prev->text.ptr, prev->text.len, &buf))
       e->text = (kgr_str){prev->text.ptr + prev->text.len - buf.len, buf.len};
     else
-      e->text = kgr_buf_str(a, &buf);
+      e->text = kgr_buf_str(&doc->arena, &buf);
     buf.len = 0;
   }
+}
 
-  /* No date line: the document is as recent as the latest day it tells. */
-  if (!doc->date.ptr) {
-    const kgr_date *latest = NULL;
-    for (size_t i = 0; i < doc->events.count; i++) {
-      const kgr_date *d = doc->events.items[i].date;
-      if (d && d->precision == KGR_PRECISION_DAY && d->end.year &&
-          (!latest || d->end.year > latest->end.year ||
-           (d->end.year == latest->end.year &&
-            (d->end.month > latest->end.month ||
-             (d->end.month == latest->end.month && d->end.day > latest->end.day)))))
-        latest = d;
-    }
-    if (latest) {
-      doc->date = kgr_doc_iso_date(doc, latest->end);
-      doc->date_ymd = latest->end;
-      doc->date_span = latest->span;
-      doc->date_source = KGR_DATE_SOURCE_INFERRED;
-    }
+/* No date line: the document is as recent as the latest day it tells. */
+static void infer_date(kgr_doc *doc) {
+  if (doc->date.ptr)
+    return;
+  const kgr_date *latest = NULL;
+  for (size_t i = 0; i < doc->events.count; i++) {
+    const kgr_date *d = doc->events.items[i].date;
+    if (d && d->precision == KGR_PRECISION_DAY && d->end.year &&
+        (!latest || d->end.year > latest->end.year ||
+         (d->end.year == latest->end.year &&
+          (d->end.month > latest->end.month ||
+           (d->end.month == latest->end.month && d->end.day > latest->end.day)))))
+      latest = d;
   }
+  if (latest) {
+    doc->date = kgr_doc_iso_date(doc, latest->end);
+    doc->date_ymd = latest->end;
+    doc->date_span = latest->span;
+    doc->date_source = KGR_DATE_SOURCE_INFERRED;
+  }
+}
+
+/* The records, from the drafts, which go (with the rest of the stage's
+ * scratch in c->tmp) before the events' texts are built: the drafts and the
+ * records together are the stage's peak. The sentences are read by now, so
+ * their scratch holds what the texts need of the drafts. */
+static void finish(ctx *c) {
+  kgr_doc *doc = c->doc;
+  /* the events take exactly the room they need */
+  size_t kept = 0;
+  for (size_t i = 0; i < c->drafts.count; i++)
+    kept += !c->drafts.items[i].dropped;
+  if (doc->events.cap - doc->events.count < kept) {
+    size_t cap = doc->events.count + kept;
+    kgr_event *items = kgr_arena_alloc(&doc->arena, cap * sizeof *items);
+    if (doc->events.count)
+      memcpy(items, doc->events.items, doc->events.count * sizeof *items);
+    doc->events.items = items;
+    doc->events.cap = cap;
+  }
+  size_t from = doc->events.count;
+  sentence_run *runs = kgr_arena_alloc(c->sent, (kept + 1) * sizeof *runs);
+  build_events(c, runs);
+  kgr_arena_release(c->tmp);
+  c->drafts = (draft_vec){0};
+  build_texts(c, from, runs, c->tmp);
+  infer_date(doc);
 }
 
 /* The open draft a follow-up adds to: the one of the highest priority. */
@@ -1234,7 +1272,6 @@ static void read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities 
       if (di < 0) {
         draft *d = KGR_VEC_PUSH(a, c.drafts);
         d->type = t->type;
-        d->block = se->block;
         d->first = d->last = s;
         di = (long)(c.drafts.count - 1);
       }
