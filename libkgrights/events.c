@@ -1063,15 +1063,15 @@ static void date_from_title(ctx *c, const title_day *td) {
   }
 }
 
-/* The stage, with its scratch in `a`, the sentences' dates in `dates` and,
- * for each sentence, `sent`. */
+/* The stage, with its scratch in `a`, the table of the sentences' dates in
+ * `table`, the dates themselves in `dates` and, for each sentence, `sent`. */
 static void read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities *ents, kgr_arena *a,
-                        kgr_arena *dates, kgr_arena *sent) {
+                        kgr_arena *table, kgr_arena *dates, kgr_arena *sent) {
   ctx c = {.doc = doc, .lay = lay, .ents = ents, .tmp = a, .sent = sent};
   kgr_event_scanner_init(&c.scanner, a);
   size_t n = lay->sentence_count;
   const uint8_t *cls = classify_sentences(doc, lay, a);
-  const kgr_sentence_dates *sds = kgr_event_dates_read(doc, lay, dates, sent);
+  const kgr_sentence_dates *sds = kgr_event_dates_read(doc, lay, table, dates, sent);
   /* one chunk of sentence scratch stays from sentence to sentence */
   kgr_arena_alloc(sent, 1);
   kgr_arena_pos sentence_start = kgr_arena_mark(sent);
@@ -1317,11 +1317,12 @@ static void read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities 
   }
   title_day td;
   read_title_day(&c, sds, &td);
+  /* What the stage no longer needs goes as soon as it can: the end, when
+   * the records are built, is when the stage needs the most. */
+  kgr_arena_release(table);
   date_from_title(&c, &td);
   fold_vague(&c);
-  /* the events' dates move to the document; the sentences' dates and the
-   * rest go before the records are built, which is when the stage needs
-   * the most */
+  /* the events' dates move to the document, the rest go */
   keep_dates(&c);
   kgr_arena_release(dates);
   finish(&c);
@@ -1330,12 +1331,12 @@ static void read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities 
 void kgr_read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities *ents) {
   if (lay->sentence_count == 0)
     return;
-  /* Scratch goes to three arenas over the document's allocator, released
+  /* Scratch goes to four arenas over the document's allocator, released
    * at the end, so that the document keeps only its records. Running out of
    * memory in any arena comes here first to release them, then goes on to
    * the caller's recovery point. The arenas live in the document arena, so
    * nothing this frame changes after setjmp is read after the jump. */
-  enum { TMP, DATES, SENT, ARENAS };
+  enum { TMP, TABLE, DATES, SENT, ARENAS };
   kgr_arena *tmp = kgr_arena_calloc(&doc->arena, ARENAS * sizeof *tmp);
   for (int i = 0; i < ARENAS; i++)
     kgr_arena_init(&tmp[i], &doc->arena.alc);
@@ -1352,7 +1353,7 @@ void kgr_read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities *en
   doc->arena.oom = &here;
   for (int i = 0; i < ARENAS; i++)
     tmp[i].oom = &here;
-  read_events(doc, lay, ents, &tmp[TMP], &tmp[DATES], &tmp[SENT]);
+  read_events(doc, lay, ents, &tmp[TMP], &tmp[TABLE], &tmp[DATES], &tmp[SENT]);
   for (int i = 0; i < ARENAS; i++)
     kgr_arena_release(&tmp[i]);
   doc->arena.oom = outer;
