@@ -822,6 +822,34 @@ static void keep_dates(ctx *c) {
   }
 }
 
+/* Do two sets hold the same indices in the same order? */
+static bool same_set(const index_vec *x, const index_vec *y) {
+  return x->count == y->count &&
+         (x->count == 0 || memcmp(x->items, y->items, x->count * sizeof *x->items) == 0);
+}
+
+/* Do two lists name the same actors, in the same order? */
+static bool same_actors(const actor_vec *x, const actor_vec *y) {
+  if (x->count != y->count)
+    return false;
+  for (size_t k = 0; k < x->count; k++) {
+    const kgr_actor *p = &x->items[k], *q = &y->items[k];
+    if (p->category != q->category || p->name.len != q->name.len ||
+        memcmp(p->name.ptr, q->name.ptr, p->name.len) != 0)
+      return false;
+  }
+  return true;
+}
+
+/* items[0, n) as a document array: `prev` (prev_n elements) when it holds
+ * the same, else a copy in `a`; NULL when n is 0. */
+static const void *share_or_copy(kgr_arena *a, const void *prev, size_t prev_n, const void *items,
+                                 size_t n, size_t size) {
+  if (n && n == prev_n && memcmp(prev, items, n * size) == 0)
+    return prev;
+  return copy_out(a, items, n, size);
+}
+
 /* The sentences an event tells: first..last of one block. */
 typedef struct sentence_run {
   size_t first, last;
@@ -835,6 +863,8 @@ static void build_events(ctx *c, sentence_run *runs) {
   kgr_arena *a = &doc->arena;
   bool seen_means[KGR_MEANS_COUNT] = {false};
   size_t n = 0;
+  const draft *pd = NULL;     /* the draft of the event before */
+  const kgr_event *pe = NULL; /* that event */
   for (size_t i = 0; i < c->drafts.count; i++) {
     draft *d = &c->drafts.items[i];
     if (d->dropped)
@@ -843,10 +873,7 @@ static void build_events(ctx *c, sentence_run *runs) {
     memset(e, 0, sizeof *e);
     e->type = d->type;
     e->date = d->date;
-    e->places = gather(a, doc->places.items, &d->places, sizeof *e->places);
-    e->place_count = d->places.count;
-    e->victims = gather(a, doc->persons.items, &d->victims, sizeof *e->victims);
-    e->victim_count = d->victims.count;
+    /* what the event before holds too is shared, not copied again */
     if (d->figures.count) {
       /* in document order, folded retellings' figures among them (at most
        * MAX_ITEMS: a short insertion sort) */
@@ -857,14 +884,28 @@ static void build_events(ctx *c, sentence_run *runs) {
           ix[m] = ix[m - 1];
           ix[m - 1] = tmp;
         }
-      e->figures = gather(a, doc->figures.items, &d->figures, sizeof *e->figures);
-      e->figure_count = d->figures.count;
     }
-    e->actors = copy_out(a, d->actors.items, d->actors.count, sizeof *d->actors.items);
+    e->places = pd && same_set(&d->places, &pd->places)
+                    ? pe->places
+                    : gather(a, doc->places.items, &d->places, sizeof *e->places);
+    e->place_count = d->places.count;
+    e->victims = pd && same_set(&d->victims, &pd->victims)
+                     ? pe->victims
+                     : gather(a, doc->persons.items, &d->victims, sizeof *e->victims);
+    e->victim_count = d->victims.count;
+    e->figures = pd && same_set(&d->figures, &pd->figures)
+                     ? pe->figures
+                     : gather(a, doc->figures.items, &d->figures, sizeof *e->figures);
+    e->figure_count = d->figures.count;
+    e->actors = pd && same_actors(&d->actors, &pd->actors)
+                    ? pe->actors
+                    : copy_out(a, d->actors.items, d->actors.count, sizeof *d->actors.items);
     e->actor_count = d->actors.count;
-    e->means = copy_out(a, d->means.items, d->means.count, sizeof *d->means.items);
+    e->means = share_or_copy(a, pe ? pe->means : NULL, pe ? pe->means_count : 0, d->means.items,
+                             d->means.count, sizeof *d->means.items);
     e->means_count = d->means.count;
-    e->sources = copy_out(a, d->sources.items, d->sources.count, sizeof *d->sources.items);
+    e->sources = share_or_copy(a, pe ? pe->sources : NULL, pe ? pe->source_count : 0,
+                               d->sources.items, d->sources.count, sizeof *d->sources.items);
     e->source_count = d->sources.count;
     for (size_t k = 0; k < d->means.count; k++) {
       kgr_means m = d->means.items[k];
@@ -876,6 +917,8 @@ static void build_events(ctx *c, sentence_run *runs) {
     const kgr_sentence *f = &c->lay->sentences[d->first], *l = &c->lay->sentences[d->last];
     e->span = kgr_block_span(&c->lay->blocks[f->block], f->start, l->end);
     runs[n++] = (sentence_run){d->first, d->last};
+    pd = d;
+    pe = e;
   }
 }
 
