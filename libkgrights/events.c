@@ -50,7 +50,7 @@
 #define REPORT_REACH 10
 
 /* A small set: the sets of a draft hold at most MAX_ITEMS elements (means
- * at most KGR_MEANS_COUNT), so that 32-bit counts make a draft a third
+ * at most KGR_MEANS_COUNT), so 32-bit counts do, and make a draft a quarter
  * smaller; long documents keep many thousands of drafts. */
 #define SET(T)                                                                                     \
   struct {                                                                                         \
@@ -619,7 +619,8 @@ static void absorb(ctx *c, size_t di, size_t s, const kgr_event_scan *scan, cons
     return;
   d->touched = s + 1;
   const kgr_sentence *se = &c->lay->sentences[s];
-  if (se->block == c->lay->sentences[d->first].block) /* its text and span stay in one paragraph */
+  /* its text and span stay in one paragraph */
+  if (se->block == c->lay->sentences[d->first].block)
     d->last = s;
   const kgr_block *b = &c->lay->blocks[se->block];
   for (size_t i = 0; i < places->count; i++)
@@ -801,9 +802,9 @@ static bool ends_with(const char *s, size_t n, const kgr_buf *buf) {
   return n >= buf->len && memcmp(s + n - buf->len, buf->data, buf->len) == 0;
 }
 
-/* Copy the dates the kept drafts hold to the document, from the arena of
- * the sentences' dates: the same date told by drafts in a row is copied
- * once. */
+/* Copy the dates the kept drafts hold to the document, from the stage's
+ * arena of dates, which then goes: the same date held by drafts in a row is
+ * copied once. */
 static void keep_dates(ctx *c) {
   kgr_arena *a = &c->doc->arena;
   const kgr_date *from = NULL, *to = NULL;
