@@ -145,9 +145,9 @@ static int nearby_year(const kgr_doc *doc, const raw_vec *raws, size_t r, const 
   return 0;
 }
 
-static kgr_date *make_date(kgr_doc *doc, const kgr_block *b, const kgr_date_hit *h, int year,
-                           kgr_year_source src, kgr_ymd cap) {
-  kgr_date *d = kgr_arena_calloc(&doc->arena, sizeof *d);
+static kgr_date *make_date(kgr_doc *doc, kgr_arena *dates, const kgr_block *b,
+                           const kgr_date_hit *h, int year, kgr_year_source src, kgr_ymd cap) {
+  kgr_date *d = kgr_arena_calloc(dates, sizeof *d);
   kgr_ymd from = h->from, to = h->to;
   if (to.month == 0 && to.year == 0)
     to = from;
@@ -184,7 +184,7 @@ static kgr_date *make_date(kgr_doc *doc, const kgr_block *b, const kgr_date_hit 
   d->end = to;
   d->precision = h->precision ? h->precision : KGR_PRECISION_DAY;
   d->year_source = from.year ? src : KGR_YEAR_NONE;
-  d->text = kgr_arena_str(&doc->arena, b->text + h->start, h->end - h->start);
+  d->text = kgr_arena_str(dates, b->text + h->start, h->end - h->start);
   d->span = kgr_block_span(b, h->start, h->end);
   if (from.year)
     set_iso(doc, d);
@@ -271,8 +271,9 @@ size_t kgr_dateline_end(kgr_doc *doc, const kgr_block *b, size_t start, size_t e
 
 /* A relative date ("yesterday") counted from the document's date, else the
  * caller's reference date; unresolved without either. */
-static kgr_date *make_relative(kgr_doc *doc, const kgr_block *b, const kgr_date_hit *h) {
-  kgr_date *d = kgr_arena_calloc(&doc->arena, sizeof *d);
+static kgr_date *make_relative(kgr_doc *doc, kgr_arena *dates, const kgr_block *b,
+                               const kgr_date_hit *h) {
+  kgr_date *d = kgr_arena_calloc(dates, sizeof *d);
   kgr_year_source src = KGR_YEAR_DOCUMENT;
   kgr_ymd ref = doc->date_ymd;
   if (!ref.year) {
@@ -280,7 +281,7 @@ static kgr_date *make_relative(kgr_doc *doc, const kgr_block *b, const kgr_date_
     src = KGR_YEAR_REFERENCE;
   }
   d->precision = h->precision ? h->precision : KGR_PRECISION_DAY;
-  d->text = kgr_arena_str(&doc->arena, b->text + h->start, h->end - h->start);
+  d->text = kgr_arena_str(dates, b->text + h->start, h->end - h->start);
   d->span = kgr_block_span(b, h->start, h->end);
   if (kgr_relative_resolve(h, ref, &d->start, &d->end, &d->precision)) {
     d->year_source = src;
@@ -299,7 +300,7 @@ static bool opens_with(const kgr_block *b, size_t from, const kgr_date_hit *h) {
 }
 
 const kgr_sentence_dates *kgr_event_dates_read(kgr_doc *doc, const kgr_layout *lay, kgr_arena *keep,
-                                               kgr_arena *scratch) {
+                                               kgr_arena *dates, kgr_arena *scratch) {
   kgr_arena *a = scratch;
   kgr_arena_pos start = kgr_arena_mark(a);
   size_t n = lay->sentence_count;
@@ -407,7 +408,7 @@ const kgr_sentence_dates *kgr_event_dates_read(kgr_doc *doc, const kgr_layout *l
         hits[kept].start = h->start;
         hits[kept].end = h->end;
         hits[kept].relative = true;
-        hits[kept++].date = make_relative(doc, b, h);
+        hits[kept++].date = make_relative(doc, dates, b, h);
         continue;
       }
       int year = 0;
@@ -431,7 +432,7 @@ const kgr_sentence_dates *kgr_event_dates_read(kgr_doc *doc, const kgr_layout *l
       hits[kept].start = h->start;
       hits[kept].end = h->end;
       hits[kept].relative = false;
-      hits[kept++].date = make_date(doc, b, h, year, src, cap);
+      hits[kept++].date = make_date(doc, dates, b, h, year, src, cap);
     }
     out[s].hits = hits;
     out[s].count = kept;
@@ -543,15 +544,15 @@ const kgr_date *kgr_date_pick(const kgr_sentence_dates *sd, const kgr_event_scan
   return carried;
 }
 
-const kgr_date *kgr_date_shift(kgr_doc *doc, const kgr_date *d, int days, const kgr_block *b,
-                               size_t start, size_t end) {
+const kgr_date *kgr_date_shift(kgr_doc *doc, kgr_arena *dates, const kgr_date *d, int days,
+                               const kgr_block *b, size_t start, size_t end) {
   if (!d || days == 0 || d->precision != KGR_PRECISION_DAY || !d->start.month || !d->start.day)
     return d;
-  kgr_date *x = kgr_arena_calloc(&doc->arena, sizeof *x);
+  kgr_date *x = kgr_arena_calloc(dates, sizeof *x);
   x->start = x->end = kgr_ymd_add_days(days > 0 ? d->end : d->start, days);
   x->precision = KGR_PRECISION_DAY;
   x->year_source = d->year_source;
-  x->text = kgr_arena_str(&doc->arena, b->text + start, end - start);
+  x->text = kgr_arena_str(dates, b->text + start, end - start);
   x->span = kgr_block_span(b, start, end);
   if (x->start.year) {
     x->start_iso = kgr_doc_iso_date(doc, x->start);

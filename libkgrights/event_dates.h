@@ -21,7 +21,8 @@
 /* One date of a sentence. */
 typedef struct kgr_sdate {
   size_t start, end;    /* the date in the block text */
-  const kgr_date *date; /* resolved; in the document's arena */
+  const kgr_date *date; /* resolved; in the `dates` arena, its ISO strings
+                           in the document's */
   bool relative;        /* told from the day of writing ("yesterday") */
 } kgr_sdate;
 
@@ -44,11 +45,15 @@ typedef struct kgr_sentence_dates {
  * none): an array of lay->sentence_count. Relative dates ("yesterday", "on
  * Monday", "last week") count from the document's date, else the caller's
  * reference date; with neither they stay unresolved (no ISO start). The
- * array and its hits are allocated in `keep`, the dates in the document's
- * arena; `scratch` holds the work and is rewound before returning.
+ * array and its hits are allocated in `keep`, the dates in `dates` (may be
+ * keep), only their ISO strings in the document's arena (figures take
+ * them): an event keeps a copy of its date, so that the dates of a long
+ * document that no event keeps, and then the dates themselves, can go
+ * before the records are built. `scratch` holds the work and is rewound
+ * before returning.
  */
 const kgr_sentence_dates *kgr_event_dates_read(kgr_doc *doc, const kgr_layout *lay, kgr_arena *keep,
-                                               kgr_arena *scratch);
+                                               kgr_arena *dates, kgr_arena *scratch);
 
 /*
  * Where the body starts after a press release's dateline opening block
@@ -102,11 +107,12 @@ bool kgr_date_has_own(const kgr_sentence_dates *sd, const kgr_event_scan *scan,
 
 /*
  * The day `days` after (before, when negative) a day-precision date, told
- * by block text [start, end) of b ("the next day"); other dates are
- * returned as they are.
+ * by block text [start, end) of b ("the next day"), made in `dates` as
+ * kgr_event_dates_read() makes its dates; other dates are returned as they
+ * are.
  */
-const kgr_date *kgr_date_shift(kgr_doc *doc, const kgr_date *d, int days, const kgr_block *b,
-                               size_t start, size_t end);
+const kgr_date *kgr_date_shift(kgr_doc *doc, kgr_arena *dates, const kgr_date *d, int days,
+                               const kgr_block *b, size_t start, size_t end);
 
 /* Do two dates tell the same day: the same start, and the same end unless
  * both last a day or a night ("5 October" and "the night of 5-6 October"

@@ -49,20 +49,44 @@
  * released by the Prosecutor General's Office on 15 January"). */
 #define REPORT_REACH 10
 
-typedef KGR_VEC(size_t) index_vec;
-typedef KGR_VEC(kgr_actor) actor_vec;
+/* A small set: the sets of a draft hold at most MAX_ITEMS elements (means
+ * at most KGR_MEANS_COUNT), so 32-bit counts do, and make a draft a quarter
+ * smaller; long documents keep many thousands of drafts. */
+#define SET(T)                                                                                     \
+  struct {                                                                                         \
+    T *items;                                                                                      \
+    uint32_t count;                                                                                \
+    uint32_t cap;                                                                                  \
+  }
+
+static void *set_grow(kgr_arena *a, void *items, uint32_t count, uint32_t *cap, size_t size) {
+  size_t n = *cap;
+  void *p = kgr_arena_grow(a, items, count, &n, size);
+  *cap = (uint32_t)n;
+  return p;
+}
+
+/* Append one zeroed element to a SET and return a pointer to it. */
+#define SET_PUSH(arena, v)                                                                         \
+  ((v).count == (v).cap                                                                            \
+       ? (void)((v).items = set_grow((arena), (v).items, (v).count, &(v).cap, sizeof *(v).items))  \
+       : (void)0,                                                                                  \
+   memset(&(v).items[(v).count], 0, sizeof *(v).items), &(v).items[(v).count++])
+
+typedef SET(size_t) index_vec;
+typedef SET(kgr_actor) actor_vec;
 typedef KGR_VEC(kgr_range) kgr_range_vec;
 
 typedef struct draft {
   kgr_event_type type;
+  bool dropped; /* folded into another draft (fold_vague) */
   const kgr_date *date;
-  size_t block, first, last; /* sentences first..last of one block */
-  size_t touched;            /* the last sentence that added to it, + 1 */
+  size_t first, last; /* sentences first..last of one block */
+  size_t touched;     /* the last sentence that added to it, + 1 */
   index_vec places, victims, figures;
   actor_vec actors;
-  kgr_means_vec means;
-  kgr_int_vec sources;
-  bool dropped; /* folded into another draft (fold_vague) */
+  SET(kgr_means) means;
+  SET(int) sources;
 } draft;
 typedef KGR_VEC(draft) draft_vec;
 
@@ -102,7 +126,7 @@ static bool has_index(const index_vec *v, size_t x) {
 
 static void add_index(kgr_arena *a, index_vec *v, size_t x) {
   if (v->count < MAX_ITEMS && !has_index(v, x))
-    *KGR_VEC_PUSH(a, *v) = x;
+    *SET_PUSH(a, *v) = x;
 }
 
 static bool subset(const index_vec *x, const index_vec *of) {
@@ -441,7 +465,7 @@ static void add_actors(ctx *c, size_t s, actor_vec *out) {
             kgr_ascii_ieq(name, len, out->items[k].name.ptr);
     if (dup || out->count >= MAX_ITEMS)
       continue;
-    kgr_actor *x = KGR_VEC_PUSH(c->tmp, *out);
+    kgr_actor *x = SET_PUSH(c->tmp, *out);
     x->name = kgr_arena_str(&c->doc->arena, name, len);
     x->category = cat;
   }
@@ -595,7 +619,8 @@ static void absorb(ctx *c, size_t di, size_t s, const kgr_event_scan *scan, cons
     return;
   d->touched = s + 1;
   const kgr_sentence *se = &c->lay->sentences[s];
-  if (se->block == d->block) /* its text and span stay in one paragraph */
+  /* its text and span stay in one paragraph */
+  if (se->block == c->lay->sentences[d->first].block)
     d->last = s;
   const kgr_block *b = &c->lay->blocks[se->block];
   for (size_t i = 0; i < places->count; i++)
@@ -610,7 +635,7 @@ static void absorb(ctx *c, size_t di, size_t s, const kgr_event_scan *scan, cons
       for (size_t k = 0; k < d->means.count; k++)
         dup |= d->means.items[k] == m;
       if (!dup)
-        *KGR_VEC_PUSH(a, d->means) = m;
+        *SET_PUSH(a, d->means) = m;
     }
   }
   for (size_t i = 0; i < nsrc && d->sources.count < MAX_ITEMS; i++) {
@@ -618,7 +643,7 @@ static void absorb(ctx *c, size_t di, size_t s, const kgr_event_scan *scan, cons
     for (size_t k = 0; k < d->sources.count; k++)
       dup |= d->sources.items[k] == src[i];
     if (!dup)
-      *KGR_VEC_PUSH(a, d->sources) = src[i];
+      *SET_PUSH(a, d->sources) = src[i];
   }
 }
 
@@ -697,14 +722,14 @@ static void merge_into(kgr_arena *a, draft *to, const draft *from) {
     for (size_t m = 0; m < to->means.count; m++)
       dup |= to->means.items[m] == from->means.items[k];
     if (!dup)
-      *KGR_VEC_PUSH(a, to->means) = from->means.items[k];
+      *SET_PUSH(a, to->means) = from->means.items[k];
   }
   for (size_t k = 0; k < from->sources.count && to->sources.count < MAX_ITEMS; k++) {
     bool dup = false;
     for (size_t m = 0; m < to->sources.count; m++)
       dup |= to->sources.items[m] == from->sources.items[k];
     if (!dup)
-      *KGR_VEC_PUSH(a, to->sources) = from->sources.items[k];
+      *SET_PUSH(a, to->sources) = from->sources.items[k];
   }
   /* actors stay the precise telling's: a summary names everyone around */
 }
@@ -753,44 +778,103 @@ static void *copy_out(kgr_arena *a, const void *items, size_t n, size_t size) {
   return p;
 }
 
-static void finish(ctx *c) {
+/* The elements base[ix] of a document array, in the order of ix: the run
+ * of the array itself when the indices are consecutive (the array no
+ * longer grows once the events are built), else a copy in `a`; NULL when
+ * ix is empty. */
+static const void *gather(kgr_arena *a, const void *base, const index_vec *ix, size_t size) {
+  if (!ix->count)
+    return NULL;
+  const char *from = base;
+  bool run = true;
+  for (size_t k = 1; k < ix->count && run; k++)
+    run = ix->items[k] == ix->items[0] + k;
+  if (run)
+    return from + ix->items[0] * size;
+  char *p = kgr_arena_alloc(a, ix->count * size);
+  for (size_t k = 0; k < ix->count; k++)
+    memcpy(p + k * size, from + ix->items[k] * size, size);
+  return p;
+}
+
+/* Does s[0, n) end with the buffer's text? */
+static bool ends_with(const char *s, size_t n, const kgr_buf *buf) {
+  return n >= buf->len && memcmp(s + n - buf->len, buf->data, buf->len) == 0;
+}
+
+/* Copy the dates the kept drafts hold to the document, from the stage's
+ * arena of dates, which then goes: the same date held by drafts in a row is
+ * copied once. */
+static void keep_dates(ctx *c) {
+  kgr_arena *a = &c->doc->arena;
+  const kgr_date *from = NULL, *to = NULL;
+  for (size_t i = 0; i < c->drafts.count; i++) {
+    draft *d = &c->drafts.items[i];
+    if (d->dropped || !d->date)
+      continue;
+    if (d->date != from) {
+      kgr_date *x = kgr_arena_alloc(a, sizeof *x);
+      *x = *d->date;
+      x->text = kgr_arena_str(a, d->date->text.ptr, d->date->text.len);
+      from = d->date;
+      to = x;
+    }
+    d->date = to;
+  }
+}
+
+/* Do two sets hold the same indices in the same order? */
+static bool same_set(const index_vec *x, const index_vec *y) {
+  return x->count == y->count &&
+         (x->count == 0 || memcmp(x->items, y->items, x->count * sizeof *x->items) == 0);
+}
+
+/* Do two lists name the same actors, in the same order? */
+static bool same_actors(const actor_vec *x, const actor_vec *y) {
+  if (x->count != y->count)
+    return false;
+  for (size_t k = 0; k < x->count; k++) {
+    const kgr_actor *p = &x->items[k], *q = &y->items[k];
+    if (p->category != q->category || p->name.len != q->name.len ||
+        memcmp(p->name.ptr, q->name.ptr, p->name.len) != 0)
+      return false;
+  }
+  return true;
+}
+
+/* items[0, n) as a document array: `prev` (prev_n elements) when it holds
+ * the same, else a copy in `a`; NULL when n is 0. */
+static const void *share_or_copy(kgr_arena *a, const void *prev, size_t prev_n, const void *items,
+                                 size_t n, size_t size) {
+  if (n && n == prev_n && memcmp(prev, items, n * size) == 0)
+    return prev;
+  return copy_out(a, items, n, size);
+}
+
+/* The sentences an event tells: first..last of one block. */
+typedef struct sentence_run {
+  size_t first, last;
+} sentence_run;
+
+/* The drafts that were not folded become doc->events, their means
+ * doc->means; runs[i] gets the sentences of the i-th event, whose text
+ * build_texts() adds once the drafts are gone. */
+static void build_events(ctx *c, sentence_run *runs) {
   kgr_doc *doc = c->doc;
   kgr_arena *a = &doc->arena;
   bool seen_means[KGR_MEANS_COUNT] = {false};
-  /* the events take exactly the room they need */
-  size_t kept = 0;
-  for (size_t i = 0; i < c->drafts.count; i++)
-    kept += !c->drafts.items[i].dropped;
-  if (doc->events.cap - doc->events.count < kept) {
-    size_t cap = doc->events.count + kept;
-    kgr_event *items = kgr_arena_alloc(a, cap * sizeof *items);
-    if (doc->events.count)
-      memcpy(items, doc->events.items, doc->events.count * sizeof *items);
-    doc->events.items = items;
-    doc->events.cap = cap;
-  }
-  kgr_buf buf = {0}; /* an event's text, built in scratch */
+  size_t n = 0;
+  const draft *pd = NULL;     /* the draft of the event before */
+  const kgr_event *pe = NULL; /* that event */
   for (size_t i = 0; i < c->drafts.count; i++) {
     draft *d = &c->drafts.items[i];
     if (d->dropped)
       continue;
-    kgr_event *e = KGR_VEC_PUSH(a, doc->events);
+    kgr_event *e = &doc->events.items[doc->events.count++];
+    memset(e, 0, sizeof *e);
     e->type = d->type;
     e->date = d->date;
-    if (d->places.count) {
-      kgr_place *p = kgr_arena_alloc(a, d->places.count * sizeof *p);
-      for (size_t k = 0; k < d->places.count; k++)
-        p[k] = doc->places.items[d->places.items[k]];
-      e->places = p;
-      e->place_count = d->places.count;
-    }
-    if (d->victims.count) {
-      kgr_person *p = kgr_arena_alloc(a, d->victims.count * sizeof *p);
-      for (size_t k = 0; k < d->victims.count; k++)
-        p[k] = doc->persons.items[d->victims.items[k]];
-      e->victims = p;
-      e->victim_count = d->victims.count;
-    }
+    /* what the event before holds too is shared, not copied again */
     if (d->figures.count) {
       /* in document order, folded retellings' figures among them (at most
        * MAX_ITEMS: a short insertion sort) */
@@ -801,17 +885,28 @@ static void finish(ctx *c) {
           ix[m] = ix[m - 1];
           ix[m - 1] = tmp;
         }
-      kgr_figure *f = kgr_arena_alloc(a, d->figures.count * sizeof *f);
-      for (size_t k = 0; k < d->figures.count; k++)
-        f[k] = doc->figures.items[d->figures.items[k]];
-      e->figures = f;
-      e->figure_count = d->figures.count;
     }
-    e->actors = copy_out(a, d->actors.items, d->actors.count, sizeof *d->actors.items);
+    e->places = pd && same_set(&d->places, &pd->places)
+                    ? pe->places
+                    : gather(a, doc->places.items, &d->places, sizeof *e->places);
+    e->place_count = d->places.count;
+    e->victims = pd && same_set(&d->victims, &pd->victims)
+                     ? pe->victims
+                     : gather(a, doc->persons.items, &d->victims, sizeof *e->victims);
+    e->victim_count = d->victims.count;
+    e->figures = pd && same_set(&d->figures, &pd->figures)
+                     ? pe->figures
+                     : gather(a, doc->figures.items, &d->figures, sizeof *e->figures);
+    e->figure_count = d->figures.count;
+    e->actors = pd && same_actors(&d->actors, &pd->actors)
+                    ? pe->actors
+                    : copy_out(a, d->actors.items, d->actors.count, sizeof *d->actors.items);
     e->actor_count = d->actors.count;
-    e->means = copy_out(a, d->means.items, d->means.count, sizeof *d->means.items);
+    e->means = share_or_copy(a, pe ? pe->means : NULL, pe ? pe->means_count : 0, d->means.items,
+                             d->means.count, sizeof *d->means.items);
     e->means_count = d->means.count;
-    e->sources = copy_out(a, d->sources.items, d->sources.count, sizeof *d->sources.items);
+    e->sources = share_or_copy(a, pe ? pe->sources : NULL, pe ? pe->source_count : 0,
+                               d->sources.items, d->sources.count, sizeof *d->sources.items);
     e->source_count = d->sources.count;
     for (size_t k = 0; k < d->means.count; k++) {
       kgr_means m = d->means.items[k];
@@ -820,37 +915,90 @@ static void finish(ctx *c) {
         *KGR_VEC_PUSH(a, doc->means) = m;
       }
     }
-    const kgr_block *b = &c->lay->blocks[d->block];
     const kgr_sentence *f = &c->lay->sentences[d->first], *l = &c->lay->sentences[d->last];
-    e->span = kgr_block_span(b, f->start, l->end);
-    for (size_t s = d->first; s <= d->last; s++) {
+    e->span = kgr_block_span(&c->lay->blocks[f->block], f->start, l->end);
+    runs[n++] = (sentence_run){d->first, d->last};
+    pd = d;
+    pe = e;
+  }
+}
+
+/* The texts of the events doc->events[from..] told by runs: their
+ * sentences joined by one space, built in `scratch`. */
+static void build_texts(ctx *c, size_t from, const sentence_run *runs, kgr_arena *scratch) {
+  kgr_doc *doc = c->doc;
+  kgr_buf buf = {0};
+  for (size_t i = from; i < doc->events.count; i++) {
+    kgr_event *e = &doc->events.items[i];
+    const sentence_run *r = &runs[i - from];
+    const kgr_block *b = &c->lay->blocks[c->lay->sentences[r->first].block];
+    for (size_t s = r->first; s <= r->last; s++) {
       const kgr_sentence *se = &c->lay->sentences[s];
       if (buf.len)
-        kgr_buf_putc(c->tmp, &buf, ' ');
-      kgr_buf_append(c->tmp, &buf, b->text + se->start, se->end - se->start);
+        kgr_buf_putc(scratch, &buf, ' ');
+      kgr_buf_append(scratch, &buf, b->text + se->start, se->end - se->start);
     }
-    e->text = kgr_buf_str(a, &buf);
+    /* Text that ends the block's (sentences that run to its end, one space
+     * apart) or the event before's (the same sentences, or their last) is
+     * already NUL-terminated there: no copy. */
+    const kgr_event *prev = i > from ? e - 1 : NULL;
+    if (ends_with(b->text, b->len, &buf))
+      e->text = (kgr_str){b->text + b->len - buf.len, buf.len};
+    else if (prev && ends_with(prev->text.ptr, prev->text.len, &buf))
+      e->text = (kgr_str){prev->text.ptr + prev->text.len - buf.len, buf.len};
+    else
+      e->text = kgr_buf_str(&doc->arena, &buf);
+    buf.len = 0;
   }
+}
 
-  /* No date line: the document is as recent as the latest day it tells. */
-  if (!doc->date.ptr) {
-    const kgr_date *latest = NULL;
-    for (size_t i = 0; i < doc->events.count; i++) {
-      const kgr_date *d = doc->events.items[i].date;
-      if (d && d->precision == KGR_PRECISION_DAY && d->end.year &&
-          (!latest || d->end.year > latest->end.year ||
-           (d->end.year == latest->end.year &&
-            (d->end.month > latest->end.month ||
-             (d->end.month == latest->end.month && d->end.day > latest->end.day)))))
-        latest = d;
-    }
-    if (latest) {
-      doc->date = kgr_doc_iso_date(doc, latest->end);
-      doc->date_ymd = latest->end;
-      doc->date_span = latest->span;
-      doc->date_source = KGR_DATE_SOURCE_INFERRED;
-    }
+/* No date line: the document is as recent as the latest day it tells. */
+static void infer_date(kgr_doc *doc) {
+  if (doc->date.ptr)
+    return;
+  const kgr_date *latest = NULL;
+  for (size_t i = 0; i < doc->events.count; i++) {
+    const kgr_date *d = doc->events.items[i].date;
+    if (d && d->precision == KGR_PRECISION_DAY && d->end.year &&
+        (!latest || d->end.year > latest->end.year ||
+         (d->end.year == latest->end.year &&
+          (d->end.month > latest->end.month ||
+           (d->end.month == latest->end.month && d->end.day > latest->end.day)))))
+      latest = d;
   }
+  if (latest) {
+    doc->date = kgr_doc_iso_date(doc, latest->end);
+    doc->date_ymd = latest->end;
+    doc->date_span = latest->span;
+    doc->date_source = KGR_DATE_SOURCE_INFERRED;
+  }
+}
+
+/* The records, from the drafts, which go (with the rest of the stage's
+ * scratch in c->tmp) before the events' texts are built: the drafts and the
+ * records together are the stage's peak. The sentences are read by now, so
+ * their scratch holds what the texts need of the drafts. */
+static void finish(ctx *c) {
+  kgr_doc *doc = c->doc;
+  /* the events take exactly the room they need */
+  size_t kept = 0;
+  for (size_t i = 0; i < c->drafts.count; i++)
+    kept += !c->drafts.items[i].dropped;
+  if (doc->events.cap - doc->events.count < kept) {
+    size_t cap = doc->events.count + kept;
+    kgr_event *items = kgr_arena_alloc(&doc->arena, cap * sizeof *items);
+    if (doc->events.count)
+      memcpy(items, doc->events.items, doc->events.count * sizeof *items);
+    doc->events.items = items;
+    doc->events.cap = cap;
+  }
+  size_t from = doc->events.count;
+  sentence_run *runs = kgr_arena_alloc(c->sent, (kept + 1) * sizeof *runs);
+  build_events(c, runs);
+  kgr_arena_release(c->tmp);
+  c->drafts = (draft_vec){0};
+  build_texts(c, from, runs, c->tmp);
+  infer_date(doc);
 }
 
 /* The open draft a follow-up adds to: the one of the highest priority. */
@@ -959,14 +1107,15 @@ static void date_from_title(ctx *c, const title_day *td) {
   }
 }
 
-/* The stage, with its scratch in `a` and, for each sentence, `sent`. */
+/* The stage, with its scratch in `a`, the table of the sentences' dates in
+ * `table`, the dates themselves in `dates` and, for each sentence, `sent`. */
 static void read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities *ents, kgr_arena *a,
-                        kgr_arena *sent) {
+                        kgr_arena *table, kgr_arena *dates, kgr_arena *sent) {
   ctx c = {.doc = doc, .lay = lay, .ents = ents, .tmp = a, .sent = sent};
   kgr_event_scanner_init(&c.scanner, a);
   size_t n = lay->sentence_count;
   const uint8_t *cls = classify_sentences(doc, lay, a);
-  const kgr_sentence_dates *sds = kgr_event_dates_read(doc, lay, a, sent);
+  const kgr_sentence_dates *sds = kgr_event_dates_read(doc, lay, table, dates, sent);
   /* one chunk of sentence scratch stays from sentence to sentence */
   kgr_arena_alloc(sent, 1);
   kgr_arena_pos sentence_start = kgr_arena_mark(sent);
@@ -1028,8 +1177,8 @@ static void read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities 
     report_dates(b->text, sd, &scan, taken);
     const kgr_date *carried = (general || (scan.later && !scan.same_day)) ? NULL : carry;
     if (carried && scan.day_shift)
-      carried =
-          kgr_date_shift(doc, carried, scan.day_shift, b, scan.shift_cue.start, scan.shift_cue.end);
+      carried = kgr_date_shift(doc, dates, carried, scan.day_shift, b, scan.shift_cue.start,
+                               scan.shift_cue.end);
     size_t nsrc = sentence_sources(b, se, final, nfinal, src);
 
     kgr_figures_in_sentence(&figs, b, se, sd);
@@ -1167,7 +1316,6 @@ static void read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities 
       if (di < 0) {
         draft *d = KGR_VEC_PUSH(a, c.drafts);
         d->type = t->type;
-        d->block = se->block;
         d->first = d->last = s;
         di = (long)(c.drafts.count - 1);
       }
@@ -1213,36 +1361,44 @@ static void read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities 
   }
   title_day td;
   read_title_day(&c, sds, &td);
+  /* What the stage no longer needs goes as soon as it can: the end, when
+   * the records are built, is when the stage needs the most. */
+  kgr_arena_release(table);
   date_from_title(&c, &td);
   fold_vague(&c);
+  /* the events' dates move to the document, the rest go */
+  keep_dates(&c);
+  kgr_arena_release(dates);
   finish(&c);
 }
 
 void kgr_read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities *ents) {
   if (lay->sentence_count == 0)
     return;
-  /* Scratch goes to two arenas over the document's allocator, released at
-   * the end, so that the document keeps only its records. Running out of
+  /* Scratch goes to four arenas over the document's allocator, released
+   * at the end, so that the document keeps only its records. Running out of
    * memory in any arena comes here first to release them, then goes on to
    * the caller's recovery point. The arenas live in the document arena, so
    * nothing this frame changes after setjmp is read after the jump. */
-  kgr_arena *tmp = kgr_arena_calloc(&doc->arena, 2 * sizeof *tmp);
-  kgr_arena_init(&tmp[0], &doc->arena.alc);
-  kgr_arena_init(&tmp[1], &doc->arena.alc);
+  enum { TMP, TABLE, DATES, SENT, ARENAS };
+  kgr_arena *tmp = kgr_arena_calloc(&doc->arena, ARENAS * sizeof *tmp);
+  for (int i = 0; i < ARENAS; i++)
+    kgr_arena_init(&tmp[i], &doc->arena.alc);
   jmp_buf *outer = doc->arena.oom;
   jmp_buf here;
   if (setjmp(here)) {
-    kgr_arena_release(&tmp[0]);
-    kgr_arena_release(&tmp[1]);
+    for (int i = 0; i < ARENAS; i++)
+      kgr_arena_release(&tmp[i]);
     doc->arena.oom = outer;
     if (outer)
       longjmp(*outer, 1);
     abort();
   }
   doc->arena.oom = &here;
-  tmp[0].oom = tmp[1].oom = &here;
-  read_events(doc, lay, ents, &tmp[0], &tmp[1]);
-  kgr_arena_release(&tmp[0]);
-  kgr_arena_release(&tmp[1]);
+  for (int i = 0; i < ARENAS; i++)
+    tmp[i].oom = &here;
+  read_events(doc, lay, ents, &tmp[TMP], &tmp[TABLE], &tmp[DATES], &tmp[SENT]);
+  for (int i = 0; i < ARENAS; i++)
+    kgr_arena_release(&tmp[i]);
   doc->arena.oom = outer;
 }

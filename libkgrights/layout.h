@@ -20,6 +20,8 @@
 #ifndef KGR_LAYOUT_H
 #define KGR_LAYOUT_H
 
+#include <stdint.h>
+
 #include "document.h"
 
 typedef enum kgr_block_kind {
@@ -57,20 +59,22 @@ typedef struct kgr_block_link {
   size_t link_index;           /* index into doc->links */
 } kgr_block_link;
 
+/* The small fields come first and in bytes: a long document has tens of
+ * thousands of blocks, kept for the whole parse. */
 typedef struct kgr_block {
-  kgr_block_kind kind;
+  uint8_t kind;         /* kgr_block_kind */
+  uint8_t list_style;   /* kgr_list_style */
+  bool all_caps;        /* every letter is upper case */
+  bool ends_sentence;   /* text ends in . ! ? or a closing quote after one */
+  int number;           /* list item number or footnote number; 0 if none */
   kgr_span span;        /* first to last non-blank input byte of the block,
                            list marker included */
   const char *text;     /* normalised, NUL-terminated, no list marker */
   size_t len;
   const kgr_segment *map;
   size_t map_count;
-  kgr_list_style list_style;
-  int number;           /* list item number or footnote number; 0 if none */
   size_t section;       /* index into doc->sections */
   size_t line_count;    /* input lines the block spans */
-  bool all_caps;        /* every letter is upper case */
-  bool ends_sentence;   /* text ends in . ! ? or a closing quote after one */
   const kgr_marker *markers;
   size_t marker_count;
   const kgr_block_link *links;

@@ -335,7 +335,7 @@ static void test_sentence_dates_are_the_recognizers(void **state) {
   kgr_arena keep, scratch;
   kgr_arena_init(&keep, NULL);
   kgr_arena_init(&scratch, NULL);
-  const kgr_sentence_dates *sds = kgr_event_dates_read(r.doc, r.lay, &keep, &scratch);
+  const kgr_sentence_dates *sds = kgr_event_dates_read(r.doc, r.lay, &keep, &keep, &scratch);
   size_t absolute = 0, relative = 0;
   for (size_t s = 0; s < r.lay->sentence_count; s++) {
     const kgr_sentence *se = &r.lay->sentences[s];
@@ -362,6 +362,51 @@ static void test_sentence_dates_are_the_recognizers(void **state) {
   assert_true(absolute >= 6);
   assert_true(relative >= 2);
   kgr_arena_release(&keep);
+  kgr_arena_release(&scratch);
+  kgr_test_run_done(&r);
+}
+
+/* The table of the sentences' dates is made in `keep`, the dates and a
+ * shifted day in `dates`, not the document's arena: the document takes only
+ * their ISO strings, which figures share. */
+static void test_dates_live_in_their_arena(void **state) {
+  (void)state;
+  kgr_test_run r = kgr_test_read_text("Report\n\n"
+                                      "On 5 October 2020, police detained 40 protesters. The "
+                                      "next day 3 were injured.\n",
+                                      NULL);
+  kgr_arena keep, dates, scratch;
+  kgr_arena_init(&keep, NULL);
+  kgr_arena_init(&dates, NULL);
+  kgr_arena_init(&scratch, NULL);
+  const char *before = r.doc->arena.cur;
+  const kgr_sentence_dates *sds = kgr_event_dates_read(r.doc, r.lay, &keep, &dates, &scratch);
+  assert_true(keep.total > 0);
+  assert_true(dates.total > 0);
+  const kgr_date *day = NULL;
+  size_t s = 0;
+  for (; s < r.lay->sentence_count && !day; s++)
+    if (sds[s].count)
+      day = sds[s].hits[0].date;
+  assert_non_null(day);
+  expect_date(day, "2020-10-05", "2020-10-05", KGR_PRECISION_DAY, KGR_YEAR_STATED);
+  /* one ISO string went to the document, no date */
+  assert_true((size_t)(r.doc->arena.cur - before) < sizeof(kgr_date));
+
+  const kgr_sentence *se = &r.lay->sentences[s - 1];
+  const kgr_block *b = &r.lay->blocks[se->block];
+  before = r.doc->arena.cur;
+  const char *dates_before = dates.cur;
+  const kgr_date *next = kgr_date_shift(r.doc, &dates, day, 1, b, se->start, se->start + 2);
+  assert_true(next != day);
+  expect_date(next, "2020-10-06", "2020-10-06", KGR_PRECISION_DAY, KGR_YEAR_STATED);
+  assert_true(str_is(next->text, "On"));
+  assert_true((size_t)(r.doc->arena.cur - before) < sizeof(kgr_date));
+  assert_true((size_t)(dates.cur - dates_before) >= sizeof(kgr_date));
+  /* other than a day it is the date as it was */
+  assert_true(kgr_date_shift(r.doc, &dates, day, 0, b, se->start, se->start + 2) == day);
+  kgr_arena_release(&keep);
+  kgr_arena_release(&dates);
   kgr_arena_release(&scratch);
   kgr_test_run_done(&r);
 }
@@ -419,6 +464,7 @@ int main(void) {
       cmocka_unit_test(test_relative_days),
       cmocka_unit_test(test_dateline),
       cmocka_unit_test(test_sentence_dates_are_the_recognizers),
+      cmocka_unit_test(test_dates_live_in_their_arena),
       cmocka_unit_test(test_since_runs_to_the_document_date),
       cmocka_unit_test(test_hedged_needs_a_past_date),
       cmocka_unit_test(test_report_date_is_no_event_date),

@@ -373,6 +373,57 @@ static const kgr_event *dated(const kgr_doc *d, kgr_event_type t, const char *st
   return NULL;
 }
 
+/* An event's text is NUL-terminated and reflowed wherever it is kept: a
+ * paragraph's last sentences share the paragraph's text (the second event,
+ * joined across a line break, and the third), a sentence in mid-paragraph
+ * is copied (the first).
+ * Victims and places are the document's persons and places. */
+static void test_texts_and_shared_arrays(void **state) {
+  (void)state;
+  kgr_doc *d = parse("Crackdown\n\n"
+                     "On 5 May 2021, police detained Ivan Petrov, a reporter for Radio Vesna, "
+                     "in Gomel. On 9 May 2021, police beat and detained Anna Sidorova in Minsk. "
+                     "Nothing else\nhappened that week.\n\n"
+                     "On 12 May 2021, police detained the activist Oleg Ivanov in Brest.\n");
+  assert_true(d->events.count >= 3);
+  for (size_t i = 0; i < d->events.count; i++) {
+    const kgr_event *e = &d->events.items[i];
+    assert_non_null(e->text.ptr);
+    assert_int_equal(e->text.ptr[e->text.len], '\0');
+    assert_null(memchr(e->text.ptr, '\n', e->text.len));
+    for (size_t k = 0; k < e->victim_count; k++) {
+      bool found = false;
+      for (size_t p = 0; p < d->persons.count && !found; p++)
+        found = kgr_test_str_eq(d->persons.items[p].name, e->victims[k].name.ptr);
+      assert_true(found);
+    }
+    for (size_t k = 0; k < e->place_count; k++) {
+      bool found = false;
+      for (size_t p = 0; p < d->places.count && !found; p++)
+        found = kgr_test_str_eq(d->places.items[p].name, e->places[k].name.ptr);
+      assert_true(found);
+    }
+  }
+  assert_int_equal(d->events.count, 3);
+  const kgr_event *e = &d->events.items[0];
+  assert_true(kgr_test_str_eq(
+      e->text,
+      "On 5 May 2021, police detained Ivan Petrov, a reporter for Radio Vesna, in Gomel."));
+  assert_int_equal(e->victim_count, 1);
+  assert_true(kgr_test_str_eq(e->victims[0].name, "Ivan Petrov"));
+  e = &d->events.items[1];
+  assert_true(kgr_test_str_eq(e->text, "On 9 May 2021, police beat and detained Anna Sidorova in "
+                                       "Minsk. Nothing else happened that week."));
+  e = &d->events.items[2];
+  assert_true(kgr_test_str_eq(
+      e->text, "On 12 May 2021, police detained the activist Oleg Ivanov in Brest."));
+  assert_int_equal(e->victim_count, 1);
+  assert_true(kgr_test_str_eq(e->victims[0].name, "Oleg Ivanov"));
+  assert_int_equal(e->place_count, 1);
+  assert_true(kgr_test_str_eq(e->places[0].name, "Brest"));
+  kgr_doc_free(d);
+}
+
 static void test_seed_appeal(void **state) {
   (void)state;
   if (!kgr_test_seeds_present())
@@ -439,6 +490,7 @@ int main(void) {
       cmocka_unit_test(test_headlines_and_names),
       cmocka_unit_test(test_judgements_refer),
       cmocka_unit_test(test_named_victims),
+      cmocka_unit_test(test_texts_and_shared_arrays),
       cmocka_unit_test(test_seed_appeal),
       cmocka_unit_test(test_seed_report),
   };
