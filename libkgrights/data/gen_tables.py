@@ -787,6 +787,10 @@ def main(argv):
            '#include "lexicon.h"',
            '']
     hdr += ['extern const kgr_lexicon kgr_lex_%s;' % n for n in lexicons]
+    hdr += ['', '/* X(name) for every lexicon, for code that goes over all of them. */',
+            '#define KGR_LEXICON_LIST(X) \\']
+    hdr += ['  X(%s) \\' % n for n in lexicons]
+    hdr += ['  /* end */']
     hdr += ['', '#endif /* KGR_LEXICONS_H */', '']
     write_if_changed(os.path.join(out_dir, 'kgr_lexicons.h'), '\n'.join(hdr))
     write_if_changed(os.path.join(out_dir, 'kgr_tables.c'), '\n'.join(out))
