@@ -247,8 +247,16 @@ size_t kgr_etok_lex(const kgr_ent_sent *s, size_t i, kgr_elex lex, const kgr_lex
   *out = NULL;
   if (i >= s->n || s->tok[i].kind != KGR_ETOK_WORD)
     return 0;
+  /* Most tokens start no entry: the token's key tells, for any lexicon. */
+  kgr_etok *t = &s->tok[i];
+  if (!t->keyed) {
+    t->lex_key = kgr_lex_word_key(s->text, s->end, t->start);
+    t->keyed = true;
+  }
+  if (!kgr_lex_word_may_start(elex_tables[lex], t->lex_key))
+    return 0;
   const kgr_lex_entry *e = NULL;
-  size_t n = kgr_lex_match(elex_tables[lex], s->text, s->end, s->tok[i].start, &e);
+  size_t n = kgr_lex_match(elex_tables[lex], s->text, s->end, t->start, &e);
   if (!n || !e)
     return 0;
   size_t end = s->tok[i].start + n;

@@ -51,19 +51,22 @@ typedef struct kgr_etok {
   size_t start, end; /* in the block text */
   uint32_t cp;       /* first code point */
   uint8_t kind;      /* kgr_etok_kind */
-  bool cap;          /* a word whose first letter is upper case */
-  bool all_caps;     /* a word with 2+ letters and no lower-case letter */
-  bool digit;        /* a word that holds a digit ("24.kg", "COVID-19") */
-  bool dotted;       /* a word with an inner dot ("24.kg", "kaktus.media") */
-  bool line_start;   /* the token opens an input line of its block */
-  bool own_line;     /* ... and the line break before it is the author's,
-                        not a hard wrap: the word would have fitted on the
-                        line before ("Rosa Matamoros\nMinisterio Publico") */
-  bool field;        /* a word that opens an input line as the label of a
-                        "Label: value" field ("Location: Geneva"): no name
-                        runs on into it from the line before */
-  uint32_t slot;     /* a word's slot in the word cache + 1; 0 until
-                        kgr_etok_facts() first hashes it */
+  /* One bit each, so that a token stays 32 bytes: */
+  bool cap : 1;        /* a word whose first letter is upper case */
+  bool all_caps : 1;   /* a word with 2+ letters and no lower-case letter */
+  bool digit : 1;      /* a word that holds a digit ("24.kg", "COVID-19") */
+  bool dotted : 1;     /* a word with an inner dot ("24.kg", "kaktus.media") */
+  bool line_start : 1; /* the token opens an input line of its block */
+  bool own_line : 1;   /* ... and the line break before it is the author's,
+                          not a hard wrap: the word would have fitted on the
+                          line before ("Rosa Matamoros\nMinisterio Publico") */
+  bool field : 1;      /* a word that opens an input line as the label of a
+                          "Label: value" field ("Location: Geneva"): no name
+                          runs on into it from the line before */
+  bool keyed : 1;      /* lex_key is set */
+  uint32_t slot;       /* a word's slot in the word cache + 1; 0 until
+                          kgr_etok_facts() first hashes it */
+  uint32_t lex_key;    /* kgr_lex_word_key() at the token, once keyed */
 } kgr_etok;
 
 typedef KGR_VEC(kgr_etok) kgr_etok_vec;

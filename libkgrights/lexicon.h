@@ -71,6 +71,18 @@ enum { KGR_LEX_SCAN_MAX = 8 };
 void kgr_lex_scan_many(kgr_arena *a, const char *text, size_t len, size_t n,
                        const kgr_lexicon *const *lexes, kgr_lex_hit_vec *const *hits);
 
+/*
+ * A key of the word at text[pos] for kgr_lex_word_may_start(): the hash of
+ * the run of ASCII letters and digits there, which kgr_lex_match() at pos
+ * looks up first; 0 if there is none. Worked out once, it tells for any
+ * lexicon, with no further look at the text, that nothing matches at pos.
+ */
+uint32_t kgr_lex_word_key(const char *text, size_t len, size_t pos);
+
+/* Can an entry of lex match where the word of key `key` starts? false
+ * means that kgr_lex_match() there returns 0; 0, no key, answers true. */
+bool kgr_lex_word_may_start(const kgr_lexicon *lex, uint32_t key);
+
 /* Does the whole of text[0, len) equal an entry (folded)? */
 const kgr_lex_entry *kgr_lex_lookup(const kgr_lexicon *lex, const char *text,
                                     size_t len);

@@ -60,9 +60,9 @@ typedef struct kgr_keyset {
   const uint8_t *triples; /* [4096] */
   /*
    * The keys' first words, a first word being the run of ASCII letters and
-   * digits a key starts with: an open addressing table (first_word() hash of the
-   * folded word, linear probing, at most half full) that gives the trie
-   * state after the word. Text whose first word is not in it, or longer
+   * digits a key starts with: an open addressing table (by the hash of the
+   * folded word, as first_word() in lexicon.c computes it; linear probing,
+   * at most half full) that gives the trie state after the word. Text whose first word is not in it, or longer
    * than word_max, cannot match; text whose first word is, goes on down the
    * trie from there. Keys that start with another byte are found by a walk
    * from the root.

@@ -440,14 +440,47 @@ static void test_fold(void **state) {
   assert_false(kgr_lex_is_word(0xA0));
 }
 
+/* A word's key is its first word's: the same for "Tear" and "TEAR-gas",
+ * none for a word that does not start with an ASCII letter or digit; and
+ * it turns words away. */
+static void test_word_key(void **state) {
+  (void)state;
+  uint32_t k = kgr_lex_word_key("Tear", 4, 0);
+  assert_int_not_equal(k, 0);
+  assert_int_equal(kgr_lex_word_key("x TEAR-gas", 10, 2), k);
+  assert_int_equal(kgr_lex_word_key("tear\xC3\xA9", 6, 0), k);
+  assert_int_not_equal(kgr_lex_word_key("tears", 5, 0), k);
+  assert_int_equal(kgr_lex_word_key("\xC3\x89lan", 5, 0), 0);
+  assert_int_equal(kgr_lex_word_key(" tear", 5, 0), 0);
+  assert_int_equal(kgr_lex_word_key("tear", 4, 4), 0);
+  assert_int_equal(kgr_lex_word_key(NULL, 4, 0), 0);
+  assert_true(kgr_lex_word_may_start(fx, k));
+  assert_true(kgr_lex_word_may_start(fx, 0));
+  assert_false(kgr_lex_word_may_start(NULL, k));
+  /* Words of 8 and 16 bytes hash an empty last eight; longer ones go on. */
+  assert_int_not_equal(kgr_lex_word_key("abcdefgh", 8, 0), kgr_lex_word_key("abcdefg", 7, 0));
+  assert_int_equal(kgr_lex_word_key("ABCDEFGHIJKLMNOP q", 18, 0),
+                   kgr_lex_word_key("abcdefghijklmnop", 16, 0));
+  assert_int_not_equal(kgr_lex_word_key("abcdefghijklmnopq", 17, 0),
+                       kgr_lex_word_key("abcdefghijklmnop", 16, 0));
+  /* Words that start no trigger are turned away (all but one in 16 or
+   * so, by hash collisions: here all of them). */
+  const char *words[] = {"Monday",  "group", "meet",    "minister",
+                         "capital", "week",  "discuss", "plan"};
+  size_t turned = 0;
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+    turned += !kgr_lex_word_may_start(&kgr_lex_event_triggers,
+                                      kgr_lex_word_key(words[i], strlen(words[i]), 0));
+  assert_int_equal(turned, sizeof words / sizeof *words);
+}
+
 /* Every lexicon, from the generated list. */
 #define LEX_ADDR(name) &kgr_lex_##name,
 static const kgr_lexicon *const all_lexes[] = {KGR_LEXICON_LIST(LEX_ADDR)};
 enum { ALL_LEXES = sizeof all_lexes / sizeof *all_lexes };
 
 /* Does hits hold the match text[start, end) of entry e? */
-static bool has_hit(const kgr_lex_hit_vec *hits, size_t start, size_t end,
-                    const kgr_lex_entry *e) {
+static bool has_hit(const kgr_lex_hit_vec *hits, size_t start, size_t end, const kgr_lex_entry *e) {
   for (size_t i = 0; i < hits->count; i++)
     if (hits->items[i].start == start && hits->items[i].end == end && hits->items[i].entry == e)
       return true;
@@ -495,6 +528,7 @@ static void test_every_key_found(void **state) {
             const kgr_lex_entry *got = NULL;
             assert_int_equal(kgr_lex_match(lex, buf, len, pad, &got), n);
             assert_ptr_equal(got, e);
+            assert_true(kgr_lex_word_may_start(lex, kgr_lex_word_key(buf, len, pad)));
           }
         }
       }
@@ -524,6 +558,7 @@ int main(void) {
       cmocka_unit_test(test_lookup_one_word),
       cmocka_unit_test(test_long_word),
       cmocka_unit_test(test_every_key_found),
+      cmocka_unit_test(test_word_key),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
