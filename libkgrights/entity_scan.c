@@ -243,17 +243,22 @@ static const kgr_lex_entry *code_entry(kgr_elex lex, uint16_t code) {
   return code > 1 ? &elex_tables[lex]->entries[code - 2] : NULL;
 }
 
+/* Token t's kgr_lex_word_key(), worked out on first use. */
+static uint32_t token_key(const kgr_ent_sent *s, kgr_etok *t) {
+  if (!t->keyed) {
+    t->lex_key = kgr_lex_word_key(s->text, s->end, t->start);
+    t->keyed = true;
+  }
+  return t->lex_key;
+}
+
 size_t kgr_etok_lex(const kgr_ent_sent *s, size_t i, kgr_elex lex, const kgr_lex_entry **out) {
   *out = NULL;
   if (i >= s->n || s->tok[i].kind != KGR_ETOK_WORD)
     return 0;
   /* Most tokens start no entry: the token's key tells, for any lexicon. */
   kgr_etok *t = &s->tok[i];
-  if (!t->keyed) {
-    t->lex_key = kgr_lex_word_key(s->text, s->end, t->start);
-    t->keyed = true;
-  }
-  if (!kgr_lex_word_may_start(elex_tables[lex], t->lex_key))
+  if (!kgr_lex_word_may_start(elex_tables[lex], token_key(s, t)))
     return 0;
   const kgr_lex_entry *e = NULL;
   size_t n = kgr_lex_match(elex_tables[lex], s->text, s->end, t->start, &e);
@@ -327,8 +332,14 @@ static const kgr_lex_entry *word_entry(const kgr_ent_sent *s, size_t i, kgr_elex
   kgr_word_facts *f = facts_of(s, i);
   if (f && f->entry[lex])
     return code_entry(lex, f->entry[lex]);
-  const kgr_etok *t = &s->tok[i];
-  const kgr_lex_entry *e = kgr_lex_lookup(elex_tables[lex], s->text + t->start, t->end - t->start);
+  kgr_etok *t = &s->tok[i];
+  /* The token's key also answers for the token alone, when the run of
+   * ASCII letters and digits that it hashes ends within the token. */
+  bool run_inside = t->end == s->end || !kgr_is_word_byte((unsigned char)s->text[t->end]) ||
+                    (unsigned char)s->text[t->end] >= 0x80;
+  const kgr_lex_entry *e = NULL;
+  if (!run_inside || kgr_lex_word_may_start(elex_tables[lex], token_key(s, t)))
+    e = kgr_lex_lookup(elex_tables[lex], s->text + t->start, t->end - t->start);
   if (f)
     f->entry[lex] = entry_code(lex, e);
   return e;
