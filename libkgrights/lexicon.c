@@ -559,14 +559,6 @@ uint32_t kgr_lex_word_key(const char *text, size_t len, size_t pos) {
   return h;
 }
 
-bool kgr_lex_word_may_start(const kgr_lexicon *lex, uint32_t key) {
-  const kgr_keyset *ks = lex ? lex->index : NULL;
-  if (!ks || !ks->count)
-    return false;
-  uint32_t bit = key >> ks->word_bits_shift;
-  return !key || (ks->word_bits[bit >> 3] >> (bit & 7) & 1);
-}
-
 /* The lexicons of one scan: each one's hits, and where its scan goes on
  * (after its last match). The functions below take their number, m, apart,
  * so that with a constant m (kgr_lex_scan) their loops unroll. */

@@ -380,6 +380,7 @@ def keyset(out, cname, keys, static=False):
     out.append('  %s_words, %du, %du,' % (cname, len(slots) - 1, word_max))
     out.append('  %s_word_bits, %du,' % (cname, shift))
     out.append('};')
+    return shift
 
 
 WORD_HASH_MUL = 0x9E3779B97F4A7C15  # first_word() in lexicon.c
@@ -557,9 +558,10 @@ def gen_lexicons(data_dir, out):
                 out.append('  {%s, %du, %s, %s},' % (c_str(stored), len(stored),
                                                      c_str(tag), c_str(extra)))
             out.append('};')
-        keyset(out, 's_' + c + '_keys', [e[0] for e in ents], static=True)
-        out.append('const kgr_lexicon %s = {"%s", %s, %du, &s_%s_keys};'
+        shift = keyset(out, 's_' + c + '_keys', [e[0] for e in ents], static=True)
+        out.append('const kgr_lexicon %s = {"%s", %s, %du, &s_%s_keys,'
                    % (c, name, c + '_entries' if ents else 'NULL', len(ents), c))
+        out.append('  s_%s_keys_word_bits, %du};' % (c, shift))
         names.append(name)
     return names
 
