@@ -621,6 +621,11 @@ static KGR_ALWAYS_INLINE void scan(kgr_arena *a, const char *text, size_t len, s
       i += !prev_word;
       continue;
     }
+    if (c < 0x80 && ascii_key[c] == ' ') { /* no key starts with a separator */
+      prev_word = false;
+      i++;
+      continue;
+    }
     size_t step = 1;
     bool word = false;
     if (c >= 0x80) {
