@@ -3,12 +3,14 @@
  *
  * Each table is a kgr_keyset: folded keys sorted bytewise, with a trie over
  * them and a hash table of their first words (see tables_internal.h). A
- * match at a word start hashes the word's ASCII letters and digits once,
- * looks the word up, and goes on down the trie from the state the table
- * gives; the text is folded on the fly, one code point at a time, and
- * every folded byte takes one step down the trie. So a match costs
- * O(phrase length), allocates nothing, and reads no byte of the text past
- * the longest key. A scan reads each word once, for all its lexicons.
+ * match at a word start hashes the word's ASCII letters and digits once
+ * (eight bytes at a time), asks a small bitmap whether any key starts with
+ * that word, looks the word up, and goes on down the trie from the state
+ * the table gives; the text is folded on the fly, one code point at a
+ * time, and every folded byte takes one step down the trie. So a match
+ * costs O(phrase length), allocates nothing, and reads at most eight bytes
+ * of the text past the longest key. A scan reads each word once, for all
+ * its lexicons.
  */
 #include "lexicon.h"
 
