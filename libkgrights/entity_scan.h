@@ -182,12 +182,28 @@ static inline bool kgr_etok_glued(const kgr_ent_sent *s, size_t i) {
   return i > 0 && i < s->n && s->tok[i - 1].end == s->tok[i].start;
 }
 
+/* The lexicon behind each kgr_elex. */
+extern const kgr_lexicon *const kgr_elex_tables[KGR_ELEX_COUNT];
+
+/* kgr_etok_lex() past its first look at the token. */
+size_t kgr_etok_lex_match(const kgr_ent_sent *s, size_t i, kgr_elex lex, const kgr_lex_entry **out);
+
 /*
  * The longest entry of lex matching at token i and ending at a token end.
  * Returns the index one past the last token matched, or 0 (and *out NULL)
- * for no match.
+ * for no match. Inline, since the token's key (once worked out) turns
+ * most calls away.
  */
-size_t kgr_etok_lex(const kgr_ent_sent *s, size_t i, kgr_elex lex, const kgr_lex_entry **out);
+static inline size_t kgr_etok_lex(const kgr_ent_sent *s, size_t i, kgr_elex lex,
+                                  const kgr_lex_entry **out) {
+  *out = NULL;
+  if (i >= s->n || s->tok[i].kind != KGR_ETOK_WORD)
+    return 0;
+  const kgr_etok *t = &s->tok[i];
+  if (t->keyed && !kgr_lex_word_may_start(kgr_elex_tables[lex], t->lex_key))
+    return 0;
+  return kgr_etok_lex_match(s, i, lex, out);
+}
 /* The entry of lex equal to tokens [i, j) as a whole, or NULL (remembered
  * for one word). */
 const kgr_lex_entry *kgr_etok_lookup(const kgr_ent_sent *s, size_t i, size_t j, kgr_elex lex);
