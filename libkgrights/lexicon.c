@@ -667,7 +667,10 @@ void kgr_lex_scan_many(kgr_arena *a, const char *text, size_t len, size_t n,
       st.out[m++] = hits[k];
     }
     if (m == KGR_LEX_SCAN_MAX || (k + 1 == n && m)) { /* a full pass, or the last */
-      scan(a, text, len, st, m);
+      if (m == 2) /* the usual case: a copy whose loops unroll */
+        scan(a, text, len, st, 2);
+      else
+        scan(a, text, len, st, m);
       m = 0;
     }
   }
