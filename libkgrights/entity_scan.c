@@ -216,8 +216,7 @@ void kgr_etok_mark_fields(const kgr_block *b, size_t width, kgr_etok *tok, size_
   }
 }
 
-/* The lexicon behind each kgr_elex. */
-static const kgr_lexicon *const elex_tables[KGR_ELEX_COUNT] = {
+const kgr_lexicon *const kgr_elex_tables[KGR_ELEX_COUNT] = {
     [KGR_ELEX_ROLES] = &kgr_lex_roles,
     [KGR_ELEX_MEDIA_WORDS] = &kgr_lex_media_words,
     [KGR_ELEX_ORG_NAME_WORDS] = &kgr_lex_org_name_words,
@@ -235,20 +234,34 @@ static const kgr_lexicon *const elex_tables[KGR_ELEX_COUNT] = {
 static uint16_t entry_code(kgr_elex lex, const kgr_lex_entry *e) {
   if (!e)
     return 1;
-  size_t k = (size_t)(e - elex_tables[lex]->entries) + 2;
+  size_t k = (size_t)(e - kgr_elex_tables[lex]->entries) + 2;
   return k <= UINT16_MAX ? (uint16_t)k : 0;
 }
 
 static const kgr_lex_entry *code_entry(kgr_elex lex, uint16_t code) {
-  return code > 1 ? &elex_tables[lex]->entries[code - 2] : NULL;
+  return code > 1 ? &kgr_elex_tables[lex]->entries[code - 2] : NULL;
 }
 
-size_t kgr_etok_lex(const kgr_ent_sent *s, size_t i, kgr_elex lex, const kgr_lex_entry **out) {
+/* Token t's kgr_lex_word_key(), worked out on first use. */
+static uint32_t token_key(const kgr_ent_sent *s, kgr_etok *t) {
+  if (!t->keyed) {
+    t->lex_key = kgr_lex_word_key(s->text, s->end, t->start);
+    t->keyed = true;
+  }
+  return t->lex_key;
+}
+
+size_t kgr_etok_lex_match(const kgr_ent_sent *s, size_t i, kgr_elex lex,
+                          const kgr_lex_entry **out) {
   *out = NULL;
   if (i >= s->n || s->tok[i].kind != KGR_ETOK_WORD)
     return 0;
+  /* Most tokens start no entry: the token's key tells, for any lexicon. */
+  kgr_etok *t = &s->tok[i];
+  if (!kgr_lex_word_may_start(kgr_elex_tables[lex], token_key(s, t)))
+    return 0;
   const kgr_lex_entry *e = NULL;
-  size_t n = kgr_lex_match(elex_tables[lex], s->text, s->end, s->tok[i].start, &e);
+  size_t n = kgr_lex_match(kgr_elex_tables[lex], s->text, s->end, t->start, &e);
   if (!n || !e)
     return 0;
   size_t end = s->tok[i].start + n;
@@ -319,8 +332,14 @@ static const kgr_lex_entry *word_entry(const kgr_ent_sent *s, size_t i, kgr_elex
   kgr_word_facts *f = facts_of(s, i);
   if (f && f->entry[lex])
     return code_entry(lex, f->entry[lex]);
-  const kgr_etok *t = &s->tok[i];
-  const kgr_lex_entry *e = kgr_lex_lookup(elex_tables[lex], s->text + t->start, t->end - t->start);
+  kgr_etok *t = &s->tok[i];
+  /* The token's key also answers for the token alone, when the run of
+   * ASCII letters and digits that it hashes ends within the token. */
+  bool run_inside = t->end == s->end || !kgr_is_word_byte((unsigned char)s->text[t->end]) ||
+                    (unsigned char)s->text[t->end] >= 0x80;
+  const kgr_lex_entry *e = NULL;
+  if (!run_inside || kgr_lex_word_may_start(kgr_elex_tables[lex], token_key(s, t)))
+    e = kgr_lex_lookup(kgr_elex_tables[lex], s->text + t->start, t->end - t->start);
   if (f)
     f->entry[lex] = entry_code(lex, e);
   return e;
@@ -331,7 +350,7 @@ const kgr_lex_entry *kgr_etok_lookup(const kgr_ent_sent *s, size_t i, size_t j, 
     return NULL;
   if (j == i + 1)
     return word_entry(s, i, lex);
-  return kgr_lex_lookup(elex_tables[lex], s->text + s->tok[i].start,
+  return kgr_lex_lookup(kgr_elex_tables[lex], s->text + s->tok[i].start,
                         s->tok[j - 1].end - s->tok[i].start);
 }
 

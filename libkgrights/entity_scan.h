@@ -51,19 +51,22 @@ typedef struct kgr_etok {
   size_t start, end; /* in the block text */
   uint32_t cp;       /* first code point */
   uint8_t kind;      /* kgr_etok_kind */
-  bool cap;          /* a word whose first letter is upper case */
-  bool all_caps;     /* a word with 2+ letters and no lower-case letter */
-  bool digit;        /* a word that holds a digit ("24.kg", "COVID-19") */
-  bool dotted;       /* a word with an inner dot ("24.kg", "kaktus.media") */
-  bool line_start;   /* the token opens an input line of its block */
-  bool own_line;     /* ... and the line break before it is the author's,
-                        not a hard wrap: the word would have fitted on the
-                        line before ("Rosa Matamoros\nMinisterio Publico") */
-  bool field;        /* a word that opens an input line as the label of a
-                        "Label: value" field ("Location: Geneva"): no name
-                        runs on into it from the line before */
-  uint32_t slot;     /* a word's slot in the word cache + 1; 0 until
-                        kgr_etok_facts() first hashes it */
+  /* One bit each, so that a token stays 32 bytes: */
+  bool cap : 1;        /* a word whose first letter is upper case */
+  bool all_caps : 1;   /* a word with 2+ letters and no lower-case letter */
+  bool digit : 1;      /* a word that holds a digit ("24.kg", "COVID-19") */
+  bool dotted : 1;     /* a word with an inner dot ("24.kg", "kaktus.media") */
+  bool line_start : 1; /* the token opens an input line of its block */
+  bool own_line : 1;   /* ... and the line break before it is the author's,
+                          not a hard wrap: the word would have fitted on the
+                          line before ("Rosa Matamoros\nMinisterio Publico") */
+  bool field : 1;      /* a word that opens an input line as the label of a
+                          "Label: value" field ("Location: Geneva"): no name
+                          runs on into it from the line before */
+  bool keyed : 1;      /* lex_key is set */
+  uint32_t slot;       /* a word's slot in the word cache + 1; 0 until
+                          kgr_etok_facts() first hashes it */
+  uint32_t lex_key;    /* kgr_lex_word_key() at the token, once keyed */
 } kgr_etok;
 
 typedef KGR_VEC(kgr_etok) kgr_etok_vec;
@@ -179,12 +182,28 @@ static inline bool kgr_etok_glued(const kgr_ent_sent *s, size_t i) {
   return i > 0 && i < s->n && s->tok[i - 1].end == s->tok[i].start;
 }
 
+/* The lexicon behind each kgr_elex. */
+extern const kgr_lexicon *const kgr_elex_tables[KGR_ELEX_COUNT];
+
+/* kgr_etok_lex() past its first look at the token. */
+size_t kgr_etok_lex_match(const kgr_ent_sent *s, size_t i, kgr_elex lex, const kgr_lex_entry **out);
+
 /*
  * The longest entry of lex matching at token i and ending at a token end.
  * Returns the index one past the last token matched, or 0 (and *out NULL)
- * for no match.
+ * for no match. Inline, since the token's key (once worked out) turns
+ * most calls away.
  */
-size_t kgr_etok_lex(const kgr_ent_sent *s, size_t i, kgr_elex lex, const kgr_lex_entry **out);
+static inline size_t kgr_etok_lex(const kgr_ent_sent *s, size_t i, kgr_elex lex,
+                                  const kgr_lex_entry **out) {
+  *out = NULL;
+  if (i >= s->n || s->tok[i].kind != KGR_ETOK_WORD)
+    return 0;
+  const kgr_etok *t = &s->tok[i];
+  if (t->keyed && !kgr_lex_word_may_start(kgr_elex_tables[lex], t->lex_key))
+    return 0;
+  return kgr_etok_lex_match(s, i, lex, out);
+}
 /* The entry of lex equal to tokens [i, j) as a whole, or NULL (remembered
  * for one word). */
 const kgr_lex_entry *kgr_etok_lookup(const kgr_ent_sent *s, size_t i, size_t j, kgr_elex lex);

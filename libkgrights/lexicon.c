@@ -3,14 +3,18 @@
  *
  * Each table is a kgr_keyset: folded keys sorted bytewise, with a trie over
  * them and a hash table of their first words (see tables_internal.h). A
- * match at a word start hashes the word's ASCII letters and digits once,
- * looks the word up, and goes on down the trie from the state the table
- * gives; the text is folded on the fly, one code point at a time, and
- * every folded byte takes one step down the trie. So a match costs
- * O(phrase length), allocates nothing, and reads no byte of the text past
- * the longest key. A scan reads each word once, for all its lexicons.
+ * match at a word start hashes the word's ASCII letters and digits once
+ * (eight bytes at a time), asks a small bitmap whether any key starts with
+ * that word, looks the word up, and goes on down the trie from the state
+ * the table gives; the text is folded on the fly, one code point at a
+ * time, and every folded byte takes one step down the trie. So a match
+ * costs O(phrase length), allocates nothing, and reads at most eight bytes
+ * of the text past the longest key. A scan reads each word once, for all
+ * its lexicons.
  */
 #include "lexicon.h"
+
+#include <string.h>
 
 #include "tables_internal.h"
 #include "utf8.h"
@@ -183,29 +187,104 @@ static const unsigned char word_key[256] = {
     'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', 0,   0,   0,   0,   0,
 };
 
-/* FNV-1a, as gen_tables.py hashes first words. */
-#define WORD_HASH_BASIS 2166136261u
-#define WORD_HASH_PRIME 16777619u
+/*
+ * Words eight bytes at a time: the scans spend most of their time finding
+ * where words end, and a byte loop mispredicts its exit once a word.
+ */
+#define ONES 0x0101010101010101u
+#define HIGHS 0x8080808080808080u
 
-/* The end of the first word at text[pos] (the run of ASCII letters and
- * digits there; pos if none) and, in *hash, the hash of its folded bytes. */
-static inline size_t first_word(const unsigned char *t, size_t len, size_t pos, uint32_t *hash) {
-  uint32_t h = WORD_HASH_BASIS;
-  size_t i = pos;
-  unsigned char b;
-  while (i < len && (b = word_key[t[i]]) != 0) {
-    h = (h ^ b) * WORD_HASH_PRIME;
-    i++;
-  }
-  *hash = h;
-  return i;
+/* The 8 bytes at p as a little-endian number. */
+static inline uint64_t load_le(const unsigned char *p) {
+  uint64_t v;
+  memcpy(&v, p, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+  v = __builtin_bswap64(v);
+#endif
+  return v;
 }
 
-/* The end of the first word at text[pos], when it needs no hash. */
+/* load8() of the last bytes of the text: the text's last eight, shifted. */
+static KGR_NOINLINE uint64_t load_tail(const unsigned char *t, size_t len, size_t i) {
+  if (i == len)
+    return 0;
+  if (len >= 8)
+    return load_le(t + len - 8) >> 8 * (8 - (len - i));
+  uint64_t v = 0;
+  for (size_t k = 0; k < len - i; k++)
+    v |= (uint64_t)t[i + k] << 8 * k;
+  return v;
+}
+
+/* The 8 bytes at t[i] (i <= len) as a little-endian number, 0 past len. */
+static KGR_ALWAYS_INLINE uint64_t load8(const unsigned char *t, size_t len, size_t i) {
+  return len - i >= 8 ? load_le(t + i) : load_tail(t, len, i);
+}
+
+/* The top bit of each byte of v that is an ASCII letter or digit. Each
+ * test adds to the low seven bits a constant that carries into the top bit
+ * at the bound, which never carries into the next byte. */
+static inline uint64_t alnum_bytes(uint64_t v) {
+  uint64_t x = v & ~HIGHS, l = x | 0x20 * ONES; /* l: letters in lower case */
+  uint64_t digit = (x + (0x80 - '0') * ONES) & ~(x + (0x7F - '9') * ONES);
+  uint64_t alpha = (l + (0x80 - 'a') * ONES) & ~(l + (0x7F - 'z') * ONES);
+  return (digit | alpha) & ~v & HIGHS;
+}
+
+/* The index of the lowest byte of m (not 0) whose top bit is set. */
+static inline size_t lowest_byte(uint64_t m) {
+#if defined(__GNUC__)
+  return (size_t)__builtin_ctzll(m) >> 3;
+#else
+  size_t k = 0;
+  while (!(m & 0x80)) {
+    m >>= 8;
+    k++;
+  }
+  return k;
+#endif
+}
+
+/* The end of the run of ASCII letters and digits at t[pos] (pos if none). */
 static inline size_t word_end(const unsigned char *t, size_t len, size_t pos) {
-  while (pos < len && word_key[t[pos]])
-    pos++;
-  return pos;
+  for (;;) { /* the zeros past len end the run */
+    uint64_t stop = ~alnum_bytes(load8(t, len, pos)) & HIGHS;
+    if (stop)
+      return pos + lowest_byte(stop);
+    pos += 8;
+  }
+}
+
+/*
+ * The hash of a first word, as gen_tables.py computes it: its lower-case
+ * bytes eight at a time, little-endian, up to and with the eight that
+ * hold its end, padded with zeros (a word of 8 has an empty second eight),
+ * each mixed in by a multiplication; the top half of the result.
+ */
+#define WORD_HASH_MUL 0x9E3779B97F4A7C15u
+
+/* The eight bytes v of a word, up to the lowest byte that stop flags, in
+ * lower case (ASCII letters and digits: setting 0x20 only changes A-Z). */
+static inline uint64_t word_bytes(uint64_t v, uint64_t stop) {
+  return (v | 0x20 * ONES) & ((stop ^ (stop - 1)) >> 8);
+}
+
+/* The end of the first word at t[pos] (the run of ASCII letters and digits
+ * there) and, in *hash, its hash; or, for a word longer than max, an end
+ * past pos + max and no hash, so that a match reads no further than its
+ * longest first word. Most words take one round. */
+static inline size_t first_word(const unsigned char *t, size_t len, size_t pos, size_t max,
+                                uint32_t *hash) {
+  uint64_t h = 0, v, stop;
+  size_t i = pos;
+  while (!(stop = ~alnum_bytes(v = load8(t, len, i)) & HIGHS)) {
+    h = (h ^ (v | 0x20 * ONES)) * WORD_HASH_MUL;
+    i += 8;
+    if (i - pos > max)
+      return i;
+  }
+  *hash = (uint32_t)(((h ^ word_bytes(v, stop)) * WORD_HASH_MUL) >> 32);
+  return i + lowest_byte(stop);
 }
 
 /* The bit of kgr_keyset.triples for the key bytes b0 b1 b2 (ASCII), as
@@ -232,10 +311,11 @@ static inline bool pair_ok(const kgr_keyset *ks, const unsigned char *t, size_t 
   return ks->triples[bit >> 3] >> (bit & 7) & 1;
 }
 
-/* The end of text for the first word at text[pos]: no key's first word
- * goes past word_max bytes, so a match need read no further. */
-static inline size_t word_limit(const kgr_keyset *ks, size_t len, size_t pos) {
-  return len - pos > ks->word_max ? pos + ks->word_max + 1 : len;
+/* May a key start with the first word t[pos, end) of hash h? Its length,
+ * then one bit of the filter: most words end here. */
+static inline bool first_word_ok(const kgr_keyset *ks, size_t pos, size_t end, uint32_t h) {
+  uint32_t bit = h >> ks->word_bits_shift;
+  return (end - pos <= ks->word_max) & (ks->word_bits[bit >> 3] >> (bit & 7));
 }
 
 /* Is key the first word t[0, n) (folded) followed by a byte that no first
@@ -438,8 +518,10 @@ static KGR_NOINLINE size_t match_started(const kgr_keyset *ks, const char *text,
   const unsigned char *t = (const unsigned char *)text;
   if (!word_key[t[pos]])
     return walk(ks, text, len, pos, pos, 0, accept, ctx, idx);
-  uint32_t h;
-  size_t end = first_word(t, word_limit(ks, len, pos), pos, &h);
+  uint32_t h = 0;
+  size_t end = first_word(t, len, pos, ks->word_max, &h);
+  if (!first_word_ok(ks, pos, end, h))
+    return 0;
   return match_first_word(ks, text, len, pos, end, h, accept, ctx, idx);
 }
 
@@ -471,6 +553,14 @@ size_t kgr_lex_match(const kgr_lexicon *lex, const char *text, size_t len, size_
   return 0;
 }
 
+uint32_t kgr_lex_word_key(const char *text, size_t len, size_t pos) {
+  const unsigned char *t = (const unsigned char *)text;
+  uint32_t h = 0;
+  if (text && pos < len && word_key[t[pos]])
+    first_word(t, len, pos, SIZE_MAX, &h);
+  return h;
+}
+
 /* The lexicons of one scan: each one's hits, and where its scan goes on
  * (after its last match). The functions below take their number, m, apart,
  * so that with a constant m (kgr_lex_scan) their loops unroll. */
@@ -492,19 +582,19 @@ static inline void add_hit(kgr_arena *a, scan_state *st, size_t k, size_t i, siz
 }
 
 /* The matches at text[i], where an ASCII word starts after a code point
- * that is not part of a word. The word is hashed once, and only if some
- * lexicon's pair filter lets it by. Returns the end of the word. */
+ * that is not part of a word. The word is read and hashed once for all
+ * the lexicons, and most words go no further than their filters. Returns
+ * the end of the word. */
 static inline size_t scan_word(kgr_arena *a, scan_state *st, size_t m, const char *text, size_t len,
                                size_t i) {
   const unsigned char *t = (const unsigned char *)text;
+  uint32_t h;
+  size_t end = first_word(t, len, i, SIZE_MAX, &h);
   unsigned pass = 0; /* the lexicons that may match here */
   for (size_t k = 0; k < m; k++)
-    if (st->next[k] <= i && pair_ok(st->ks[k], t, len, i))
-      pass |= 1u << k;
+    pass |= (unsigned)((st->next[k] <= i) & first_word_ok(st->ks[k], i, end, h)) << k;
   if (!pass)
-    return word_end(t, len, i);
-  uint32_t h;
-  size_t end = first_word(t, len, i, &h);
+    return end;
   for (size_t k = 0; k < m; k++) {
     uint32_t key = 0;
     size_t n = 0;
@@ -531,6 +621,11 @@ static KGR_ALWAYS_INLINE void scan(kgr_arena *a, const char *text, size_t len, s
        * is part of a word): step over it too. */
       prev_word = !(i < len && t[i] < 0x80);
       i += !prev_word;
+      continue;
+    }
+    if (c < 0x80 && ascii_key[c] == ' ') { /* no key starts with a separator */
+      prev_word = false;
+      i++;
       continue;
     }
     size_t step = 1;
@@ -572,7 +667,10 @@ void kgr_lex_scan_many(kgr_arena *a, const char *text, size_t len, size_t n,
       st.out[m++] = hits[k];
     }
     if (m == KGR_LEX_SCAN_MAX || (k + 1 == n && m)) { /* a full pass, or the last */
-      scan(a, text, len, st, m);
+      if (m == 2) /* the usual case: a copy whose loops unroll */
+        scan(a, text, len, st, 2);
+      else
+        scan(a, text, len, st, m);
       m = 0;
     }
   }
@@ -593,7 +691,9 @@ static KGR_NOINLINE const kgr_lex_entry *lookup_started(const kgr_lexicon *lex, 
   const kgr_keyset *ks = lex->index;
   const unsigned char *t = (const unsigned char *)text;
   uint32_t h = 0, key = 0;
-  size_t end = word_key[t[0]] ? first_word(t, word_limit(ks, len, 0), 0, &h) : 0;
+  size_t end = word_key[t[0]] ? first_word(t, len, 0, ks->word_max, &h) : 0;
+  if (end && !first_word_ok(ks, 0, end, h))
+    return NULL;
   if (end == len) { /* one word: the key it leads to must end with it */
     uint32_t to = find_first_word(ks, t, 0, len, h);
     if (to & KGR_TRIE_LEAF) {

@@ -28,6 +28,8 @@ typedef struct kgr_lexicon {
   const kgr_lex_entry *entries;
   size_t count;
   const void *index; /* private: the generator's lookup index */
+  const uint8_t *word_bits; /* private: its first-word filter, at hand */
+  uint32_t word_bits_shift; /* for kgr_lex_word_may_start() */
 } kgr_lexicon;
 
 /* A match found by kgr_lex_scan(). */
@@ -70,6 +72,22 @@ void kgr_lex_scan(const kgr_lexicon *lex, kgr_arena *a, const char *text,
 enum { KGR_LEX_SCAN_MAX = 8 };
 void kgr_lex_scan_many(kgr_arena *a, const char *text, size_t len, size_t n,
                        const kgr_lexicon *const *lexes, kgr_lex_hit_vec *const *hits);
+
+/*
+ * A key of the word at text[pos] for kgr_lex_word_may_start(): the hash of
+ * the run of ASCII letters and digits there, which kgr_lex_match() at pos
+ * looks up first; 0 if there is none. Worked out once, it tells for any
+ * lexicon, with no further look at the text, that nothing matches at pos.
+ */
+uint32_t kgr_lex_word_key(const char *text, size_t len, size_t pos);
+
+/* Can an entry of lex (not NULL) match where the word of key `key`
+ * starts? false means that kgr_lex_match() there returns 0; 0, no key,
+ * answers true. Inline: one bit of a small table. */
+static inline bool kgr_lex_word_may_start(const kgr_lexicon *lex, uint32_t key) {
+  uint32_t bit = key >> lex->word_bits_shift;
+  return !key || (lex->word_bits[bit >> 3] >> (bit & 7) & 1);
+}
 
 /* Does the whole of text[0, len) equal an entry (folded)? */
 const kgr_lex_entry *kgr_lex_lookup(const kgr_lexicon *lex, const char *text,

@@ -60,9 +60,9 @@ typedef struct kgr_keyset {
   const uint8_t *triples; /* [4096] */
   /*
    * The keys' first words, a first word being the run of ASCII letters and
-   * digits a key starts with: an open addressing table (FNV-1a of the
-   * folded word, linear probing, at most half full) that gives the trie
-   * state after the word. Text whose first word is not in it, or longer
+   * digits a key starts with: an open addressing table (by the hash of the
+   * folded word, as first_word() in lexicon.c computes it; linear probing,
+   * at most half full) that gives the trie state after the word. Text whose first word is not in it, or longer
    * than word_max, cannot match; text whose first word is, goes on down the
    * trie from there. Keys that start with another byte are found by a walk
    * from the root.
@@ -70,6 +70,14 @@ typedef struct kgr_keyset {
   const kgr_word_slot *words; /* words_mask + 1 slots */
   uint32_t words_mask;
   uint32_t word_max;
+  /*
+   * A filter that turns most words away before the table above is read:
+   * a bitmap of 2^(32 - word_bits_shift) bits (at least 16 per first word)
+   * in which bit (hash >> word_bits_shift) is set for the hash of every
+   * first word.
+   */
+  const uint8_t *word_bits;
+  uint32_t word_bits_shift;
 } kgr_keyset;
 
 #define KGR_TRIE_LEAF 0x80000000u

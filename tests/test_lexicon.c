@@ -440,6 +440,108 @@ static void test_fold(void **state) {
   assert_false(kgr_lex_is_word(0xA0));
 }
 
+/* A word's key is its first word's: the same for "Tear" and "TEAR-gas",
+ * none for a word that does not start with an ASCII letter or digit; and
+ * it turns words away. */
+static void test_word_key(void **state) {
+  (void)state;
+  uint32_t k = kgr_lex_word_key("Tear", 4, 0);
+  assert_int_not_equal(k, 0);
+  assert_int_equal(kgr_lex_word_key("x TEAR-gas", 10, 2), k);
+  assert_int_equal(kgr_lex_word_key("tear\xC3\xA9", 6, 0), k);
+  assert_int_not_equal(kgr_lex_word_key("tears", 5, 0), k);
+  assert_int_equal(kgr_lex_word_key("\xC3\x89lan", 5, 0), 0);
+  assert_int_equal(kgr_lex_word_key(" tear", 5, 0), 0);
+  assert_int_equal(kgr_lex_word_key("tear", 4, 4), 0);
+  assert_int_equal(kgr_lex_word_key(NULL, 4, 0), 0);
+  assert_true(kgr_lex_word_may_start(fx, k));
+  assert_true(kgr_lex_word_may_start(fx, 0));
+  /* Words of 8 and 16 bytes hash an empty last eight; longer ones go on. */
+  assert_int_not_equal(kgr_lex_word_key("abcdefgh", 8, 0), kgr_lex_word_key("abcdefg", 7, 0));
+  assert_int_equal(kgr_lex_word_key("ABCDEFGHIJKLMNOP q", 18, 0),
+                   kgr_lex_word_key("abcdefghijklmnop", 16, 0));
+  assert_int_not_equal(kgr_lex_word_key("abcdefghijklmnopq", 17, 0),
+                       kgr_lex_word_key("abcdefghijklmnop", 16, 0));
+  /* Words that start no trigger are turned away (all but one in 16 or
+   * so, by hash collisions: here all of them). */
+  const char *words[] = {"Monday",  "group", "meet",    "minister",
+                         "capital", "week",  "discuss", "plan"};
+  size_t turned = 0;
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+    turned += !kgr_lex_word_may_start(&kgr_lex_event_triggers,
+                                      kgr_lex_word_key(words[i], strlen(words[i]), 0));
+  assert_int_equal(turned, sizeof words / sizeof *words);
+}
+
+/* Every lexicon, from the generated list. */
+#define LEX_ADDR(name) &kgr_lex_##name,
+static const kgr_lexicon *const all_lexes[] = {KGR_LEXICON_LIST(LEX_ADDR)};
+enum { ALL_LEXES = sizeof all_lexes / sizeof *all_lexes };
+
+/* Does hits hold the match text[start, end) of entry e? */
+static bool has_hit(const kgr_lex_hit_vec *hits, size_t start, size_t end, const kgr_lex_entry *e) {
+  for (size_t i = 0; i < hits->count; i++)
+    if (hits->items[i].start == start && hits->items[i].end == end && hits->items[i].entry == e)
+      return true;
+  return false;
+}
+
+/* No filter turns a key away: every entry of every lexicon is found by a
+ * scan of its phrase, alone, in upper case, and after spaces and before
+ * a word end (so that the words are read at every offset, and at and away
+ * from the text's end); by a scan of it with all the lexicons at once; and
+ * by kgr_lex_match() and kgr_lex_lookup(). */
+static void test_every_key_found(void **state) {
+  (void)state;
+  kgr_arena a;
+  kgr_arena_init(&a, NULL);
+  kgr_lex_hit_vec hits = {0}, many[ALL_LEXES] = {{0}};
+  kgr_lex_hit_vec *many_ptr[ALL_LEXES];
+  for (size_t l = 0; l < ALL_LEXES; l++)
+    many_ptr[l] = &many[l];
+  size_t words_of_eight = 0; /* first words of 8 or 16 bytes: a hash edge */
+  char buf[512];
+  for (size_t l = 0; l < ALL_LEXES; l++) {
+    const kgr_lexicon *lex = all_lexes[l];
+    for (size_t k = 0; k < lex->count; k++) {
+      const kgr_lex_entry *e = &lex->entries[k];
+      size_t n = e->phrase_len, w = 0;
+      assert_true(n + 8 < sizeof buf);
+      while (w < n && strchr("abcdefghijklmnopqrstuvwxyz0123456789", e->phrase[w]))
+        w++;
+      words_of_eight += w && w % 8 == 0;
+      for (size_t pad = 0; pad <= 7; pad += 7) {
+        for (int upper = 0; upper <= 1; upper++) {
+          memset(buf, ' ', pad);
+          for (size_t i = 0; i < n; i++) {
+            char c = e->phrase[i];
+            buf[pad + i] = (char)(upper && c >= 'a' && c <= 'z' ? c - 32 : c);
+          }
+          for (size_t tail = 0; tail <= 2; tail += 2) {
+            memcpy(buf + pad + n, " .", tail);
+            size_t len = pad + n + tail;
+            hits.count = 0;
+            kgr_lex_scan(lex, &a, buf, len, &hits);
+            assert_true(hits.count > 0);
+            assert_true(has_hit(&hits, pad, pad + n, e));
+            const kgr_lex_entry *got = NULL;
+            assert_int_equal(kgr_lex_match(lex, buf, len, pad, &got), n);
+            assert_ptr_equal(got, e);
+            assert_true(kgr_lex_word_may_start(lex, kgr_lex_word_key(buf, len, pad)));
+          }
+        }
+      }
+      assert_ptr_equal(kgr_lex_lookup(lex, buf + 7, n), e); /* upper case, from the loop */
+      for (size_t m = 0; m < ALL_LEXES; m++)
+        many[m].count = 0;
+      kgr_lex_scan_many(&a, buf, 7 + n + 2, ALL_LEXES, all_lexes, many_ptr);
+      assert_true(has_hit(&many[l], 7, 7 + n, e));
+    }
+  }
+  assert_true(words_of_eight > 0);
+  kgr_arena_release(&a);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_longest_match),
@@ -454,6 +556,8 @@ int main(void) {
       cmocka_unit_test(test_first_words),
       cmocka_unit_test(test_lookup_one_word),
       cmocka_unit_test(test_long_word),
+      cmocka_unit_test(test_every_key_found),
+      cmocka_unit_test(test_word_key),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

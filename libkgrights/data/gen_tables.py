@@ -361,6 +361,10 @@ def keyset(out, cname, keys, static=False):
     out += uint_list(triples(keys), 16, '')
     out.append('};')
     slots, word_max = first_words(keys, root, nodes)
+    bits, shift = word_bits(slots)
+    out.append('static const uint8_t %s_word_bits[%d] = {' % (cname, len(bits)))
+    out += uint_list(bits, 16, '')
+    out.append('};')
     out.append('static const kgr_word_slot %s_words[%d] = {' % (cname, len(slots)))
     for i in range(0, len(slots), 4):
         out.append('  ' + ' '.join('{%du, %du, %du},' % s for s in slots[i:i + 4]))
@@ -374,15 +378,24 @@ def keyset(out, cname, keys, static=False):
                % ((cname,) * 5))
     out.append('  %s_pairs, %s_triples,' % (cname, cname))
     out.append('  %s_words, %du, %du,' % (cname, len(slots) - 1, word_max))
+    out.append('  %s_word_bits, %du,' % (cname, shift))
     out.append('};')
+    return shift
 
 
-def fnv1a(b):
-    """32-bit FNV-1a, as lexicon.c hashes a first word."""
-    h = 2166136261
-    for x in b:
-        h = ((h ^ x) * 16777619) & 0xFFFFFFFF
-    return h
+WORD_HASH_MUL = 0x9E3779B97F4A7C15  # first_word() in lexicon.c
+
+
+def word_hash(w):
+    """The hash of a first word, as first_word() in lexicon.c computes it:
+    its bytes eight at a time (little-endian), up to and with the eight
+    that hold its end, padded with zeros (so a word of 8 bytes has an empty
+    second eight), each mixed in by a 64-bit multiplication; the top half."""
+    h = 0
+    for k in range(0, len(w) + 1, 8):
+        chunk = int.from_bytes(w[k:k + 8].ljust(8, b'\0'), 'little')
+        h = ((h ^ chunk) * WORD_HASH_MUL) & 0xFFFFFFFFFFFFFFFF
+    return h >> 32
 
 
 def word_len(k):
@@ -397,7 +410,7 @@ def word_len(k):
 def first_words(keys, root, nodes):
     """The first-word table of kgr_keyset (see tables_internal.h): every
     non-empty first word of a key, with the trie state after it, in an open
-    addressing table (FNV-1a, linear probing, at most half full) of
+    addressing table (word_hash(), linear probing, at most half full) of
     (hash, state, a key that starts with the word); and the longest first
     word. Slots are filled in key order, so the output is deterministic."""
     words = {}
@@ -415,7 +428,7 @@ def first_words(keys, root, nodes):
             if to & TRIE_LEAF:
                 break
             to = dict(nodes[to][1])[b]
-        h = fnv1a(w)
+        h = word_hash(w)
         s = h & (size - 1)
         while slots[s][1]:
             s = (s + 1) & (size - 1)
@@ -476,6 +489,22 @@ def triples(keys):
     return list(bits)
 
 
+def word_bits(slots):
+    """The filter kgr_keyset.word_bits over the first-word table `slots`:
+    a bitmap of at least 16 bits per first word (and 1024 in all), where
+    bit (hash >> shift) is set for each word's hash; and the shift."""
+    used = [h for h, to, _ in slots if to]
+    nbits = 1024
+    while nbits < 16 * len(used):
+        nbits *= 2
+    shift = 32 - (nbits.bit_length() - 1)
+    bits = bytearray(nbits // 8)
+    for h in used:
+        i = h >> shift
+        bits[i // 8] |= 1 << (i % 8)
+    return list(bits), shift
+
+
 def next_index(keys, b):
     """Index of the first key whose first byte is >= b (keys sorted)."""
     lo, hi = 0, len(keys)
@@ -529,9 +558,10 @@ def gen_lexicons(data_dir, out):
                 out.append('  {%s, %du, %s, %s},' % (c_str(stored), len(stored),
                                                      c_str(tag), c_str(extra)))
             out.append('};')
-        keyset(out, 's_' + c + '_keys', [e[0] for e in ents], static=True)
-        out.append('const kgr_lexicon %s = {"%s", %s, %du, &s_%s_keys};'
+        shift = keyset(out, 's_' + c + '_keys', [e[0] for e in ents], static=True)
+        out.append('const kgr_lexicon %s = {"%s", %s, %du, &s_%s_keys,'
                    % (c, name, c + '_entries' if ents else 'NULL', len(ents), c))
+        out.append('  s_%s_keys_word_bits, %du};' % (c, shift))
         names.append(name)
     return names
 
@@ -759,6 +789,10 @@ def main(argv):
            '#include "lexicon.h"',
            '']
     hdr += ['extern const kgr_lexicon kgr_lex_%s;' % n for n in lexicons]
+    hdr += ['', '/* X(name) for every lexicon, for code that goes over all of them. */',
+            '#define KGR_LEXICON_LIST(X) \\']
+    hdr += ['  X(%s) \\' % n for n in lexicons]
+    hdr += ['  /* end */']
     hdr += ['', '#endif /* KGR_LEXICONS_H */', '']
     write_if_changed(os.path.join(out_dir, 'kgr_lexicons.h'), '\n'.join(hdr))
     write_if_changed(os.path.join(out_dir, 'kgr_tables.c'), '\n'.join(out))
