@@ -609,8 +609,10 @@ void kgr_event_scan_sentence(kgr_event_scanner *sc, kgr_arena *a, const char *te
   kgr_event_work *w = sc->work;
   w->lex.count = w->mlex.count = w->hits.count = w->clauses.count = w->triggers.count = 0;
   w->means.count = w->reports.count = w->means_ids.count = 0;
-  kgr_lex_scan(&kgr_lex_event_triggers, sc->a, text + start, end - start, &w->lex);
-  kgr_lex_scan(&kgr_lex_means, sc->a, text + start, end - start, &w->mlex);
+  /* One pass reads each word once for both lexicons. */
+  static const kgr_lexicon *const lexes[] = {&kgr_lex_event_triggers, &kgr_lex_means};
+  kgr_lex_hit_vec *const lex_hits[] = {&w->lex, &w->mlex};
+  kgr_lex_scan_many(sc->a, text + start, end - start, 2, lexes, lex_hits);
 
   /* Triggers and means from the lexicons, merged in text order; a weapon
    * acts as an act of its own. */
