@@ -123,13 +123,10 @@ void kgr_jw_end_array(kgr_jw *w) { close_(w, ']'); }
 
 static void raw_string(kgr_jw *w, const char *s, size_t n);
 
-void kgr_jw_key(kgr_jw *w, const char *key) {
-  before_item(w);
-  /* Keys are names that need no escaping: written at once when they fit. */
-  size_t n = 0;
-  while (key[n] && !special[(unsigned char)key[n]])
-    n++;
-  if (!key[n] && n + 4 <= sizeof w->buf - w->len) {
+/* The key and its colon, written at once when they fit: key needs no
+ * escaping. */
+static void put_name(kgr_jw *w, const char *key, size_t n) {
+  if (n + 4 <= sizeof w->buf - w->len) {
     char *p = w->buf + w->len;
     *p++ = '"';
     memcpy(p, key, n);
@@ -141,11 +138,32 @@ void kgr_jw_key(kgr_jw *w, const char *key) {
     w->len = (size_t)(p - w->buf);
     return;
   }
-  raw_string(w, key, n + strlen(key + n));
+  raw_string(w, key, n);
   if (w->pretty)
     put(w, ": ", 2);
   else
     putc_(w, ':');
+}
+
+void kgr_jw_key(kgr_jw *w, const char *key) {
+  size_t n = 0;
+  while (key[n] && !special[(unsigned char)key[n]])
+    n++;
+  if (key[n]) { /* a key that needs escaping */
+    before_item(w);
+    raw_string(w, key, n + strlen(key + n));
+    if (w->pretty)
+      put(w, ": ", 2);
+    else
+      putc_(w, ':');
+    return;
+  }
+  kgr_jw_key_n(w, key, n);
+}
+
+void kgr_jw_key_n(kgr_jw *w, const char *key, size_t n) {
+  before_item(w);
+  put_name(w, key, n);
 }
 
 void kgr_jw_null(kgr_jw *w) {
@@ -333,7 +351,7 @@ void kgr_jw_key_cstr(kgr_jw *w, const char *key, const char *s) {
 }
 
 void kgr_jw_key_span(kgr_jw *w, kgr_span sp) {
-  kgr_jw_key(w, "span");
+  KGR_JW_KEY(w, "span");
   kgr_jw_array(w);
   kgr_jw_uint(w, sp.start);
   kgr_jw_uint(w, sp.end);

@@ -34,6 +34,11 @@ void kgr_jw_array(kgr_jw *w);  /* [ */
 void kgr_jw_end_object(kgr_jw *w);
 void kgr_jw_end_array(kgr_jw *w);
 void kgr_jw_key(kgr_jw *w, const char *key);
+/* A key of n bytes that needs no escaping (a plain ASCII name). */
+void kgr_jw_key_n(kgr_jw *w, const char *key, size_t n);
+/* A key given as a string literal, such as a schema field name: its length
+ * comes from sizeof, so it is not scanned. It must need no escaping. */
+#define KGR_JW_KEY(w, lit) kgr_jw_key_n((w), "" lit, sizeof(lit) - 1)
 
 void kgr_jw_null(kgr_jw *w);
 void kgr_jw_bool(kgr_jw *w, bool v);
@@ -49,6 +54,9 @@ void kgr_jw_cstring(kgr_jw *w, const char *s);
  * string writes null). */
 void kgr_jw_key_str(kgr_jw *w, const char *key, kgr_str s);
 void kgr_jw_key_cstr(kgr_jw *w, const char *key, const char *s);
+/* The same with a key given as a string literal (see KGR_JW_KEY). */
+#define KGR_JW_KEY_STR(w, lit, s) (KGR_JW_KEY(w, lit), kgr_jw_string((w), (s).ptr, (s).len))
+#define KGR_JW_KEY_CSTR(w, lit, s) (KGR_JW_KEY(w, lit), kgr_jw_cstring((w), (s)))
 /* The member "span": [start, end]. */
 void kgr_jw_key_span(kgr_jw *w, kgr_span sp);
 
