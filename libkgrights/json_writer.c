@@ -351,6 +351,20 @@ void kgr_jw_key_cstr(kgr_jw *w, const char *key, const char *s) {
 }
 
 void kgr_jw_key_span(kgr_jw *w, kgr_span sp) {
+  if (!w->pretty && w->depth + 1 < KGR_JW_MAX_DEPTH) {
+    /* Every record has a span: compact, it is one run of bytes. */
+    static const char head[] = "\"span\":[";
+    char b[64], *end = b + sizeof b, *p = end;
+    *--p = ']';
+    p = format_u64(p, sp.end, false);
+    *--p = ',';
+    p = format_u64(p, sp.start, false);
+    p -= sizeof head - 1;
+    memcpy(p, head, sizeof head - 1);
+    before_item(w);
+    put(w, p, (size_t)(end - p));
+    return;
+  }
   KGR_JW_KEY(w, "span");
   kgr_jw_array(w);
   kgr_jw_uint(w, sp.start);
