@@ -17,8 +17,7 @@ struct kgr_chunk {
 enum { KGR_ALIGN = 16, KGR_MIN_CHUNK = 64 * 1024, KGR_MAX_CHUNK = 1024 * 1024 };
 
 /* Header padded so that chunk payloads keep KGR_ALIGN alignment. */
-#define KGR_CHUNK_HEADER \
-  ((sizeof(kgr_chunk) + KGR_ALIGN - 1) & ~(size_t)(KGR_ALIGN - 1))
+#define KGR_CHUNK_HEADER ((sizeof(kgr_chunk) + KGR_ALIGN - 1) & ~(size_t)(KGR_ALIGN - 1))
 
 /* One large array (kgr_arena_grow): the list is doubly linked so that a
  * block can be reallocated where it stands. */
@@ -28,8 +27,7 @@ struct kgr_block {
   size_t serial;          /* kgr_arena.block_count when it was made */
 };
 
-#define KGR_BLOCK_HEADER \
-  ((sizeof(kgr_block) + KGR_ALIGN - 1) & ~(size_t)(KGR_ALIGN - 1))
+#define KGR_BLOCK_HEADER ((sizeof(kgr_block) + KGR_ALIGN - 1) & ~(size_t)(KGR_ALIGN - 1))
 
 void kgr_arena_init(kgr_arena *a, const kgr_alloc *alc) {
   memset(a, 0, sizeof *a);
@@ -227,8 +225,7 @@ static void *grow_block(kgr_arena *a, kgr_block *b, size_t n) {
   return (char *)nb + KGR_BLOCK_HEADER;
 }
 
-void *kgr_arena_grow(kgr_arena *a, void *items, size_t count, size_t *cap,
-                     size_t elem_size) {
+void *kgr_arena_grow(kgr_arena *a, void *items, size_t count, size_t *cap, size_t elem_size) {
   size_t want = *cap ? *cap * 2 : 2;
   if (want < *cap || want > SIZE_MAX / elem_size)
     arena_fail(a);

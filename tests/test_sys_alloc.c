@@ -27,8 +27,8 @@ static void expect_pattern(const unsigned char *p, size_t n, unsigned seed) {
 
 static void test_small_and_large_blocks(void **state) {
   (void)state;
-  size_t sizes[] = {0, 1, 15, 16, 4096, KGR_SYS_MAP_MIN - 1, KGR_SYS_MAP_MIN,
-                    KGR_SYS_MAP_MIN + 1, 3 << 20};
+  size_t sizes[] = {
+      0, 1, 15, 16, 4096, KGR_SYS_MAP_MIN - 1, KGR_SYS_MAP_MIN, KGR_SYS_MAP_MIN + 1, 3 << 20};
   for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
     unsigned char *p = kgr_sys_malloc(NULL, sizes[k]);
     assert_non_null(p);
