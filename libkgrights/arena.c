@@ -158,6 +158,33 @@ void *kgr_arena_calloc(kgr_arena *a, size_t n) {
   return p;
 }
 
+void kgr_arena_with_scratch(kgr_arena *a, size_t count, kgr_scratch_fn fn, void *ctx) {
+  if (count < 1 || count > KGR_SCRATCH_MAX)
+    abort(); /* a programming error inside the library */
+  /* The scratch arenas live in `a`, so that nothing this frame changes
+   * after setjmp is read after the jump. */
+  kgr_arena *scratch = kgr_arena_calloc(a, count * sizeof *scratch);
+  for (size_t i = 0; i < count; i++)
+    kgr_arena_init(&scratch[i], &a->alc);
+  jmp_buf *outer = a->oom;
+  jmp_buf here;
+  if (setjmp(here)) {
+    for (size_t i = 0; i < count; i++)
+      kgr_arena_release(&scratch[i]);
+    a->oom = outer;
+    if (outer)
+      longjmp(*outer, 1);
+    abort();
+  }
+  a->oom = &here;
+  for (size_t i = 0; i < count; i++)
+    scratch[i].oom = &here;
+  fn(ctx, scratch);
+  for (size_t i = 0; i < count; i++)
+    kgr_arena_release(&scratch[i]);
+  a->oom = outer;
+}
+
 kgr_str kgr_arena_str(kgr_arena *a, const char *s, size_t n) {
   char *p = kgr_arena_alloc(a, n + 1);
   if (n)

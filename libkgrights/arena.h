@@ -65,6 +65,17 @@ typedef struct kgr_arena_pos {
 kgr_arena_pos kgr_arena_mark(const kgr_arena *a);
 void kgr_arena_rewind(kgr_arena *a, kgr_arena_pos pos);
 
+/*
+ * Run fn(ctx, scratch) with `count` (1 to KGR_SCRATCH_MAX) scratch arenas
+ * over a's allocator, released when fn returns: a stage keeps its working
+ * data there, so that the document arena keeps only its records. When an
+ * allocation fails, in `a` or in the scratch, the scratch is released
+ * first and the failure goes on to a's recovery point.
+ */
+enum { KGR_SCRATCH_MAX = 4 };
+typedef void (*kgr_scratch_fn)(void *ctx, kgr_arena *scratch);
+void kgr_arena_with_scratch(kgr_arena *a, size_t count, kgr_scratch_fn fn, void *ctx);
+
 /* A NUL-terminated copy of s[0, n) as a kgr_str. */
 kgr_str kgr_arena_str(kgr_arena *a, const char *s, size_t n);
 

@@ -1057,27 +1057,22 @@ static void read_entities(kgr_doc *doc, const kgr_layout *lay, kgr_arena *tmp, k
   }
 }
 
+typedef struct entities_job {
+  kgr_doc *doc;
+  const kgr_layout *lay;
+  kgr_entities *out;
+} entities_job;
+
+static void run_read_entities(void *ctx, kgr_arena *tmp) {
+  entities_job *job = ctx;
+  read_entities(job->doc, job->lay, tmp, job->out);
+}
+
 const kgr_entities *kgr_read_entities(kgr_doc *doc, const kgr_layout *lay) {
   kgr_entities *out = kgr_arena_calloc(&doc->arena, sizeof *out);
-  /* The registry, its maps and the tokens go to a second arena over the
-   * same allocator, released at the end, so the document keeps only its
-   * records. Running out of memory in either arena comes here first to
-   * release the scratch, then goes on to the caller's recovery point. */
-  kgr_arena *tmp = kgr_arena_calloc(&doc->arena, sizeof *tmp);
-  kgr_arena_init(tmp, &doc->arena.alc);
-  jmp_buf *outer = doc->arena.oom;
-  jmp_buf here;
-  if (setjmp(here)) {
-    kgr_arena_release(tmp);
-    doc->arena.oom = outer;
-    if (outer)
-      longjmp(*outer, 1);
-    abort();
-  }
-  doc->arena.oom = &here;
-  tmp->oom = &here;
-  read_entities(doc, lay, tmp, out);
-  kgr_arena_release(tmp);
-  doc->arena.oom = outer;
+  /* The registry, its maps and the tokens go to a scratch arena, so the
+   * document keeps only its records. */
+  entities_job job = {doc, lay, out};
+  kgr_arena_with_scratch(&doc->arena, 1, run_read_entities, &job);
   return out;
 }

@@ -17,7 +17,6 @@
  * a document without a date line gets the latest event day as its inferred
  * date.
  */
-#include <setjmp.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -1372,33 +1371,24 @@ static void read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities 
   finish(&c);
 }
 
+typedef struct events_job {
+  kgr_doc *doc;
+  const kgr_layout *lay;
+  const kgr_entities *ents;
+} events_job;
+
+enum { TMP, TABLE, DATES, SENT, ARENAS };
+
+static void run_read_events(void *data, kgr_arena *tmp) {
+  events_job *job = data;
+  read_events(job->doc, job->lay, job->ents, &tmp[TMP], &tmp[TABLE], &tmp[DATES], &tmp[SENT]);
+}
+
 void kgr_read_events(kgr_doc *doc, const kgr_layout *lay, const kgr_entities *ents) {
   if (lay->sentence_count == 0)
     return;
-  /* Scratch goes to four arenas over the document's allocator, released
-   * at the end, so that the document keeps only its records. Running out of
-   * memory in any arena comes here first to release them, then goes on to
-   * the caller's recovery point. The arenas live in the document arena, so
-   * nothing this frame changes after setjmp is read after the jump. */
-  enum { TMP, TABLE, DATES, SENT, ARENAS };
-  kgr_arena *tmp = kgr_arena_calloc(&doc->arena, ARENAS * sizeof *tmp);
-  for (int i = 0; i < ARENAS; i++)
-    kgr_arena_init(&tmp[i], &doc->arena.alc);
-  jmp_buf *outer = doc->arena.oom;
-  jmp_buf here;
-  if (setjmp(here)) {
-    for (int i = 0; i < ARENAS; i++)
-      kgr_arena_release(&tmp[i]);
-    doc->arena.oom = outer;
-    if (outer)
-      longjmp(*outer, 1);
-    abort();
-  }
-  doc->arena.oom = &here;
-  for (int i = 0; i < ARENAS; i++)
-    tmp[i].oom = &here;
-  read_events(doc, lay, ents, &tmp[TMP], &tmp[TABLE], &tmp[DATES], &tmp[SENT]);
-  for (int i = 0; i < ARENAS; i++)
-    kgr_arena_release(&tmp[i]);
-  doc->arena.oom = outer;
+  /* Scratch goes to four arenas, so that the document keeps only its
+   * records. */
+  events_job job = {doc, lay, ents};
+  kgr_arena_with_scratch(&doc->arena, ARENAS, run_read_events, &job);
 }

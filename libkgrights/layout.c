@@ -785,30 +785,22 @@ static void build(kgr_doc *doc, kgr_arena *tmp, kgr_layout *lay) {
   lay->sentence_count = sentences.count;
 }
 
+typedef struct layout_job {
+  kgr_doc *doc;
+  kgr_layout *lay;
+} layout_job;
+
+static void run_build(void *ctx, kgr_arena *tmp) {
+  layout_job *job = ctx;
+  build(job->doc, tmp, job->lay);
+}
+
 const kgr_layout *kgr_layout_build(kgr_doc *doc) {
   kgr_layout *lay = kgr_arena_calloc(&doc->arena, sizeof *lay);
-  /* Lines, scratch vectors and the like go to a second arena over the same
-   * allocator, released at the end, so the document keeps only what it
-   * returns. Running out of memory in either arena comes here first to
-   * release the scratch, then goes on to the caller's recovery point. The
-   * scratch arena itself lives in the document arena, so nothing this
-   * frame changes after setjmp is read after the jump. */
-  kgr_arena *tmp = kgr_arena_calloc(&doc->arena, sizeof *tmp);
-  kgr_arena_init(tmp, &doc->arena.alc);
-  jmp_buf *outer = doc->arena.oom;
-  jmp_buf here;
-  if (setjmp(here)) {
-    kgr_arena_release(tmp);
-    doc->arena.oom = outer;
-    if (outer)
-      longjmp(*outer, 1);
-    abort();
-  }
-  doc->arena.oom = &here;
-  tmp->oom = &here;
-  build(doc, tmp, lay);
-  kgr_arena_release(tmp);
-  doc->arena.oom = outer;
+  /* Lines, scratch vectors and the like go to a scratch arena, so the
+   * document keeps only what it returns. */
+  layout_job job = {doc, lay};
+  kgr_arena_with_scratch(&doc->arena, 1, run_build, &job);
   return lay;
 }
 

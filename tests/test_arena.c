@@ -165,6 +165,73 @@ static void test_failure_at_every_call(void **state) {
   assert_true(k > 4); /* the run above makes several calls */
 }
 
+/* A stage's scratch: as many arenas as asked, over the same allocator,
+ * gone when the stage returns; the document arena keeps what the stage
+ * put there. */
+typedef struct stage_state {
+  size_t seen;
+  char *kept;
+  kgr_arena *doc;
+} stage_state;
+
+static void stage(void *data, kgr_arena *scratch) {
+  stage_state *st = data;
+  for (size_t i = 0; i < 3; i++) {
+    u32_vec v = {0};
+    fill(&scratch[i], &v, 50000); /* in a block of scratch[i] */
+    st->seen += v.count;
+  }
+  st->kept = kgr_arena_alloc(st->doc, 10);
+  memcpy(st->kept, "record", 7);
+}
+
+static void test_scratch_is_released(void **state) {
+  (void)state;
+  counting c = {0};
+  kgr_alloc alc = {c_malloc, c_realloc, c_free, &c};
+  kgr_arena a;
+  kgr_arena_init(&a, &alc);
+  (void)kgr_arena_alloc(&a, 1);
+  size_t live_before = c.live;
+  stage_state st = {0, NULL, &a};
+  kgr_arena_with_scratch(&a, 3, stage, &st);
+  assert_int_equal(st.seen, 150000);
+  assert_string_equal(st.kept, "record");
+  assert_int_equal(c.live, live_before); /* no scratch chunk or block left */
+  assert_null(a.oom);
+  kgr_arena_release(&a);
+  assert_int_equal(c.live, 0);
+}
+
+/* Failing each allocator call of a stage in turn: every failure reaches
+ * the document's recovery point with the scratch already freed. */
+static int stage_failing_at(size_t fail_at) {
+  counting c = {0};
+  c.fail_at = fail_at;
+  kgr_alloc alc = {c_malloc, c_realloc, c_free, &c};
+  kgr_arena a;
+  kgr_arena_init(&a, &alc);
+  a.oom = &oom_jump;
+  int failed = 1;
+  stage_state st = {0, NULL, &a};
+  if (setjmp(oom_jump) == 0) {
+    kgr_arena_with_scratch(&a, 3, stage, &st);
+    failed = 0;
+  }
+  assert_ptr_equal(a.oom, &oom_jump); /* restored on both paths */
+  kgr_arena_release(&a);
+  assert_int_equal(c.live, 0);
+  return failed;
+}
+
+static void test_scratch_failure_at_every_call(void **state) {
+  (void)state;
+  size_t k = 1;
+  while (stage_failing_at(k))
+    k++;
+  assert_true(k > 6);
+}
+
 /* Small arrays stay in the chunks, and the latest one grows in place. */
 static void test_small_array_grows_in_place(void **state) {
   (void)state;
@@ -211,6 +278,8 @@ int main(void) {
       cmocka_unit_test(test_failure_at_every_call),
       cmocka_unit_test(test_small_array_grows_in_place),
       cmocka_unit_test(test_large_requests_keep_the_chunk),
+      cmocka_unit_test(test_scratch_is_released),
+      cmocka_unit_test(test_scratch_failure_at_every_call),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
