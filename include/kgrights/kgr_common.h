@@ -72,8 +72,11 @@ KGR_EXPORT const char *kgr_status_str(kgr_status s);
 
 /**
  * A custom allocator. Pass NULL wherever a `const kgr_alloc *` is taken to
- * use malloc/realloc/free. `realloc` receives the old size so that arena
- * and pool allocators can be plugged in. Each function may return NULL:
+ * use the system's: malloc/realloc/free, except that blocks of 128 KiB or
+ * more are mapped from the system where it can, so that a parse's memory
+ * goes back to the system when the document is freed. `realloc` may be
+ * NULL (growth then allocates and copies); it receives the old size so
+ * that arena and pool allocators can be plugged in. Each function may return NULL:
  * the library then fails with KGR_ENOMEM and releases what it holds.
  */
 typedef struct kgr_alloc {
