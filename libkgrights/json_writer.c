@@ -340,16 +340,6 @@ void kgr_jw_cstring(kgr_jw *w, const char *s) {
   kgr_jw_string(w, s, s ? strlen(s) : 0);
 }
 
-void kgr_jw_key_str(kgr_jw *w, const char *key, kgr_str s) {
-  kgr_jw_key(w, key);
-  kgr_jw_string(w, s.ptr, s.len);
-}
-
-void kgr_jw_key_cstr(kgr_jw *w, const char *key, const char *s) {
-  kgr_jw_key(w, key);
-  kgr_jw_cstring(w, s);
-}
-
 void kgr_jw_key_span(kgr_jw *w, kgr_span sp) {
   if (!w->pretty && w->depth + 1 < KGR_JW_MAX_DEPTH) {
     /* Every record has a span: compact, it is one run of bytes. */

@@ -50,13 +50,17 @@ void kgr_jw_string(kgr_jw *w, const char *s, size_t n);
 /* A C string; NULL writes null. */
 void kgr_jw_cstring(kgr_jw *w, const char *s);
 
-/* An object member: the key, then the value (a null kgr_str or a NULL C
- * string writes null). */
-void kgr_jw_key_str(kgr_jw *w, const char *key, kgr_str s);
-void kgr_jw_key_cstr(kgr_jw *w, const char *key, const char *s);
-/* The same with a key given as a string literal (see KGR_JW_KEY). */
-#define KGR_JW_KEY_STR(w, lit, s) (KGR_JW_KEY(w, lit), kgr_jw_string((w), (s).ptr, (s).len))
-#define KGR_JW_KEY_CSTR(w, lit, s) (KGR_JW_KEY(w, lit), kgr_jw_cstring((w), (s)))
+/* An object member: a key of n bytes that needs no escaping, then the
+ * value (a null kgr_str writes null). */
+static inline void kgr_jw_key_n_str(kgr_jw *w, const char *key, size_t n, kgr_str s) {
+  kgr_jw_key_n(w, key, n);
+  kgr_jw_string(w, s.ptr, s.len);
+}
+/* Members with a key given as a string literal (see KGR_JW_KEY): a
+ * kgr_str, or a C string (NULL writes null). The value is evaluated once,
+ * and may hold commas (a compound literal). */
+#define KGR_JW_KEY_STR(w, lit, ...) kgr_jw_key_n_str((w), "" lit, sizeof(lit) - 1, (__VA_ARGS__))
+#define KGR_JW_KEY_CSTR(w, lit, ...) (KGR_JW_KEY(w, lit), kgr_jw_cstring((w), (__VA_ARGS__)))
 /* The member "span": [start, end]. */
 void kgr_jw_key_span(kgr_jw *w, kgr_span sp);
 

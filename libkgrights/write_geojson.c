@@ -11,68 +11,68 @@
 static void write_feature(kgr_jw *w, const kgr_doc *d, bool sorted, size_t index,
                           const kgr_event *e, const kgr_place *p) {
   kgr_jw_object(w);
-  kgr_jw_key_cstr(w, "type", "Feature");
-  kgr_jw_key(w, "geometry");
+  KGR_JW_KEY_CSTR(w, "type", "Feature");
+  KGR_JW_KEY(w, "geometry");
   kgr_jw_object(w);
-  kgr_jw_key_cstr(w, "type", "Point");
-  kgr_jw_key(w, "coordinates");
+  KGR_JW_KEY_CSTR(w, "type", "Point");
+  KGR_JW_KEY(w, "coordinates");
   kgr_jw_array(w);
   kgr_jw_double(w, p->lon, 5); /* GeoJSON positions are [longitude, latitude] */
   kgr_jw_double(w, p->lat, 5);
   kgr_jw_end_array(w);
   kgr_jw_end_object(w);
 
-  kgr_jw_key(w, "properties");
+  KGR_JW_KEY(w, "properties");
   kgr_jw_object(w);
-  kgr_jw_key_str(w, "document", d->name);
-  kgr_jw_key(w, "event_index");
+  KGR_JW_KEY_STR(w, "document", d->name);
+  KGR_JW_KEY(w, "event_index");
   kgr_jw_uint(w, index);
-  kgr_jw_key_cstr(w, "type", kgr_event_type_name(e->type));
+  KGR_JW_KEY_CSTR(w, "type", kgr_event_type_name(e->type));
   const char *sub = NULL;
   const char *acled = kgr_event_type_acled(e->type, &sub);
-  kgr_jw_key_cstr(w, "acled_event_type", acled);
-  kgr_jw_key_cstr(w, "acled_sub_event_type", sub);
-  kgr_jw_key_str(w, "date_start", e->date ? e->date->start_iso : (kgr_str){NULL, 0});
-  kgr_jw_key_str(w, "date_end", e->date ? e->date->end_iso : (kgr_str){NULL, 0});
-  kgr_jw_key_cstr(w, "date_precision", e->date ? kgr_precision_name(e->date->precision) : NULL);
-  kgr_jw_key_str(w, "place", p->name);
-  kgr_jw_key_str(w, "country", p->country.ptr ? p->country : kgr_fmt_event_country(d, e));
-  kgr_jw_key_str(w, "admin1", p->admin1);
-  kgr_jw_key_str(w, "text", e->text);
+  KGR_JW_KEY_CSTR(w, "acled_event_type", acled);
+  KGR_JW_KEY_CSTR(w, "acled_sub_event_type", sub);
+  KGR_JW_KEY_STR(w, "date_start", e->date ? e->date->start_iso : (kgr_str){NULL, 0});
+  KGR_JW_KEY_STR(w, "date_end", e->date ? e->date->end_iso : (kgr_str){NULL, 0});
+  KGR_JW_KEY_CSTR(w, "date_precision", e->date ? kgr_precision_name(e->date->precision) : NULL);
+  KGR_JW_KEY_STR(w, "place", p->name);
+  KGR_JW_KEY_STR(w, "country", p->country.ptr ? p->country : kgr_fmt_event_country(d, e));
+  KGR_JW_KEY_STR(w, "admin1", p->admin1);
+  KGR_JW_KEY_STR(w, "text", e->text);
 
-  kgr_jw_key(w, "actors");
+  KGR_JW_KEY(w, "actors");
   kgr_jw_array(w);
   for (size_t i = 0; i < e->actor_count; i++) {
     kgr_jw_object(w);
-    kgr_jw_key_str(w, "name", e->actors[i].name);
-    kgr_jw_key_cstr(w, "category", kgr_actor_category_name(e->actors[i].category));
+    KGR_JW_KEY_STR(w, "name", e->actors[i].name);
+    KGR_JW_KEY_CSTR(w, "category", kgr_actor_category_name(e->actors[i].category));
     kgr_jw_end_object(w);
   }
   kgr_jw_end_array(w);
-  kgr_jw_key(w, "means");
+  KGR_JW_KEY(w, "means");
   kgr_jw_array(w);
   for (size_t i = 0; i < e->means_count; i++)
     kgr_jw_cstring(w, kgr_means_name(e->means[i]));
   kgr_jw_end_array(w);
-  kgr_jw_key(w, "figures");
+  KGR_JW_KEY(w, "figures");
   kgr_jw_array(w);
   for (size_t i = 0; i < e->figure_count; i++) {
     const kgr_figure *f = &e->figures[i];
     kgr_jw_object(w);
-    kgr_jw_key_cstr(w, "kind", kgr_figure_kind_name(f->kind));
-    kgr_jw_key(w, "value");
+    KGR_JW_KEY_CSTR(w, "kind", kgr_figure_kind_name(f->kind));
+    KGR_JW_KEY(w, "value");
     kgr_jw_int(w, f->value);
-    kgr_jw_key_cstr(w, "qualifier", kgr_qualifier_name(f->qualifier));
-    kgr_jw_key_str(w, "text", f->text);
+    KGR_JW_KEY_CSTR(w, "qualifier", kgr_qualifier_name(f->qualifier));
+    KGR_JW_KEY_STR(w, "text", f->text);
     kgr_jw_end_object(w);
   }
   kgr_jw_end_array(w);
-  kgr_jw_key(w, "sources");
+  KGR_JW_KEY(w, "sources");
   kgr_jw_array(w);
   for (size_t i = 0; i < e->source_count; i++)
     kgr_jw_int(w, e->sources[i]);
   kgr_jw_end_array(w);
-  kgr_jw_key(w, "source_urls");
+  KGR_JW_KEY(w, "source_urls");
   kgr_jw_array(w);
   for (size_t i = 0; i < e->source_count; i++) {
     const kgr_footnote *f = kgr_fmt_footnote(d, sorted, e->sources[i]);
@@ -114,8 +114,8 @@ kgr_status kgr_docs_write_geojson(const kgr_doc *const *docs, size_t n, uint32_t
   kgr_jw w;
   kgr_jw_init(&w, (flags & KGR_FORMAT_COMPACT) ? KGR_JSON_COMPACT : 0, fn, ctx);
   kgr_jw_object(&w);
-  kgr_jw_key_cstr(&w, "type", "FeatureCollection");
-  kgr_jw_key(&w, "features");
+  KGR_JW_KEY_CSTR(&w, "type", "FeatureCollection");
+  KGR_JW_KEY(&w, "features");
   kgr_jw_array(&w);
   size_t skipped = 0;
   for (size_t i = 0; i < n; i++)
